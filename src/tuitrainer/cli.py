@@ -1,0 +1,212 @@
+"""The command line: parse, call the core, print, return an exit code.
+
+Exit codes: 0 success, 1 a session file is invalid, 2 usage error or a file
+that is not there. No command prints a traceback for bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from . import __version__
+from .locations import ENV_DATA_DIR, Locations
+from .planner import format_duration, plan, summary
+from .session import check_file
+from .session.catalog import SUFFIXES, discover, resolve
+from .session.problems import Problem, SessionError
+from .session.schema import json_schema_text
+
+OK, INVALID, USAGE = 0, 1, 2
+RESERVED = {
+    "assess": "guided hip self-assessment",
+    "new": "create a session of your own",
+    "edit": "edit a session of your own",
+    "sound-check": "play every audio cue",
+}
+
+
+def _speed(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.01 <= value <= 1000:
+        raise argparse.ArgumentTypeError("speed must be between 0.01 and 1000")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tuitrainer",
+        description="A full-screen interval trainer for hip, mid-back and lower-back routines. "
+        "Run it with no command to open the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"tuitrainer {__version__}")
+    data_help = f"where history and your sessions live (default: ${ENV_DATA_DIR} or the "
+    data_help += "platform's user data folder)"
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=data_help)
+    parser.add_argument("--data-dir", metavar="DIR", help=data_help)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    validate = commands.add_parser(
+        "validate", parents=[common], help="check session files; print PATH:LINE:COL: problem"
+    )
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="session files or folders")
+
+    sessions = commands.add_parser("sessions", parents=[common], help="list every session")
+    sessions.add_argument("--json", action="store_true", help="print JSON")
+
+    plan_cmd = commands.add_parser(
+        "plan", parents=[common], help="show a session's timeline and planned time"
+    )
+    plan_cmd.add_argument("session", metavar="SESSION", help="a session name or a file path")
+    plan_cmd.add_argument("--json", action="store_true", help="print JSON")
+    plan_cmd.add_argument("--speed", type=_speed, default=1.0, help="rehearsal speed factor")
+
+    commands.add_parser("schema", parents=[common], help="print the JSON Schema of sessions")
+
+    for name, text in RESERVED.items():
+        reserved = commands.add_parser(name, parents=[common], help=f"{text} (coming soon)")
+        reserved.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    return parser
+
+
+def _expand(paths: Sequence[str]) -> tuple[list[Path], list[str]]:
+    """Files to check (folders give their session files) and paths not found."""
+    files: list[Path] = []
+    missing: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.iterdir() if p.suffix in SUFFIXES))
+        elif path.is_file():
+            files.append(path)
+        else:
+            missing.append(raw)
+    return files, missing
+
+
+def cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    files, missing = _expand(args.paths)
+    for raw in missing:
+        print(f"{raw}: no such file", file=err)
+    bad = 0
+    for path in files:
+        try:
+            _, problems = check_file(path)
+        except OSError as error:
+            problems = [Problem(str(path), 1, 1, f"cannot read: {error.strerror}")]
+        for problem in problems:
+            print(problem, file=out)
+        bad += bool(problems)
+    if files and not missing:
+        word = "file" if len(files) == 1 else "files"
+        print(f"{len(files) - bad} of {len(files)} {word} valid", file=err)
+    if missing:
+        return USAGE
+    return INVALID if bad else OK
+
+
+def cmd_sessions(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    rows = []
+    for entry in discover(Locations.resolve(args.data_dir)):
+        seconds = plan(entry.session).total_seconds if entry.session else None
+        rows.append(
+            {
+                "name": entry.slug,
+                "title": entry.title,
+                "source": entry.source,
+                "path": str(entry.path),
+                "planned_seconds": seconds,
+                "valid": entry.session is not None,
+                "problems": [str(p) for p in entry.problems],
+            }
+        )
+    if args.json:
+        json.dump(rows, out, indent=2)
+        out.write("\n")
+        return OK
+    width = max((len(r["name"]) for r in rows), default=4)
+    for row in rows:
+        when = format_duration(row["planned_seconds"]) if row["valid"] else "INVALID"
+        line = f"{row['name']:<{width}}  {when:>7}  {row['source']:<7}  {row['title']}"
+        if not row["valid"]:
+            line += f"\n{'':<{width}}  {row['problems'][0]}"
+        print(line, file=out)
+    return OK
+
+
+def _print_plan(data: dict, out: TextIO) -> None:
+    print(f"{data['title']} ({data['name']}): {format_duration(data['total_seconds'])} "
+          f"planned" + (f" at speed {data['speed']:g}" if data["speed"] != 1 else ""), file=out)
+    for number, ex in enumerate(data["exercises"], 1):
+        sets = f"{ex['sets']} sets x " if ex["sets"] > 1 else ""
+        print(f"{number:>2}. {ex['name']}  [{ex['mode']}]  {format_duration(ex['seconds'])}",
+              file=out)
+        for side in ex["sides"]:
+            label = "both sides" if side == "both" else f"{side} side"
+            print(f"      {label:<11} {sets}{ex['reps'][side]} reps  "
+                  f"{format_duration(ex['side_seconds'][side])}", file=out)
+
+
+def cmd_plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    session = resolve(args.session, Locations.resolve(args.data_dir))
+    data = summary(plan(session), args.speed)
+    if args.json:
+        json.dump(data, out, indent=2)
+        out.write("\n")
+    else:
+        _print_plan(data, out)
+    return OK
+
+
+def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    out.write(json_schema_text())
+    return OK
+
+
+def cmd_reserved(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    print(f"tuitrainer {args.command}: not available in this version yet", file=err)
+    return USAGE
+
+
+def cmd_app(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .app import run_app
+
+    return run_app(Locations.resolve(args.data_dir))
+
+
+COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
+    None: cmd_app,
+    "validate": cmd_validate,
+    "sessions": cmd_sessions,
+    "plan": cmd_plan,
+    "schema": cmd_schema,
+    **{name: cmd_reserved for name in RESERVED},
+}
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
+         err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args, out, err)
+    except SessionError as error:
+        for problem in error.problems:
+            print(problem, file=err)
+        return INVALID
+    except FileNotFoundError as error:
+        print(f"tuitrainer: {error}", file=err)
+        return USAGE
+    except BrokenPipeError:
+        return OK
+    except KeyboardInterrupt:
+        return 130

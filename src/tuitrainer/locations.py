@@ -1,0 +1,69 @@
+"""Every path the app touches, in one place.
+
+The data directory comes from `--data-dir`, else `TUITRAINER_DATA_DIR`, else
+the platform's user data directory. Tests always pass a temporary one.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "tuitrainer"
+ENV_DATA_DIR = "TUITRAINER_DATA_DIR"
+ENV_CONFIG_DIR = "TUITRAINER_CONFIG_DIR"
+
+
+def builtin_dir(name: str) -> Path:
+    """A folder of data shipped inside the package (sessions, sounds)."""
+    return Path(str(resources.files("tuitrainer") / "data" / name))
+
+
+@dataclass(frozen=True)
+class Locations:
+    """The folders of one user's data; created when first asked for."""
+
+    data_dir: Path
+    config_dir: Path
+
+    @classmethod
+    def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> Locations:
+        chosen = data_dir or os.environ.get(ENV_DATA_DIR) or platformdirs.user_data_dir(APP_NAME)
+        config = os.environ.get(ENV_CONFIG_DIR)
+        if config is None:
+            # An explicit data dir keeps its settings beside it, so tests stay sealed.
+            explicit = data_dir or os.environ.get(ENV_DATA_DIR)
+            config = Path(chosen) / "config" if explicit else platformdirs.user_config_dir(APP_NAME)
+        return cls(Path(chosen).expanduser(), Path(config).expanduser())
+
+    def _ensure(self, path: Path) -> Path:
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+    @property
+    def user_sessions(self) -> Path:
+        return self._ensure(self.data_dir / "sessions")
+
+    @property
+    def user_sounds(self) -> Path:
+        return self._ensure(self.data_dir / "sounds")
+
+    @property
+    def database(self) -> Path:
+        return self._ensure(self.data_dir) / "history.sqlite3"
+
+    @property
+    def config_file(self) -> Path:
+        return self._ensure(self.config_dir) / "settings.toml"
+
+    @property
+    def builtin_sessions(self) -> Path:
+        return builtin_dir("sessions")
+
+    @property
+    def builtin_sounds(self) -> Path:
+        return builtin_dir("sounds")

@@ -1,0 +1,246 @@
+"""Read a session file: bytes -> YAML nodes (with line marks) -> checked Session.
+
+This is the one way into the app for a session file. `tuitrainer validate`,
+the session list, the workout and the editor all call `check_text` or
+`load_session`, so a broken file reads the same everywhere.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .model import Exercise, RepRange, Session, slugify
+from .problems import Problem, SessionError
+from .schema import EXERCISE_FIELDS, SESSION_FIELDS
+from .validate import ALLOWED_TAGS, Checker, check_mapping
+
+MAX_BYTES = 1_000_000
+MAX_NODES = 20_000  # a session has a few hundred; alias bombs expand to billions
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character index."""
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _byte_position(data: bytes, index: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, index) + 1
+    start = data.rfind(b"\n", 0, index) + 1
+    return line, len(data[start:index].decode("utf-8", "replace")) + 1
+
+
+def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """Bytes to text, refusing what cannot be a session file."""
+    if len(data) > MAX_BYTES:
+        return None, [Problem(path, 1, 1, f"file is {len(data):,} bytes; a session file "
+                                          f"is at most {MAX_BYTES:,} bytes (1 MB)")]
+    nul = data.find(b"\0")
+    if nul >= 0:
+        line, col = _byte_position(data, nul)
+        return None, [Problem(path, line, col, "this is a binary file, not a YAML session")]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line, col = _byte_position(data, err.start)
+        byte = data[err.start]
+        return None, [Problem(path, line, col, f"not valid UTF-8 (byte 0x{byte:02x}); "
+                                               "save the file as UTF-8")]
+    return text, []
+
+
+def compose(text: str, path: str) -> tuple[Node | None, list[Problem]]:
+    """Parse YAML into nodes without building any Python object."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = " ".join(p for p in (err.context, err.problem) if p) or "invalid YAML"
+        return None, [Problem(path, line, col, f"YAML syntax error: {what}")]
+    except yaml.YAMLError as err:
+        return None, [Problem(path, 1, 1, f"YAML error: {err}")]
+    if node is None:
+        return None, [Problem(path, 1, 1, "the file is empty; a session needs at least "
+                                          "'name' and 'exercises'")]
+    return node, []
+
+
+def check_nodes(root: Node, path: str) -> list[Problem]:
+    """Refuse object tags and alias bombs before anything looks at values.
+
+    The walk counts nodes as they would be after alias expansion, memoised per
+    node, so a billion-laughs file is refused after a few thousand steps.
+    """
+    ck = Checker(path)
+    sizes: dict[int, int] = {}
+    seen_tags: set[int] = set()
+
+    def size(node: Node, depth: int) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if depth > 100:
+            raise RecursionError
+        sizes[key] = MAX_NODES + 1  # a node reached again while counting it is a loop
+        if node.tag not in ALLOWED_TAGS and key not in seen_tags:
+            seen_tags.add(key)
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            ck.add(node, f"the tag {tag} is not allowed; sessions hold plain data only")
+        total = 1
+        if isinstance(node, SequenceNode):
+            children: list[Node] = list(node.value)
+        elif isinstance(node, MappingNode):
+            children = [n for pair in node.value for n in pair]
+        else:
+            children = []
+        for child in children:
+            total += size(child, depth + 1)
+            if total > MAX_NODES:
+                break
+        sizes[key] = total
+        return total
+
+    try:
+        total = size(root, 0)
+    except RecursionError:
+        return [Problem(path, 1, 1, "the YAML nests too deeply or refers to itself")]
+    if total > MAX_NODES:
+        return [Problem(path, 1, 1, f"the YAML expands to more than {MAX_NODES:,} values "
+                                    "(aliases used as a bomb?); refused")]
+    return ck.problems
+
+
+def _build_reps(ck: Checker, raw: Any, sides: list[str], node: Node) -> dict[str, RepRange]:
+    if isinstance(raw, tuple):
+        return {side: RepRange(*raw) for side in sides}
+    per_side: dict[str, tuple[int, int]] = raw["per_side"]
+    if sides == ["both"]:
+        ck.add(raw["node"], "per-side reps need the sides left and right, not [both]")
+        return {}
+    for side in sides:
+        if side not in per_side:
+            ck.add(raw["node"], f"reps for the {side} side are missing")
+    for side in per_side:
+        if side not in sides:
+            ck.add(raw["node"], f"reps are given for the {side} side, which is not in sides")
+    return {side: RepRange(*per_side[side]) for side in sides if side in per_side}
+
+
+def _build_exercise(
+    ck: Checker, node: Node, session: dict[str, Any], index: int, ids: dict[str, int]
+) -> Exercise | None:
+    checked = check_mapping(ck, node, EXERCISE_FIELDS, f"exercise {index + 1}")
+    if checked is None:
+        return None
+    values, nodes = checked
+    name = values.get("name")
+    ex_id = values.get("id") or (slugify(name) if name else None)
+    if ex_id is not None:
+        where = nodes.get("id") or nodes.get("name") or node
+        if ex_id in ids:
+            ck.add(where, f"duplicate id {ex_id!r}: exercise {ids[ex_id]} has it already; "
+                          "give this one its own 'id'")
+        else:
+            ids[ex_id] = index + 1
+    sides = values.get("sides", ["left", "right"])
+    reps = _build_reps(ck, values["reps"], sides, nodes["reps"]) if "reps" in values else {}
+    if name is None or not reps or len(reps) != len(sides):
+        return None
+    fields = {f.name: values.get(f.name, f.default) for f in EXERCISE_FIELDS}
+    return Exercise(
+        name=name,
+        id=ex_id or slugify(name),
+        sides=tuple(sides),
+        reps=reps,
+        sets=fields["sets"],
+        mode=fields["mode"],
+        rep_seconds=float(fields["rep_seconds"]),
+        hold_seconds=float(fields["hold_seconds"]),
+        side_rest_seconds=float(fields["side_rest_seconds"]),
+        set_rest_seconds=float(fields["set_rest_seconds"]),
+        rest_seconds=float(values.get("rest_seconds", session["rest_seconds"])),
+        get_ready_seconds=float(values.get("get_ready_seconds", session["get_ready_seconds"])),
+        setup=values.get("setup", ""),
+        tips=tuple(values.get("tips", ())),
+        modification=values.get("modification", ""),
+        cues=values.get("cues", {}),
+    )
+
+
+def build_session(root: Node, path: str, slug: str, source: str) -> tuple[Session | None,
+                                                                          list[Problem]]:
+    """Check the top-level mapping and every exercise; build the Session if clean."""
+    ck = Checker(path)
+    checked = check_mapping(ck, root, SESSION_FIELDS, "the session")
+    if checked is None:
+        return None, ck.problems
+    values, nodes = checked
+    defaults = {f.name: values.get(f.name, f.default) for f in SESSION_FIELDS}
+    exercises: list[Exercise] = []
+    ex_node = nodes.get("exercises")
+    if ex_node is not None:
+        if not isinstance(ex_node, SequenceNode):
+            ck.add(ex_node, "exercises must be a list, each item starting with '- name: ...'")
+        elif not ex_node.value:
+            ck.add(ex_node, "exercises is empty; a session needs at least one exercise")
+        else:
+            ids: dict[str, int] = {}
+            for index, item in enumerate(ex_node.value):
+                exercise = _build_exercise(ck, item, defaults, index, ids)
+                if exercise is not None:
+                    exercises.append(exercise)
+    if ck.problems:
+        return None, sorted(ck.problems)
+    session = Session(
+        slug=slug,
+        title=values["name"],
+        description=values.get("description", ""),
+        rest_seconds=float(defaults["rest_seconds"]),
+        get_ready_seconds=float(defaults["get_ready_seconds"]),
+        cues=values.get("cues", {}),
+        exercises=tuple(exercises),
+        path=Path(path),
+        source=source,
+    )
+    return session, []
+
+
+def check_text(
+    data: bytes | str, path: str, slug: str | None = None, source: str = "user"
+) -> tuple[Session | None, list[Problem]]:
+    """Every problem in a session file's content, and the session when there are none."""
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    text, problems = decode(data, path)
+    if text is None:
+        return None, problems
+    root, problems = compose(text, path)
+    if root is None:
+        return None, problems
+    problems = check_nodes(root, path)
+    if problems:
+        return None, problems
+    return build_session(root, path, slug or Path(path).stem, source)
+
+
+def check_file(path: Path, source: str = "user") -> tuple[Session | None, list[Problem]]:
+    """Read and check a file. Raises OSError when it cannot be read at all."""
+    return check_text(path.read_bytes(), str(path), path.stem, source)
+
+
+def load_session(path: Path, source: str = "user") -> Session:
+    """A checked session, or SessionError with every problem found."""
+    try:
+        session, problems = check_file(path, source)
+    except OSError as err:
+        raise SessionError([Problem(str(path), 1, 1, f"cannot read: {err.strerror}")]) from err
+    if session is None:
+        raise SessionError(problems)
+    return session

@@ -1,0 +1,86 @@
+"""What a session is, once it has been read and checked.
+
+Frozen dataclasses: the planner, engine, history and screens all share these
+values, and none of them may change a session behind another's back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+Side = str  # "left", "right" or "both"
+
+
+@dataclass(frozen=True)
+class RepRange:
+    """A rep target: `low == high` for a fixed count, else a range such as 8-10.
+
+    Guided mode paces `high` reps; a side counts as done from `low` reps on.
+    """
+
+    low: int
+    high: int
+
+    def __str__(self) -> str:
+        return str(self.low) if self.low == self.high else f"{self.low}-{self.high}"
+
+
+@dataclass(frozen=True)
+class Exercise:
+    name: str
+    id: str
+    sides: tuple[Side, ...]
+    reps: dict[Side, RepRange]
+    sets: int = 1
+    mode: str = "guided"
+    rep_seconds: float = 4.0
+    hold_seconds: float = 0.0
+    side_rest_seconds: float = 10.0
+    set_rest_seconds: float = 20.0
+    rest_seconds: float = 30.0
+    get_ready_seconds: float = 10.0
+    setup: str = ""
+    tips: tuple[str, ...] = ()
+    modification: str = ""
+    cues: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def guided(self) -> bool:
+        return self.mode == "guided"
+
+    @property
+    def seconds_per_rep(self) -> float:
+        """A rep's full length: the movement plus the hold at the end of it."""
+        return self.rep_seconds + self.hold_seconds
+
+    def reps_for(self, side: Side) -> RepRange:
+        return self.reps[side]
+
+    def __hash__(self) -> int:
+        return hash((self.id, self.name, self.sides))
+
+
+@dataclass(frozen=True)
+class Session:
+    """A whole session. `slug` is the file stem by which it is named."""
+
+    slug: str
+    title: str
+    exercises: tuple[Exercise, ...]
+    description: str = ""
+    rest_seconds: float = 30.0
+    get_ready_seconds: float = 10.0
+    cues: dict[str, str] = field(default_factory=dict)
+    path: Path | None = None
+    source: str = "user"  # "builtin" or "user"
+
+    def __hash__(self) -> int:
+        return hash((self.slug, self.title, self.exercises))
+
+
+def slugify(text: str) -> str:
+    """`Bent knee, heel to ceiling` -> `bent-knee-heel-to-ceiling`."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug or "exercise"

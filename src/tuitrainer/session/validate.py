@@ -1,0 +1,314 @@
+"""Check a composed YAML node tree against the session format.
+
+Works on nodes rather than on loaded values so every problem keeps the line
+and column of the value that caused it. Returns plain Python data alongside
+the problems; the data is only to be trusted when there are no problems.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .problems import Problem
+from .schema import (
+    CUE_EVENTS,
+    EXERCISE_FIELDS,
+    MAX_REPS,
+    MAX_TEXT,
+    MAX_TIPS,
+    MODES,
+    SESSION_FIELDS,
+    Field,
+)
+
+_YAML = "tag:yaml.org,2002:"
+ALLOWED_TAGS = {_YAML + name for name in ("str", "int", "float", "bool", "null", "map", "seq")}
+_RANGE = re.compile(r"^\s*([0-9]+)\s*-\s*([0-9]+)\s*$")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_CUE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
+
+
+@dataclass
+class Checker:
+    """Collects problems for one file while its nodes are walked."""
+
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, node: Node, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, message))
+
+
+def _describe(node: Node) -> str:
+    """A user's word for what a node holds, for 'expected X, got Y' messages."""
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    tag = node.tag.removeprefix(_YAML)
+    return {
+        "int": "a whole number",
+        "float": "a number",
+        "bool": "true/false",
+        "null": "nothing",
+        "str": f"the text {node.value!r}",
+    }.get(tag, f"a {tag}")
+
+
+_constructor = yaml.constructor.SafeConstructor()
+
+
+def scalar_value(node: ScalarNode) -> Any:
+    """The Python value of a checked scalar node (int, float, bool, None or str)."""
+    return _constructor.construct_object(node, deep=True)
+
+
+def _is_number(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.tag in (_YAML + "int", _YAML + "float")
+
+
+def check_text(ck: Checker, node: Node, f: Field) -> str | None:
+    if not isinstance(node, ScalarNode) or node.tag != _YAML + "str":
+        hint = ""
+        if isinstance(node, ScalarNode) and node.value:
+            hint = f'; put it in quotes if you mean the text "{node.value}"'
+        ck.add(node, f"{f.name} must be text, not {_describe(node)}{hint}")
+        return None
+    text = node.value.strip()
+    if not text:
+        ck.add(node, f"{f.name} must not be empty")
+        return None
+    if len(text) > MAX_TEXT:
+        ck.add(node, f"{f.name} is {len(text)} characters long; at most {MAX_TEXT}")
+        return None
+    return text
+
+
+def check_seconds(ck: Checker, node: Node, f: Field) -> float | None:
+    if not _is_number(node):
+        ck.add(node, f"{f.name} must be a number of seconds, not {_describe(node)}")
+        return None
+    value = float(scalar_value(node))
+    if math.isnan(value) or math.isinf(value):
+        ck.add(node, f"{f.name} must be a finite number of seconds")
+        return None
+    if f.exclusive_minimum and f.minimum is not None and value <= f.minimum:
+        ck.add(node, f"{f.name} must be more than {f.minimum:g} seconds, not {value:g}")
+        return None
+    if f.minimum is not None and value < f.minimum:
+        ck.add(node, f"{f.name} cannot be negative ({value:g})")
+        return None
+    if f.maximum is not None and value > f.maximum:
+        ck.add(
+            node,
+            f"{f.name} of {value:g} seconds is more than the maximum of "
+            f"{f.maximum:g} ({f.maximum / 60:g} minutes)",
+        )
+        return None
+    return value
+
+
+def check_count(ck: Checker, node: Node, f: Field) -> int | None:
+    if not (isinstance(node, ScalarNode) and node.tag == _YAML + "int"):
+        ck.add(node, f"{f.name} must be a whole number, not {_describe(node)}")
+        return None
+    value = int(scalar_value(node))
+    low, high = int(f.minimum or 1), int(f.maximum or MAX_REPS)
+    if not low <= value <= high:
+        ck.add(node, f"{f.name} must be from {low} to {high}, not {value}")
+        return None
+    return value
+
+
+def check_id(ck: Checker, node: Node, f: Field) -> str | None:
+    text = check_text(ck, node, f)
+    if text is not None and not _ID.match(text):
+        ck.add(node, f"id {text!r} may hold only lowercase letters, digits and hyphens")
+        return None
+    return text
+
+
+def check_mode(ck: Checker, node: Node, f: Field) -> str | None:
+    if not isinstance(node, ScalarNode) or node.tag != _YAML + "str":
+        ck.add(node, f"mode must be one of {', '.join(MODES)}, not {_describe(node)}")
+        return None
+    if node.value not in MODES:
+        ck.add(node, f"mode {node.value!r} is not known{_suggest(node.value, MODES)}; "
+                     f"use {' or '.join(MODES)}")
+        return None
+    return node.value
+
+
+def check_sides(ck: Checker, node: Node, f: Field) -> list[str] | None:
+    if isinstance(node, ScalarNode) and node.tag == _YAML + "str":
+        items: list[Node] = [node]  # `sides: both` reads as [both]
+    elif isinstance(node, SequenceNode) and node.value:
+        items = list(node.value)
+    else:
+        ck.add(node, "sides must be a list such as [left, right], [right, left] or [both]")
+        return None
+    sides: list[str] = []
+    for item in items:
+        value = item.value if isinstance(item, ScalarNode) else None
+        if value not in ("left", "right", "both"):
+            ck.add(item, f"side must be left, right or both, not {_describe(item)}")
+            return None
+        if value in sides:
+            ck.add(item, f"side {value!r} is listed twice")
+            return None
+        sides.append(value)
+    if "both" in sides and len(sides) > 1:
+        ck.add(node, "both stands alone: use [both], or list left and right")
+        return None
+    return sides
+
+
+def _rep_range(ck: Checker, node: Node, what: str) -> tuple[int, int] | None:
+    if isinstance(node, ScalarNode) and node.tag == _YAML + "int":
+        low = high = int(scalar_value(node))
+    elif isinstance(node, ScalarNode) and node.tag == _YAML + "str" and _RANGE.match(node.value):
+        match = _RANGE.match(node.value)
+        assert match is not None
+        low, high = int(match.group(1)), int(match.group(2))
+        if low > high:
+            ck.add(node, f"{what} range {node.value!r} runs backwards; write {high}-{low}")
+            return None
+    else:
+        ck.add(node, f'{what} must be a whole number or a range such as "8-10", '
+                     f"not {_describe(node)}")
+        return None
+    if low < 1:
+        ck.add(node, f"{what} must be at least 1, not {low}")
+        return None
+    if high > MAX_REPS:
+        ck.add(node, f"{what} of {high} is more than the maximum of {MAX_REPS}")
+        return None
+    return low, high
+
+
+def check_reps(ck: Checker, node: Node, f: Field) -> Any:
+    """A count, a range, or a mapping of side to count or range."""
+    if not isinstance(node, MappingNode):
+        return _rep_range(ck, node, "reps")
+    result: dict[str, tuple[int, int]] = {}
+    for key, value in _pairs(ck, node):
+        if key.value not in ("left", "right"):
+            ck.add(key, f"per-side reps take the keys left and right, not {key.value!r}")
+            continue
+        rng = _rep_range(ck, value, f"reps for the {key.value} side")
+        if rng is not None:
+            result[key.value] = rng
+    if not result and not node.value:
+        ck.add(node, "reps for each side are missing")
+        return None
+    return {"per_side": result, "node": node}
+
+
+def check_tips(ck: Checker, node: Node, f: Field) -> list[str] | None:
+    if isinstance(node, ScalarNode) and node.tag == _YAML + "str":
+        items: list[Node] = [node]
+    elif isinstance(node, SequenceNode):
+        items = list(node.value)
+    else:
+        ck.add(node, f"tips must be a list of short texts, not {_describe(node)}")
+        return None
+    if len(items) > MAX_TIPS:
+        ck.add(node, f"at most {MAX_TIPS} tips, not {len(items)}")
+        return None
+    tips = [check_text(ck, item, Field("tip", "text", "")) for item in items]
+    return None if None in tips else [t for t in tips if t is not None]
+
+
+def check_cues(ck: Checker, node: Node, f: Field) -> dict[str, str] | None:
+    if not isinstance(node, MappingNode):
+        ck.add(node, f"cues must map events to sound names, not {_describe(node)}")
+        return None
+    cues: dict[str, str] = {}
+    for key, value in _pairs(ck, node):
+        if key.value not in CUE_EVENTS:
+            ck.add(key, f"unknown cue event {key.value!r}{_suggest(key.value, CUE_EVENTS)}; "
+                        f"events are {', '.join(CUE_EVENTS)}")
+            continue
+        name = check_text(ck, value, Field(f"cue {key.value}", "text", ""))
+        if name is None:
+            continue
+        if not _CUE_NAME.match(name) or ".." in name:
+            ck.add(value, f"cue sound {name!r} must be a plain file name in the sounds "
+                          "folder, without folders or '..'")
+            continue
+        cues[key.value] = name
+    return cues
+
+
+def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
+    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _pairs(ck: Checker, node: MappingNode) -> list[tuple[ScalarNode, Node]]:
+    """Key/value pairs with text keys; duplicate and non-text keys are reported."""
+    seen: dict[str, int] = {}
+    pairs: list[tuple[ScalarNode, Node]] = []
+    for key, value in node.value:
+        if not isinstance(key, ScalarNode) or key.tag != _YAML + "str":
+            ck.add(key, f"field names must be text, not {_describe(key)}")
+            continue
+        if key.value in seen:
+            ck.add(key, f"{key.value!r} is given twice (first on line {seen[key.value]})")
+            continue
+        seen[key.value] = key.start_mark.line + 1
+        pairs.append((key, value))
+    return pairs
+
+
+Check = Callable[[Checker, Node, Field], Any]
+CHECKS: dict[str, Check] = {
+    "text": check_text,
+    "seconds": check_seconds,
+    "count": check_count,
+    "id": check_id,
+    "mode": check_mode,
+    "sides": check_sides,
+    "reps": check_reps,
+    "tips": check_tips,
+    "cues": check_cues,
+}
+
+
+def check_mapping(
+    ck: Checker, node: Node, fields: tuple[Field, ...], what: str
+) -> tuple[dict[str, Any], dict[str, Node]] | None:
+    """Check every field of a mapping; returns values and their nodes."""
+    if not isinstance(node, MappingNode):
+        ck.add(node, f"{what} must be a mapping of fields such as 'name: ...', "
+                     f"not {_describe(node)}")
+        return None
+    by_name = {f.name: f for f in fields}
+    values: dict[str, Any] = {}
+    nodes: dict[str, Node] = {}
+    for key, value in _pairs(ck, node):
+        spec = by_name.get(key.value)
+        if spec is None:
+            ck.add(key, f"unknown field {key.value!r} in {what}"
+                        f"{_suggest(key.value, list(by_name))}")
+            continue
+        nodes[key.value] = value
+        if spec.kind == "exercises":
+            values[key.value] = value  # checked by the caller, which knows the session
+            continue
+        checked = CHECKS[spec.kind](ck, value, spec)
+        if checked is not None:
+            values[key.value] = checked
+    for spec in fields:
+        if spec.required and spec.name not in nodes:
+            ck.add(node, f"{what} is missing the required field {spec.name!r}")
+    return values, nodes
