@@ -71,6 +71,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("schema", parents=[common], help="print the JSON Schema of sessions")
 
+    run = commands.add_parser("run", parents=[common], help="start a workout full-screen")
+    run.add_argument("session", metavar="SESSION", help="a session name or a file path")
+    run.add_argument("--speed", type=_speed, default=1.0, help="rehearsal speed factor")
+    run.add_argument("--mute", action="store_true", help="no sound")
+
+    history = commands.add_parser("history", parents=[common], help="list past workouts")
+    form = history.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="print JSON")
+    form.add_argument("--csv", action="store_true", help="print CSV (one row per side)")
+    history.add_argument("--limit", type=int, metavar="N", help="only the N newest")
+
     for name, text in RESERVED.items():
         reserved = commands.add_parser(name, parents=[common], help=f"{text} (coming soon)")
         reserved.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
@@ -143,16 +154,23 @@ def cmd_sessions(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _print_plan(data: dict, out: TextIO) -> None:
-    print(f"{data['title']} ({data['name']}): {format_duration(data['total_seconds'])} "
-          f"planned" + (f" at speed {data['speed']:g}" if data["speed"] != 1 else ""), file=out)
+    print(
+        f"{data['title']} ({data['name']}): {format_duration(data['total_seconds'])} "
+        f"planned" + (f" at speed {data['speed']:g}" if data["speed"] != 1 else ""),
+        file=out,
+    )
     for number, ex in enumerate(data["exercises"], 1):
         sets = f"{ex['sets']} sets x " if ex["sets"] > 1 else ""
-        print(f"{number:>2}. {ex['name']}  [{ex['mode']}]  {format_duration(ex['seconds'])}",
-              file=out)
+        print(
+            f"{number:>2}. {ex['name']}  [{ex['mode']}]  {format_duration(ex['seconds'])}", file=out
+        )
         for side in ex["sides"]:
             label = "both sides" if side == "both" else f"{side} side"
-            print(f"      {label:<11} {sets}{ex['reps'][side]} reps  "
-                  f"{format_duration(ex['side_seconds'][side])}", file=out)
+            print(
+                f"      {label:<11} {sets}{ex['reps'][side]} reps  "
+                f"{format_duration(ex['side_seconds'][side])}",
+                file=out,
+            )
 
 
 def cmd_plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -168,6 +186,33 @@ def cmd_plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     out.write(json_schema_text())
+    return OK
+
+
+def cmd_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .app import Settings, run_app
+
+    locations = Locations.resolve(args.data_dir)
+    session = resolve(args.session, locations)
+    return run_app(locations, session, Settings(speed=args.speed, mute=args.mute))
+
+
+def cmd_history(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .history import HistoryStore
+    from .history.export import workouts, write_csv, write_json, write_text
+
+    if args.limit is not None and args.limit < 1:
+        print("tuitrainer history: --limit must be at least 1", file=err)
+        return USAGE
+    store, notice = HistoryStore.open(Locations.resolve(args.data_dir).database)
+    if notice is not None:
+        print(notice.message, file=err)
+    try:
+        data = workouts(store, args.limit)
+    finally:
+        store.close()
+    writer = write_json if args.json else write_csv if args.csv else write_text
+    writer(data, out)
     return OK
 
 
@@ -188,12 +233,15 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO, TextIO], int]] 
     "sessions": cmd_sessions,
     "plan": cmd_plan,
     "schema": cmd_schema,
+    "run": cmd_run,
+    "history": cmd_history,
     **{name: cmd_reserved for name in RESERVED},
 }
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
-         err: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
     args = build_parser().parse_args(argv)

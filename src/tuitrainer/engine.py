@@ -142,6 +142,8 @@ class Engine:
         return self.key_for(self.index) if seg and seg.kind is Kind.WORK else None
 
     def _now(self) -> float:
+        if self.finished_at is not None:  # a stopped workout's clock stands still
+            return self.finished_at
         return self.paused_at if self.paused_at is not None else self.clock()
 
     def elapsed(self) -> float:
@@ -156,6 +158,10 @@ class Engine:
         if seg is None or not seg.timed:
             return None
         return max(0.0, seg.seconds - self.elapsed())
+
+    def offset_of(self, at: float) -> float:
+        """Plan seconds from the current segment's start to clock time `at`."""
+        return max(0.0, (at - self._seg_start) * self.speed)
 
     def rep_progress(self) -> float:
         """How far through the current guided rep, 0 to 1 (for the tempo beat)."""
@@ -211,15 +217,15 @@ class Engine:
         self._next = next(self._moments, None)
         while self._next is not None and self._next.offset < elapsed:
             self._next = next(self._moments, None)
-        self._emit(out, PhaseStarted(at, index, seg))
-        if seg.kind is Kind.SIDE_REST:
-            self._emit(out, SideSwitched(at, seg.exercise_index, seg.side))
-        if seg.kind is Kind.WORK:
+        if seg.kind is Kind.WORK:  # before PhaseStarted, so listeners can read it
             key = self.key_for(index)
             if key not in self.stats:
                 self.stats[key] = SideStats(target=seg.reps.high if seg.reps else 0)
-            if elapsed == 0.0:
-                self._set_tip(0, at, out)
+        self._emit(out, PhaseStarted(at, index, seg))
+        if seg.kind is Kind.SIDE_REST:
+            self._emit(out, SideSwitched(at, seg.exercise_index, seg.side))
+        if seg.kind is Kind.WORK and elapsed == 0.0:
+            self._set_tip(0, at, out)
 
     def _set_tip(self, tip_index: int, at: float, out: list[Event]) -> None:
         seg = self.segment
@@ -249,7 +255,18 @@ class Engine:
         self._leave(at, out)
         self._enter(self.index + 1, at, out)
 
+    def _abandon(self) -> None:
+        """Going backwards out of a side that has not finished: forget its count."""
+        seg = self.segment
+        if seg is not None and seg.kind is Kind.WORK:
+            self.stats.pop(self.key_for(self.index), None)
+
     # -- running ---------------------------------------------------------------
+
+    def restore(self, stats: dict[SideKey, SideStats]) -> None:
+        """Before a resumed start: the sides already done in the interrupted run."""
+        if not self.started:
+            self.stats.update(stats)
 
     def start(self, index: int = 0) -> list[Event]:
         """Begin (or, for a resumed workout, begin again at segment `index`)."""
@@ -316,8 +333,10 @@ class Engine:
 
     def undo_rep(self) -> list[Event]:
         """Take back the last logged rep; just after a side ended on it, go back there."""
-        out: list[Event] = []
         if not self._active() or self.paused:
+            return []
+        out = self.tick()
+        if self.finished:
             return out
         seg = self.segment
         now = self.clock()
@@ -326,20 +345,21 @@ class Engine:
             if stats.reps > 0:
                 stats.reps -= 1
                 self._emit(out, RepUndone(now, self.key_for(self.index), stats.reps))
-            return out
+                return out
         previous = self._completed_by_reps
         if previous is None or previous != self.index - 1:
             return out
         key = self.key_for(previous)
         stats = self.stats[key]
         self.rewound_total += self.elapsed()
+        self._abandon()
         self._enter(previous, now, out, elapsed=stats.seconds)
         stats.reps -= 1
         self._emit(out, RepUndone(now, key, stats.reps))
         return out
 
     def pause(self) -> list[Event]:
-        out: list[Event] = []
+        out = self.tick()  # what was due before the pause happens before it
         if self._active() and not self.paused:
             self.paused_at = self.clock()
             self._emit(out, Paused(self.paused_at))
@@ -371,7 +391,7 @@ class Engine:
         if seg is not None and seg.timed:
             self.skipped_total += max(0.0, seg.seconds - self.elapsed())
         if self.paused_at is not None:  # skipping while paused resumes in the next part
-            self.resume()
+            out.extend(self.resume())
             now = self.clock()
         self._advance(now, out)
         return out
@@ -384,7 +404,7 @@ class Engine:
         if self.finished:
             return out
         if self.paused_at is not None:
-            self.resume()
+            out.extend(self.resume())
         now = self.clock()
         elapsed = self.elapsed()
         target = self.index
@@ -392,6 +412,8 @@ class Engine:
             target = self.index - 1
             self.rewound_total += self.segments[target].seconds
         self.rewound_total += min(elapsed, self.segment.seconds if self.segment else 0.0)
+        if target != self.index:
+            self._abandon()
         seg = self.segments[target]
         if seg.kind is Kind.WORK:
             key = self.key_for(target)

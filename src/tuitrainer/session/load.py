@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, SequenceNode
 
 from .model import Exercise, RepRange, Session, slugify
 from .problems import Problem, SessionError
@@ -20,6 +20,7 @@ from .validate import ALLOWED_TAGS, Checker, check_mapping
 
 MAX_BYTES = 1_000_000
 MAX_NODES = 20_000  # a session has a few hundred; alias bombs expand to billions
+MAX_DEPTH = 100  # a session nests 4 deep; composing deeper recurses (the C loader segfaults)
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -39,8 +40,15 @@ def _byte_position(data: bytes, index: int) -> tuple[int, int]:
 def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     """Bytes to text, refusing what cannot be a session file."""
     if len(data) > MAX_BYTES:
-        return None, [Problem(path, 1, 1, f"file is {len(data):,} bytes; a session file "
-                                          f"is at most {MAX_BYTES:,} bytes (1 MB)")]
+        return None, [
+            Problem(
+                path,
+                1,
+                1,
+                f"file is {len(data):,} bytes; a session file "
+                f"is at most {MAX_BYTES:,} bytes (1 MB)",
+            )
+        ]
     nul = data.find(b"\0")
     if nul >= 0:
         line, col = _byte_position(data, nul)
@@ -50,25 +58,84 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as err:
         line, col = _byte_position(data, err.start)
         byte = data[err.start]
-        return None, [Problem(path, line, col, f"not valid UTF-8 (byte 0x{byte:02x}); "
-                                               "save the file as UTF-8")]
+        return None, [
+            Problem(path, line, col, f"not valid UTF-8 (byte 0x{byte:02x}); save the file as UTF-8")
+        ]
     return text, []
+
+
+def _too_deep(text: str) -> Any:
+    """The first event nested deeper than MAX_DEPTH, found by a walk that does not recurse."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.events.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return event
+        elif isinstance(event, yaml.events.CollectionEndEvent):
+            depth -= 1
+    return None
+
+
+# Errors found only lines after the quote, bracket or key that caused them (often at the end
+# of the file); for these the context mark, where that began, is the place to point at.
+_OPENED = (
+    "while scanning a quoted scalar",
+    "while parsing a quoted scalar",
+    "while parsing a flow",
+    "while scanning a simple key",
+)
+
+
+def _syntax_problem(err: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    start = err.context_mark
+    if (
+        mark is not None
+        and start is not None
+        and (err.context or "").startswith(_OPENED)
+        and mark.line > start.line
+    ):
+        mark = start
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = " ".join(p for p in (err.context, err.problem) if p) or "invalid YAML"
+    if mark is not None:
+        lines = text.splitlines()
+        if mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t":
+            what += "; indent with spaces, not tabs"
+    return Problem(path, line, col, f"YAML syntax error: {what}")
 
 
 def compose(text: str, path: str) -> tuple[Node | None, list[Problem]]:
     """Parse YAML into nodes without building any Python object."""
     try:
+        deep = _too_deep(text)
+        if deep is not None:
+            line, col = deep.start_mark.line + 1, deep.start_mark.column + 1
+            return None, [
+                Problem(
+                    path, line, col, f"the YAML nests more than {MAX_DEPTH} levels deep; refused"
+                )
+            ]
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(p for p in (err.context, err.problem) if p) or "invalid YAML"
-        return None, [Problem(path, line, col, f"YAML syntax error: {what}")]
+        return None, [_syntax_problem(err, text, path)]
+    except yaml.reader.ReaderError as err:
+        # Not marked, and its position is in bytes for the C reader: find the character.
+        code = err.character if isinstance(err.character, int) else None
+        index = text.find(chr(code)) if code is not None else -1
+        line, col = _position(text, index) if index >= 0 else (1, 1)
+        char = f"the character U+{code:04X}" if code is not None else "a character"
+        return None, [Problem(path, line, col, f"{char} is not allowed in YAML ({err.reason})")]
     except yaml.YAMLError as err:
-        return None, [Problem(path, 1, 1, f"YAML error: {err}")]
+        first = str(err).strip().splitlines()[:1] or ["invalid YAML"]
+        return None, [Problem(path, 1, 1, f"YAML error: {first[0]}")]
     if node is None:
-        return None, [Problem(path, 1, 1, "the file is empty; a session needs at least "
-                                          "'name' and 'exercises'")]
+        return None, [
+            Problem(
+                path, 1, 1, "the file is empty; a session needs at least 'name' and 'exercises'"
+            )
+        ]
     return node, []
 
 
@@ -112,8 +179,15 @@ def check_nodes(root: Node, path: str) -> list[Problem]:
     except RecursionError:
         return [Problem(path, 1, 1, "the YAML nests too deeply or refers to itself")]
     if total > MAX_NODES:
-        return [Problem(path, 1, 1, f"the YAML expands to more than {MAX_NODES:,} values "
-                                    "(aliases used as a bomb?); refused")]
+        return [
+            Problem(
+                path,
+                1,
+                1,
+                f"the YAML expands to more than {MAX_NODES:,} values "
+                "(aliases used as a bomb?); refused",
+            )
+        ]
     return ck.problems
 
 
@@ -145,8 +219,11 @@ def _build_exercise(
     if ex_id is not None:
         where = nodes.get("id") or nodes.get("name") or node
         if ex_id in ids:
-            ck.add(where, f"duplicate id {ex_id!r}: exercise {ids[ex_id]} has it already; "
-                          "give this one its own 'id'")
+            ck.add(
+                where,
+                f"duplicate id {ex_id!r}: exercise {ids[ex_id]} has it already; "
+                "give this one its own 'id'",
+            )
         else:
             ids[ex_id] = index + 1
     sides = values.get("sides", ["left", "right"])
@@ -174,8 +251,9 @@ def _build_exercise(
     )
 
 
-def build_session(root: Node, path: str, slug: str, source: str) -> tuple[Session | None,
-                                                                          list[Problem]]:
+def build_session(
+    root: Node, path: str, slug: str, source: str
+) -> tuple[Session | None, list[Problem]]:
     """Check the top-level mapping and every exercise; build the Session if clean."""
     ck = Checker(path)
     checked = check_mapping(ck, root, SESSION_FIELDS, "the session")

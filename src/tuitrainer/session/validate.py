@@ -20,17 +20,19 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .problems import Problem
 from .schema import (
     CUE_EVENTS,
-    EXERCISE_FIELDS,
     MAX_REPS,
     MAX_TEXT,
     MAX_TIPS,
     MODES,
-    SESSION_FIELDS,
     Field,
 )
 
 _YAML = "tag:yaml.org,2002:"
-ALLOWED_TAGS = {_YAML + name for name in ("str", "int", "float", "bool", "null", "map", "seq")}
+# timestamp is here because YAML reads `name: 2024-06-01` as a date; the field checks then
+# say "must be text ... put it in quotes" instead of refusing an unexplained tag.
+ALLOWED_TAGS = {
+    _YAML + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+}
 _RANGE = re.compile(r"^\s*([0-9]+)\s*-\s*([0-9]+)\s*$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CUE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
@@ -57,7 +59,8 @@ def _describe(node: Node) -> str:
     tag = node.tag.removeprefix(_YAML)
     return {
         "int": "a whole number",
-        "float": "a number",
+        "float": f"the number {node.value}",
+        "timestamp": "a date",
         "bool": "true/false",
         "null": "nothing",
         "str": f"the text {node.value!r}",
@@ -69,7 +72,17 @@ _constructor = yaml.constructor.SafeConstructor()
 
 def scalar_value(node: ScalarNode) -> Any:
     """The Python value of a checked scalar node (int, float, bool, None or str)."""
-    return _constructor.construct_object(node, deep=True)
+    # Call the tag's constructor directly: construct_object() would keep every node it
+    # has seen in the shared constructor's cache, growing with each file checked.
+    return _constructor.yaml_constructors[node.tag](_constructor, node)
+
+
+def _number(node: ScalarNode) -> float:
+    """An int or float node's value; one too long for Python to convert reads as infinite."""
+    try:
+        return float(scalar_value(node))
+    except (ValueError, OverflowError):  # thousands of digits: beyond every bound anyway
+        return -math.inf if node.value.lstrip().startswith("-") else math.inf
 
 
 def _is_number(node: Node) -> bool:
@@ -97,7 +110,7 @@ def check_seconds(ck: Checker, node: Node, f: Field) -> float | None:
     if not _is_number(node):
         ck.add(node, f"{f.name} must be a number of seconds, not {_describe(node)}")
         return None
-    value = float(scalar_value(node))
+    value = _number(node)
     if math.isnan(value) or math.isinf(value):
         ck.add(node, f"{f.name} must be a finite number of seconds")
         return None
@@ -121,12 +134,12 @@ def check_count(ck: Checker, node: Node, f: Field) -> int | None:
     if not (isinstance(node, ScalarNode) and node.tag == _YAML + "int"):
         ck.add(node, f"{f.name} must be a whole number, not {_describe(node)}")
         return None
-    value = int(scalar_value(node))
+    value = _number(node)
     low, high = int(f.minimum or 1), int(f.maximum or MAX_REPS)
     if not low <= value <= high:
-        ck.add(node, f"{f.name} must be from {low} to {high}, not {value}")
+        ck.add(node, f"{f.name} must be from {low} to {high}, not {node.value}")
         return None
-    return value
+    return int(value)
 
 
 def check_id(ck: Checker, node: Node, f: Field) -> str | None:
@@ -142,8 +155,11 @@ def check_mode(ck: Checker, node: Node, f: Field) -> str | None:
         ck.add(node, f"mode must be one of {', '.join(MODES)}, not {_describe(node)}")
         return None
     if node.value not in MODES:
-        ck.add(node, f"mode {node.value!r} is not known{_suggest(node.value, MODES)}; "
-                     f"use {' or '.join(MODES)}")
+        ck.add(
+            node,
+            f"mode {node.value!r} is not known{_suggest(node.value, MODES)}; "
+            f"use {' or '.join(MODES)}",
+        )
         return None
     return node.value
 
@@ -174,25 +190,30 @@ def check_sides(ck: Checker, node: Node, f: Field) -> list[str] | None:
 
 def _rep_range(ck: Checker, node: Node, what: str) -> tuple[int, int] | None:
     if isinstance(node, ScalarNode) and node.tag == _YAML + "int":
-        low = high = int(scalar_value(node))
+        low = high = _number(node)
+        low_text = high_text = node.value
     elif isinstance(node, ScalarNode) and node.tag == _YAML + "str" and _RANGE.match(node.value):
         match = _RANGE.match(node.value)
         assert match is not None
-        low, high = int(match.group(1)), int(match.group(2))
+        low_text, high_text = match.group(1), match.group(2)
+        low, high = float(low_text), float(high_text)
         if low > high:
-            ck.add(node, f"{what} range {node.value!r} runs backwards; write {high}-{low}")
+            ck.add(
+                node, f"{what} range {node.value!r} runs backwards; write {high_text}-{low_text}"
+            )
             return None
     else:
-        ck.add(node, f'{what} must be a whole number or a range such as "8-10", '
-                     f"not {_describe(node)}")
+        ck.add(
+            node, f'{what} must be a whole number or a range such as "8-10", not {_describe(node)}'
+        )
         return None
     if low < 1:
-        ck.add(node, f"{what} must be at least 1, not {low}")
+        ck.add(node, f"{what} must be at least 1, not {low_text}")
         return None
     if high > MAX_REPS:
-        ck.add(node, f"{what} of {high} is more than the maximum of {MAX_REPS}")
+        ck.add(node, f"{what} of {high_text} is more than the maximum of {MAX_REPS}")
         return None
-    return low, high
+    return int(low), int(high)
 
 
 def check_reps(ck: Checker, node: Node, f: Field) -> Any:
@@ -235,15 +256,21 @@ def check_cues(ck: Checker, node: Node, f: Field) -> dict[str, str] | None:
     cues: dict[str, str] = {}
     for key, value in _pairs(ck, node):
         if key.value not in CUE_EVENTS:
-            ck.add(key, f"unknown cue event {key.value!r}{_suggest(key.value, CUE_EVENTS)}; "
-                        f"events are {', '.join(CUE_EVENTS)}")
+            ck.add(
+                key,
+                f"unknown cue event {key.value!r}{_suggest(key.value, CUE_EVENTS)}; "
+                f"events are {', '.join(CUE_EVENTS)}",
+            )
             continue
         name = check_text(ck, value, Field(f"cue {key.value}", "text", ""))
         if name is None:
             continue
         if not _CUE_NAME.match(name) or ".." in name:
-            ck.add(value, f"cue sound {name!r} must be a plain file name in the sounds "
-                          "folder, without folders or '..'")
+            ck.add(
+                value,
+                f"cue sound {name!r} must be a plain file name in the sounds "
+                "folder, without folders or '..'",
+            )
             continue
         cues[key.value] = name
     return cues
@@ -289,8 +316,9 @@ def check_mapping(
 ) -> tuple[dict[str, Any], dict[str, Node]] | None:
     """Check every field of a mapping; returns values and their nodes."""
     if not isinstance(node, MappingNode):
-        ck.add(node, f"{what} must be a mapping of fields such as 'name: ...', "
-                     f"not {_describe(node)}")
+        ck.add(
+            node, f"{what} must be a mapping of fields such as 'name: ...', not {_describe(node)}"
+        )
         return None
     by_name = {f.name: f for f in fields}
     values: dict[str, Any] = {}
@@ -298,8 +326,9 @@ def check_mapping(
     for key, value in _pairs(ck, node):
         spec = by_name.get(key.value)
         if spec is None:
-            ck.add(key, f"unknown field {key.value!r} in {what}"
-                        f"{_suggest(key.value, list(by_name))}")
+            ck.add(
+                key, f"unknown field {key.value!r} in {what}{_suggest(key.value, list(by_name))}"
+            )
             continue
         nodes[key.value] = value
         if spec.kind == "exercises":

@@ -1,0 +1,181 @@
+"""The Textual app and its factory; tests build fully controlled apps through it."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import datetime
+
+from textual.app import App
+
+from .engine import Clock, Engine
+from .events import Event
+from .history.recorder import Recorder, prepare_resume
+from .history.store import HistoryStore, OpenNotice
+from .locations import Locations
+from .planner import plan
+from .screens.dialogs import ResumeScreen
+from .screens.home import HomeScreen
+from .screens.summary import SummaryScreen
+from .screens.workout import WorkoutScreen
+from .session.model import Session
+
+
+@dataclass
+class Settings:
+    speed: float = 1.0
+    mute: bool = False
+
+
+class TuitrainerApp(App[int]):
+    """Home screen -> workout -> summary; or straight into one session (`run`)."""
+
+    TITLE = "tuitrainer"
+    ENABLE_COMMAND_PALETTE = False
+
+    def __init__(
+        self,
+        locations: Locations,
+        store: HistoryStore,
+        *,
+        clock: Clock = time.monotonic,
+        settings: Settings | None = None,
+        session: Session | None = None,
+        notice: OpenNotice | None = None,
+    ) -> None:
+        super().__init__()
+        self.locations = locations
+        self.store = store
+        self.clock = clock
+        self.settings = settings or Settings()
+        self.direct_session = session
+        self.open_notice = notice
+        self.recorders: dict[int, Recorder] = {}
+        self.events: list[Event] = []  # every engine event of this run, for the sound
+
+    def on_mount(self) -> None:
+        if self.open_notice is not None:
+            self.notify(self.open_notice.message, severity="warning", timeout=15)
+        if self.direct_session is not None:
+            self.start_session(self.direct_session)
+        else:
+            self.push_screen(HomeScreen())
+
+    # -- workouts ----------------------------------------------------------------
+
+    def start_session(self, session: Session) -> None:
+        """Start a session, first offering to resume an unfinished run of it."""
+        unfinished = self.store.interrupted(session.slug)
+        if not unfinished:
+            self._begin(session)
+            return
+        row = unfinished[0]
+
+        def chosen(choice: str | None) -> None:
+            if choice == "resume":
+                self._begin(session, resume_id=row["id"])
+                return
+            if choice == "close":
+                self.store.end_workout(row["id"], "interrupted")
+            self._begin(session)
+
+        self.push_screen(ResumeScreen(self._resume_text(row)), chosen)
+
+    def offer_resume(self) -> None:
+        """On the home screen: the newest unfinished workout, if there is one."""
+        unfinished = self.store.interrupted()
+        if not unfinished:
+            return
+        row = unfinished[0]
+
+        def chosen(choice: str | None) -> None:
+            if choice == "close":
+                self.store.end_workout(row["id"], "interrupted")
+                self.screen.reload()  # type: ignore[attr-defined]
+            elif choice == "resume":
+                self._resume_by_name(row)
+
+        self.push_screen(ResumeScreen(self._resume_text(row)), chosen)
+
+    def _resume_by_name(self, row) -> None:
+        from .session.catalog import resolve
+
+        try:
+            session = resolve(row["session"], self.locations)
+        except Exception as error:  # a session file gone or broken since
+            self.notify(f"Cannot resume: {error}", severity="error")
+            return
+        self._begin(session, resume_id=row["id"])
+
+    def _resume_text(self, row) -> str:
+        started = datetime.fromisoformat(row["started_at"]).astimezone()
+        done = sum(side["reps_done"] for side in self.store.sides(row["id"]))
+        return (
+            f"{row['title']} from {started:%a %d %b %H:%M} stopped before it was finished "
+            f"({done} reps logged)."
+        )
+
+    def _begin(self, session: Session, resume_id: int | None = None) -> None:
+        engine = Engine(plan(session), clock=self.clock, speed=self.settings.speed)
+        start = 0
+        if resume_id is not None:
+            start = prepare_resume(self.store, engine, resume_id)
+        recorder = Recorder(self.store, engine, workout_id=resume_id)
+        engine.subscribe(recorder)
+        self.recorders[id(engine)] = recorder
+        self.push_screen(WorkoutScreen(engine, start_index=start))
+
+    def on_engine_event(self, event: Event) -> None:
+        self.events.append(event)
+
+    def toggle_mute(self) -> bool:
+        self.settings.mute = not self.settings.mute
+        return self.settings.mute
+
+    def show_summary(self, engine: Engine) -> None:
+        if isinstance(self.screen, WorkoutScreen) and self.screen.engine is engine:
+            self.switch_screen(SummaryScreen(engine))
+
+    def finish_summary(self, engine: Engine, pain: int | None) -> None:
+        recorder = self.recorders.pop(id(engine), None)
+        if recorder is not None and recorder.workout_id is not None and pain is not None:
+            self.store.set_pain(recorder.workout_id, "after", pain)
+        self._leave()
+
+    def leave_workout(self, engine: Engine) -> None:
+        """Leave a workout that never started (nothing was recorded)."""
+        self.recorders.pop(id(engine), None)
+        self._leave()
+
+    def _leave(self) -> None:
+        if self.direct_session is not None:
+            self.exit(0)
+        else:
+            self.pop_screen()
+
+
+def create_app(
+    locations: Locations,
+    *,
+    clock: Clock = time.monotonic,
+    settings: Settings | None = None,
+    session: Session | None = None,
+) -> TuitrainerApp:
+    """Build the app with its history open; a damaged history is set aside first."""
+    store, notice = HistoryStore.open(locations.database)
+    return TuitrainerApp(
+        locations, store, clock=clock, settings=settings, session=session, notice=notice
+    )
+
+
+def run_app(
+    locations: Locations, session: Session | None = None, settings: Settings | None = None
+) -> int:
+    app = create_app(locations, settings=settings, session=session)
+    try:
+        app.run()
+    finally:
+        app.store.close()
+    if app.open_notice is not None:
+        print(app.open_notice.message)
+    return app.return_code or 0

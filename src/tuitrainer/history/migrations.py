@@ -1,0 +1,54 @@
+"""The history schema, one list of statements per version.
+
+`PRAGMA user_version` holds the version a file is at; opening a file runs the
+missing steps in order, each in its own transaction. Append, never edit.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[list[str]] = [
+    # 1: workouts, their sides, and every rep with its time.
+    [
+        """CREATE TABLE workouts (
+            id INTEGER PRIMARY KEY,
+            session TEXT NOT NULL,
+            title TEXT NOT NULL,
+            session_hash TEXT NOT NULL,
+            speed REAL NOT NULL DEFAULT 1,
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            status TEXT NOT NULL
+                CHECK (status IN ('running', 'completed', 'stopped', 'interrupted')),
+            pain_before INTEGER CHECK (pain_before BETWEEN 0 AND 10),
+            pain_after INTEGER CHECK (pain_after BETWEEN 0 AND 10),
+            segment_index INTEGER NOT NULL DEFAULT 0,
+            pid INTEGER
+        )""",
+        """CREATE TABLE sides (
+            id INTEGER PRIMARY KEY,
+            workout_id INTEGER NOT NULL REFERENCES workouts (id) ON DELETE CASCADE,
+            exercise_index INTEGER NOT NULL,
+            exercise_id TEXT NOT NULL,
+            exercise_name TEXT NOT NULL,
+            set_number INTEGER NOT NULL,
+            side TEXT NOT NULL,
+            reps_target INTEGER NOT NULL,
+            reps_done INTEGER NOT NULL DEFAULT 0,
+            seconds REAL NOT NULL DEFAULT 0,
+            finished INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (workout_id, exercise_index, set_number, side)
+        )""",
+        """CREATE TABLE reps (
+            id INTEGER PRIMARY KEY,
+            side_id INTEGER NOT NULL REFERENCES sides (id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            offset_seconds REAL NOT NULL
+        )""",
+        "CREATE INDEX workouts_started ON workouts (started_at)",
+        "CREATE INDEX workouts_session ON workouts (session, status)",
+        "CREATE INDEX reps_side ON reps (side_id, number)",
+    ],
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)

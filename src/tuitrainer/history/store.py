@@ -1,0 +1,286 @@
+"""The workout history: one SQLite file in the data folder (WAL, versioned).
+
+Each change is its own committed transaction, so a process killed at any
+moment keeps everything logged before it. WAL with `synchronous=NORMAL` keeps
+commits cheap enough to run on the UI's thread: a commit is a write to the
+log that survives the process dying (only a power cut could lose the last one).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from .migrations import MIGRATIONS, SCHEMA_VERSION
+
+STATUSES = ("running", "completed", "stopped", "interrupted")
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+class HistoryError(Exception):
+    """The history file could not be used at all (not even a fresh one)."""
+
+
+@dataclass(frozen=True)
+class OpenNotice:
+    """Why the store set a file aside on opening; shown once to the user."""
+
+    message: str
+    moved_to: Path
+
+
+def _set_aside(path: Path, why: str) -> OpenNotice:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{why}-{stamp}")
+    n = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.{why}-{stamp}-{n}")
+        n += 1
+    path.rename(target)
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            side.rename(target.with_name(target.name + suffix))
+    reason = {
+        "corrupt": "was damaged and could not be read",
+        "newer": "was written by a newer version of tuitrainer",
+    }[why]
+    return OpenNotice(
+        f"The history file {path} {reason}. It was moved to {target} and a fresh "
+        "history was started; nothing was deleted.",
+        target,
+    )
+
+
+class HistoryStore:
+    """Reads and writes workouts. Open with `HistoryStore.open(path)`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path) -> tuple[HistoryStore, OpenNotice | None]:
+        """Open (or create) the history; a damaged or too-new file is moved aside."""
+        notice: OpenNotice | None = None
+        for attempt in range(2):
+            try:
+                return cls(cls._connect(path), path), notice
+            except _TooNew:
+                notice = _set_aside(path, "newer")
+            except sqlite3.DatabaseError:
+                if attempt or not path.exists():
+                    raise
+                notice = _set_aside(path, "corrupt")
+        raise HistoryError(f"cannot open the history at {path}")  # pragma: no cover
+
+    @staticmethod
+    def _connect(path: Path) -> sqlite3.Connection:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        try:
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA busy_timeout=5000")
+            if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise sqlite3.DatabaseError("quick_check failed")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise _TooNew
+            for number in range(version, SCHEMA_VERSION):
+                with _transaction(conn):
+                    for statement in MIGRATIONS[number]:
+                        conn.execute(statement)
+                    conn.execute(f"PRAGMA user_version={number + 1}")
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- writing ---------------------------------------------------------------
+
+    def start_workout(
+        self,
+        session: str,
+        title: str,
+        session_hash: str,
+        speed: float,
+        started_at: str | None = None,
+    ) -> int:
+        with _transaction(self.conn):
+            cur = self.conn.execute(
+                "INSERT INTO workouts (session, title, session_hash, speed, started_at, status,"
+                " pid) VALUES (?, ?, ?, ?, ?, 'running', ?)",
+                (session, title, session_hash, speed, started_at or utc_now(), os.getpid()),
+            )
+        return int(cur.lastrowid or 0)
+
+    def set_position(self, workout_id: int, segment_index: int) -> None:
+        with _transaction(self.conn):
+            self.conn.execute(
+                "UPDATE workouts SET segment_index = ? WHERE id = ?", (segment_index, workout_id)
+            )
+
+    def side_id(
+        self,
+        workout_id: int,
+        exercise_index: int,
+        exercise_id: str,
+        name: str,
+        set_number: int,
+        side: str,
+        reps_target: int,
+    ) -> int:
+        """The row of one side of one set, created the first time it is entered."""
+        with _transaction(self.conn):
+            self.conn.execute(
+                "INSERT OR IGNORE INTO sides (workout_id, exercise_index, exercise_id,"
+                " exercise_name, set_number, side, reps_target) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (workout_id, exercise_index, exercise_id, name, set_number, side, reps_target),
+            )
+            row = self.conn.execute(
+                "SELECT id FROM sides WHERE workout_id = ? AND exercise_index = ?"
+                " AND set_number = ? AND side = ?",
+                (workout_id, exercise_index, set_number, side),
+            ).fetchone()
+        return int(row[0])
+
+    def add_rep(self, side_id: int, number: int, at: str, offset: float) -> None:
+        with _transaction(self.conn):
+            self.conn.execute(
+                "INSERT INTO reps (side_id, number, at, offset_seconds) VALUES (?, ?, ?, ?)",
+                (side_id, number, at, offset),
+            )
+            self.conn.execute("UPDATE sides SET reps_done = ? WHERE id = ?", (number, side_id))
+
+    def remove_reps_after(self, side_id: int, keep: int) -> None:
+        """Undo: drop the reps of a side numbered above `keep`."""
+        with _transaction(self.conn):
+            self.conn.execute("DELETE FROM reps WHERE side_id = ? AND number > ?", (side_id, keep))
+            self.conn.execute(
+                "UPDATE sides SET reps_done = ?, finished = 0 WHERE id = ?", (keep, side_id)
+            )
+
+    def finish_side(self, side_id: int, reps: int, seconds: float) -> None:
+        with _transaction(self.conn):
+            self.conn.execute(
+                "UPDATE sides SET reps_done = ?, seconds = ?, finished = 1 WHERE id = ?",
+                (reps, seconds, side_id),
+            )
+
+    def end_workout(self, workout_id: int, status: str, ended_at: str | None = None) -> None:
+        assert status in STATUSES
+        with _transaction(self.conn):
+            self.conn.execute(
+                "UPDATE workouts SET status = ?, ended_at = ? WHERE id = ?",
+                (status, ended_at or utc_now(), workout_id),
+            )
+
+    def resume_workout(self, workout_id: int) -> None:
+        with _transaction(self.conn):
+            self.conn.execute(
+                "UPDATE workouts SET status = 'running', ended_at = NULL, pid = ? WHERE id = ?",
+                (os.getpid(), workout_id),
+            )
+
+    def set_pain(self, workout_id: int, when: str, rating: int | None) -> None:
+        column = {"before": "pain_before", "after": "pain_after"}[when]
+        with _transaction(self.conn):
+            self.conn.execute(
+                f"UPDATE workouts SET {column} = ? WHERE id = ?", (rating, workout_id)
+            )
+
+    # -- reading ---------------------------------------------------------------
+
+    def workout(self, workout_id: int) -> sqlite3.Row | None:
+        return self.conn.execute("SELECT * FROM workouts WHERE id = ?", (workout_id,)).fetchone()
+
+    def sides(self, workout_id: int) -> list[sqlite3.Row]:
+        return self.conn.execute(
+            "SELECT * FROM sides WHERE workout_id = ? ORDER BY exercise_index, set_number, id",
+            (workout_id,),
+        ).fetchall()
+
+    def rep_times(self, side_id: int) -> list[sqlite3.Row]:
+        return self.conn.execute(
+            "SELECT number, at, offset_seconds FROM reps WHERE side_id = ? ORDER BY number",
+            (side_id,),
+        ).fetchall()
+
+    def interrupted(self, session: str | None = None) -> list[sqlite3.Row]:
+        """Workouts left running by a process that is gone, newest first."""
+        query = "SELECT * FROM workouts WHERE status = 'running'"
+        args: tuple[Any, ...] = ()
+        if session is not None:
+            query += " AND session = ?"
+            args = (session,)
+        rows = self.conn.execute(query + " ORDER BY id DESC", args).fetchall()
+        return [row for row in rows if not _alive(row["pid"])]
+
+    def last_done(self) -> dict[str, str]:
+        """When each session was last done (completed or stopped), by session name."""
+        rows = self.conn.execute(
+            "SELECT session, MAX(started_at) AS last FROM workouts"
+            " WHERE status IN ('completed', 'stopped') GROUP BY session"
+        ).fetchall()
+        return {row["session"]: row["last"] for row in rows}
+
+    def recent(self, limit: int | None = None) -> list[sqlite3.Row]:
+        query = "SELECT * FROM workouts ORDER BY started_at DESC, id DESC"
+        if limit is not None:
+            return self.conn.execute(query + " LIMIT ?", (limit,)).fetchall()
+        return self.conn.execute(query).fetchall()
+
+
+class _TooNew(Exception):
+    pass
+
+
+@contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """One committed unit of work (autocommit mode with explicit BEGIN)."""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _alive(pid: int | None) -> bool:
+    if not pid or pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return _is_tuitrainer(pid)
+
+
+def _is_tuitrainer(pid: int) -> bool:
+    """A live pid may have been reused by another program; look when we can."""
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return True
+    return b"tuitrainer" in cmdline

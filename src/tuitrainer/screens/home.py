@@ -1,0 +1,120 @@
+"""The home screen: every session with its planned time and when it was last done."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Label
+
+from ..planner import format_duration, plan
+from ..session.catalog import Entry, discover
+from .dialogs import HelpScreen
+
+if TYPE_CHECKING:
+    from ..app import TuitrainerApp
+
+LATER = {
+    "assess": "The hip self-assessment",
+    "plan": "Planning and editing sessions",
+    "progress": "The progress view",
+}
+
+
+def when(iso: str | None) -> str:
+    """An ISO time as a short local date, or a dash."""
+    if not iso:
+        return "never"
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%a %d %b")
+    except ValueError:
+        return "?"
+
+
+class HomeScreen(Screen[None]):
+    CSS_PATH = "home.tcss"
+    BINDINGS = [
+        Binding("enter", "start", "Start", show=True),
+        Binding("a", "later('assess')", "Assess"),
+        Binding("e", "later('plan')", "Plan"),
+        Binding("g", "later('progress')", "Progress"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[Entry] = []
+
+    @property
+    def tt_app(self) -> TuitrainerApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label("Choose a session and press Enter.", id="hint")
+        table: DataTable[str] = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Label("", id="problem")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "tuitrainer"
+        self.sub_title = "mobility and back care"
+        table = self.query_one(DataTable)
+        table.add_columns("Session", "Time", "Last done", "Source")
+        self.reload()
+        table.focus()
+        self.tt_app.offer_resume()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        self.entries = discover(self.tt_app.locations)
+        last = self.tt_app.store.last_done() if self.tt_app.store else {}
+        for entry in self.entries:
+            planned = (
+                format_duration(plan(entry.session).total_seconds) if entry.session else "INVALID"
+            )
+            table.add_row(
+                entry.title, planned, when(last.get(entry.slug)), entry.source, key=entry.slug
+            )
+        if self.entries:
+            table.move_cursor(row=min(row, len(self.entries) - 1))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        entry = self._entry(event.cursor_row)
+        text = ""
+        if entry and entry.problems:
+            text = f"[b]This file has problems:[/b] {entry.problems[0]}"
+        elif entry and entry.session and entry.session.description:
+            text = entry.session.description
+        self.query_one("#problem", Label).update(text)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_start()
+
+    def _entry(self, row: int) -> Entry | None:
+        return self.entries[row] if 0 <= row < len(self.entries) else None
+
+    def action_start(self) -> None:
+        entry = self._entry(self.query_one(DataTable).cursor_row)
+        if entry is None:
+            return
+        if entry.session is None:
+            self.notify(f"{entry.slug} cannot start: {entry.problems[0]}", severity="error")
+            return
+        self.tt_app.start_session(entry.session)
+
+    def action_later(self, what: str) -> None:
+        self.notify(f"{LATER[what]} comes in a later version.", timeout=3)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen("Home keys", self.BINDINGS))

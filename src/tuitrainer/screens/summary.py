@@ -1,0 +1,78 @@
+"""After the workout: every exercise and side against its target, and a pain rating."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.validation import Integer
+from textual.widgets import DataTable, Footer, Input, Label
+
+from ..engine import Engine
+from ..planner import format_duration
+from ..summary import workout_rows
+
+if TYPE_CHECKING:
+    from ..app import TuitrainerApp
+
+
+class SummaryScreen(Screen[None]):
+    """Shows what was done; Enter saves the pain rating (or skips it) and closes."""
+
+    CSS_PATH = "summary.tcss"
+    BINDINGS = [Binding("escape", "skip", "Skip rating")]
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__()
+        self.engine = engine
+
+    def compose(self) -> ComposeResult:
+        rows = workout_rows(self.engine)
+        status = "Workout complete" if self.engine.status == "completed" else "Workout ended early"
+        total_time = sum(row.seconds for row in rows)
+        done = sum(row.reps for row in rows)
+        target = sum(row.target for row in rows)
+        with Vertical(id="summary"):
+            yield Label(f"{status}: {self.engine.timeline.session.title}", id="headline")
+            table: DataTable[str] = DataTable(id="sides", cursor_type="none", zebra_stripes=True)
+            table.add_columns("Exercise", "Side", "Reps", "Time")
+            for row in rows:
+                table.add_row(
+                    row.name,
+                    row.side_label,
+                    f"{row.reps} / {row.target_text}",
+                    format_duration(row.seconds),
+                )
+            yield table
+            yield Label(
+                f"Total: {done} of {target} reps, {format_duration(total_time)} of work",
+                id="total",
+            )
+            with Horizontal(id="pain-row"):
+                yield Label("Pain now, 0 to 10 (Enter to skip): ", id="pain-label")
+                yield Input(
+                    placeholder="0-10",
+                    id="pain",
+                    restrict=r"[0-9]{0,2}",
+                    max_length=2,
+                    validators=[Integer(minimum=0, maximum=10)],
+                )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#pain", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        if text and not (event.validation_result and event.validation_result.is_valid):
+            self.notify("A rating is a whole number from 0 to 10.", severity="warning")
+            return
+        app: TuitrainerApp = self.app  # type: ignore[assignment]
+        app.finish_summary(self.engine, int(text) if text else None)
+
+    def action_skip(self) -> None:
+        app: TuitrainerApp = self.app  # type: ignore[assignment]
+        app.finish_summary(self.engine, None)

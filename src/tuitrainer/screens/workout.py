@@ -1,0 +1,192 @@
+"""The live workout: big countdown, per-side rep timers, tempo beat, coaching.
+
+The screen ticks the engine a few times a second and copies `display.describe`
+into widgets, changing only what changed. Keys become engine calls.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Digits, Footer, Label, ProgressBar, Static
+
+from ..display import Display, describe
+from ..engine import Engine
+from ..events import Event, WorkoutFinished
+from ..widgets.side_panel import SidePanel
+from ..widgets.tempo_bar import TempoBar
+from .dialogs import ConfirmScreen, HelpScreen
+
+if TYPE_CHECKING:
+    from ..app import TuitrainerApp
+
+TICK_SECONDS = 0.1
+
+
+class WorkoutScreen(Screen[None]):
+    """Runs one workout from first get-ready to the summary."""
+
+    CSS_PATH = "workout.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-normal")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
+
+    BINDINGS = [
+        Binding("space", "rep_or_start", "Rep"),
+        Binding("u", "undo", "Undo"),
+        Binding("p", "pause", "Pause"),
+        Binding("n", "skip", "Next"),
+        Binding("b", "back", "Back"),
+        Binding("m", "mute", "Mute"),
+        Binding("t", "modification", "Easier"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q", "end", "End"),
+    ]
+
+    def __init__(self, engine: Engine, start_index: int = 0) -> None:
+        super().__init__()
+        self.engine = engine
+        self.start_index = start_index
+        self.show_modification = False
+        self._shown: dict[str, object] = {}
+        self._exercise_index = -1
+
+    @property
+    def tt_app(self) -> TuitrainerApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="top"):
+            with Horizontal(id="heading"):
+                yield Label("", id="exercise")
+                yield Label("", id="position")
+            with Horizontal(id="status"):
+                yield Label("", id="phase")
+                yield Label("", id="counts")
+        yield Digits("", id="clock")
+        yield TempoBar(id="beat")
+        yield Horizontal(id="sides")
+        yield Static("", id="coach")
+        with Horizontal(id="progress-row"):
+            yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="progress")
+            yield Label("", id="times")
+        yield Label("", id="next")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.engine.subscribe(self._on_event)
+        self.sync()
+        self.set_interval(TICK_SECONDS, self.sync)
+
+    # -- drawing ---------------------------------------------------------------
+
+    def _set(self, selector: str, value: str) -> None:
+        if self._shown.get(selector) != value:
+            self._shown[selector] = value
+            self.query_one(selector).update(value)  # type: ignore[attr-defined]
+
+    def _rebuild_sides(self, display: Display) -> None:
+        box = self.query_one("#sides", Horizontal)
+        box.remove_children()
+        box.mount_all(SidePanel(view.side, id=f"side-{view.side}") for view in display.sides)
+
+    def sync(self) -> None:
+        """Catch the engine up with the clock, then redraw what changed."""
+        self.engine.tick()
+        self.render_display(describe(self.engine, self.show_modification))
+
+    def render_display(self, display: Display) -> None:
+        segment = self.engine.segment or self.engine.segments[0]
+        if segment.exercise_index != self._exercise_index:
+            self._exercise_index = segment.exercise_index
+            self._rebuild_sides(display)
+        self.sub_title = display.title
+        self._set("#exercise", display.exercise)
+        self._set("#position", display.position)
+        self._set("#phase", display.phase)
+        self._set("#counts", display.counts)
+        self._set("#clock", display.clock)
+        self._set("#coach", display.coach)
+        self._set("#times", display.times)
+        self._set("#next", display.up_next)
+        self.set_class(display.paused, "-paused")
+        self.set_class(display.self_paced, "-self-paced")
+        beat = self.query_one(TempoBar)
+        beat.set_class(display.beat is None, "-hidden")
+        if display.beat is not None:
+            beat.set_beat(*display.beat)
+        progress = self.query_one(ProgressBar)
+        if self._shown.get("total") != display.total:
+            self._shown["total"] = display.total
+            progress.total = max(display.total, 1)
+        whole = int(display.elapsed)
+        if self._shown.get("elapsed") != whole:
+            self._shown["elapsed"] = whole
+            progress.progress = whole
+        for view in display.sides:
+            for panel in self.query(f"#side-{view.side}").results(SidePanel):
+                panel.show(view.reps, view.target, view.seconds, view.active, view.done)
+
+    def _on_event(self, event: Event) -> None:
+        self.tt_app.on_engine_event(event)
+        if isinstance(event, WorkoutFinished):
+            self.call_after_refresh(self.tt_app.show_summary, self.engine)
+
+    # -- keys ------------------------------------------------------------------
+
+    def action_rep_or_start(self) -> None:
+        if not self.engine.started:
+            self.engine.start(self.start_index)
+        else:
+            self.engine.log_rep()
+        self.sync()
+
+    def action_undo(self) -> None:
+        self.engine.undo_rep()
+        self.sync()
+
+    def action_pause(self) -> None:
+        if self.engine.started:
+            self.engine.toggle_pause()
+            self.sync()
+
+    def action_skip(self) -> None:
+        if not self.engine.started:
+            self.engine.start(self.start_index)
+        self.engine.skip()
+        self.sync()
+
+    def action_back(self) -> None:
+        self.engine.back()
+        self.sync()
+
+    def action_mute(self) -> None:
+        muted = self.tt_app.toggle_mute()
+        self.notify("Sound off" if muted else "Sound on", timeout=2)
+
+    def action_modification(self) -> None:
+        self.show_modification = not self.show_modification
+        self.sync()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen("Workout keys", self.BINDINGS))
+
+    def action_end(self) -> None:
+        if not self.engine.started:
+            self.tt_app.leave_workout(self.engine)
+            return
+        was_paused = self.engine.paused
+        self.engine.pause()
+        self.sync()
+
+        def answer(end: bool | None) -> None:
+            if end:
+                self.engine.stop()
+            elif not was_paused:
+                self.engine.resume()
+            self.sync()
+
+        self.app.push_screen(ConfirmScreen("End workout?", "What you did so far is kept."), answer)

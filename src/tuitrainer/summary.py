@@ -1,0 +1,47 @@
+"""The end-of-workout figures, by exercise and side (no UI here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .engine import Engine
+from .planner import Kind
+
+
+@dataclass(frozen=True)
+class SideRow:
+    name: str
+    set_number: int
+    sets: int
+    side: str
+    reps: int
+    target: int
+    target_text: str
+    seconds: float
+
+    @property
+    def side_label(self) -> str:
+        label = "both" if self.side == "both" else self.side
+        return f"{label}, set {self.set_number}" if self.sets > 1 else label
+
+
+def workout_rows(engine: Engine) -> list[SideRow]:
+    """One row per planned side of the session, in plan order, done or not."""
+    rows = []
+    for index, segment in enumerate(engine.segments):
+        if segment.kind is not Kind.WORK or segment.reps is None:
+            continue
+        stats = engine.side_stats(engine.key_for(index))
+        rows.append(
+            SideRow(
+                name=segment.exercise.name,
+                set_number=segment.set_number,
+                sets=segment.exercise.sets,
+                side=segment.side,
+                reps=stats.reps,
+                target=segment.reps.high,
+                target_text=str(segment.reps),
+                seconds=stats.seconds,
+            )
+        )
+    return rows

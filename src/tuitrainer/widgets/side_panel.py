@@ -1,0 +1,50 @@
+"""One side's rep timer: reps logged against the target, and time on that side."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widget import Widget
+
+from ..planner import format_duration
+
+
+class SidePanel(Widget):
+    """A box per side; the side being worked is highlighted."""
+
+    DEFAULT_CSS = """
+    SidePanel {
+        width: 1fr;
+        height: 4;
+        border: round $panel;
+        padding: 0 1;
+        text-align: center;
+    }
+    SidePanel.-active {
+        border: heavy $accent;
+        background: $accent 15%;
+    }
+    SidePanel.-done {
+        color: $success;
+    }
+    """
+
+    def __init__(self, side: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.side = side
+        self.figures = ("", "")
+
+    def on_mount(self) -> None:
+        self.border_title = "BOTH SIDES" if self.side == "both" else self.side.upper()
+
+    def show(self, reps: int, target: str, seconds: float, active: bool, done: bool) -> None:
+        """Redraw only when the figures on it change."""
+        self.set_class(active, "-active")
+        self.set_class(done, "-done")
+        figures = (f"{reps} / {target} reps", format_duration(seconds))
+        if figures != self.figures:
+            self.figures = figures
+            self.refresh()
+
+    def render(self) -> Text:
+        reps, time_text = self.figures
+        return Text.assemble((reps, "bold"), "\n", time_text)
