@@ -95,7 +95,10 @@ def _expand(paths: Sequence[str]) -> tuple[list[Path], list[str]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.suffix in SUFFIXES))
+            found = sorted(p for p in path.iterdir() if p.suffix in SUFFIXES)
+            if not found:
+                missing.append(f"{raw}/*.yaml")
+            files.extend(found)
         elif path.is_file():
             files.append(path)
         else:

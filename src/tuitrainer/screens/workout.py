@@ -61,19 +61,21 @@ class WorkoutScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="top"):
             with Horizontal(id="heading"):
-                yield Label("", id="exercise")
-                yield Label("", id="position")
+                yield Label("", id="exercise", markup=False)
+                yield Label("", id="position", markup=False)
             with Horizontal(id="status"):
-                yield Label("", id="phase")
-                yield Label("", id="counts")
+                yield Label("", id="phase", markup=False)
+                yield Label("", id="counts", markup=False)
         yield Digits("", id="clock")
         yield TempoBar(id="beat")
-        yield Horizontal(id="sides")
-        yield Static("", id="coach")
+        with Horizontal(id="sides"):
+            yield SidePanel("left")
+            yield SidePanel("right")
+        yield Static("", id="coach", markup=False)
         with Horizontal(id="progress-row"):
             yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="progress")
-            yield Label("", id="times")
-        yield Label("", id="next")
+            yield Label("", id="times", markup=False)
+        yield Label("", id="next", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -88,10 +90,13 @@ class WorkoutScreen(Screen[None]):
             self._shown[selector] = value
             self.query_one(selector).update(value)  # type: ignore[attr-defined]
 
-    def _rebuild_sides(self, display: Display) -> None:
-        box = self.query_one("#sides", Horizontal)
-        box.remove_children()
-        box.mount_all(SidePanel(view.side, id=f"side-{view.side}") for view in display.sides)
+    def _arrange_sides(self, display: Display) -> None:
+        """One panel per side of the exercise, in its order; `[both]` shows one."""
+        panels = list(self.query(SidePanel))
+        for position, panel in enumerate(panels):
+            panel.display = position < len(display.sides)
+            if panel.display:
+                panel.assign(display.sides[position].side)
 
     def sync(self) -> None:
         """Catch the engine up with the clock, then redraw what changed."""
@@ -102,7 +107,7 @@ class WorkoutScreen(Screen[None]):
         segment = self.engine.segment or self.engine.segments[0]
         if segment.exercise_index != self._exercise_index:
             self._exercise_index = segment.exercise_index
-            self._rebuild_sides(display)
+            self._arrange_sides(display)
         self.sub_title = display.title
         self._set("#exercise", display.exercise)
         self._set("#position", display.position)
@@ -126,9 +131,8 @@ class WorkoutScreen(Screen[None]):
         if self._shown.get("elapsed") != whole:
             self._shown["elapsed"] = whole
             progress.progress = whole
-        for view in display.sides:
-            for panel in self.query(f"#side-{view.side}").results(SidePanel):
-                panel.show(view.reps, view.target, view.seconds, view.active, view.done)
+        for view, panel in zip(display.sides, self.query(SidePanel), strict=False):
+            panel.show(view.reps, view.target, view.seconds, view.active, view.done)
 
     def _on_event(self, event: Event) -> None:
         self.tt_app.on_engine_event(event)

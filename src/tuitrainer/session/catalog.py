@@ -29,9 +29,16 @@ class Entry:
 
 
 def _files(folder: Path) -> list[Path]:
+    """Session files in a folder; where NAME.yaml and NAME.yml both exist, NAME.yaml."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+    chosen: dict[str, Path] = {}
+    for path in sorted(
+        folder.iterdir(), key=lambda p: SUFFIXES.index(p.suffix) if p.suffix in SUFFIXES else 9
+    ):
+        if path.suffix in SUFFIXES and path.is_file():
+            chosen.setdefault(path.stem, path)
+    return [chosen[stem] for stem in sorted(chosen)]
 
 
 def _entry(path: Path, source: str) -> Entry:
@@ -53,7 +60,8 @@ def discover(locations: Locations) -> list[Entry]:
 
 
 def looks_like_path(name: str) -> bool:
-    return "/" in name or name.endswith(SUFFIXES) or Path(name).is_file()
+    """A path names a folder or a suffix; a bare word is a session name."""
+    return "/" in name or name.endswith(SUFFIXES) or name.startswith((".", "~"))
 
 
 def find(name: str, locations: Locations) -> Path:

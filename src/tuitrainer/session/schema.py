@@ -25,6 +25,10 @@ CUE_EVENTS = (
     "workout_done",
 )
 
+# A plain file name in a sounds folder: no folders, no hidden files, no "..".
+CUE_NAME_PATTERN = r"^(?!.*\.\.)[A-Za-z0-9_][A-Za-z0-9_.-]*$"
+REP_RANGE_PATTERN = r"^\s*[0-9]+\s*-\s*[0-9]+\s*$"
+
 MAX_REPS = 1000
 MAX_SETS = 50
 MAX_REP_SECONDS = 600.0
@@ -80,7 +84,7 @@ EXERCISE_FIELDS: tuple[Field, ...] = (
     Field(
         "sides",
         "sides",
-        "Order of sides: [left, right], [right, left] or [both].",
+        "Sides in order: [left, right], [right, left], [left], [right] or [both].",
         default=["left", "right"],
     ),
     Field(
@@ -167,7 +171,7 @@ def _seconds_schema(field: Field) -> dict[str, Any]:
     return schema
 
 
-_REP_RANGE = {"type": "string", "pattern": r"^\s*[0-9]+\s*-\s*[0-9]+\s*$"}
+_REP_RANGE = {"type": "string", "pattern": REP_RANGE_PATTERN}
 _REP_COUNT = {"type": "integer", "minimum": 1, "maximum": MAX_REPS}
 
 
@@ -175,7 +179,12 @@ def _field_schema(field: Field) -> dict[str, Any]:
     """The JSON Schema of one field, by its kind."""
     kind = field.kind
     if kind == "text":
-        schema: dict[str, Any] = {"type": "string", "minLength": 1, "maxLength": MAX_TEXT}
+        schema: dict[str, Any] = {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": MAX_TEXT,
+            "pattern": r"\S",
+        }
     elif kind == "seconds":
         schema = _seconds_schema(field)
     elif kind == "count":
@@ -212,16 +221,13 @@ def _field_schema(field: Field) -> dict[str, Any]:
     elif kind == "mode":
         schema = {"enum": list(MODES)}
     elif kind == "tips":
-        schema = {
-            "type": "array",
-            "items": {"type": "string", "minLength": 1, "maxLength": MAX_TEXT},
-            "maxItems": MAX_TIPS,
-        }
+        tip = {"type": "string", "minLength": 1, "maxLength": MAX_TEXT, "pattern": r"\S"}
+        schema = {"oneOf": [tip, {"type": "array", "items": tip, "maxItems": MAX_TIPS}]}
     elif kind == "cues":
         schema = {
             "type": "object",
             "properties": {
-                event: {"type": "string", "pattern": r"^[A-Za-z0-9_.-]+$"} for event in CUE_EVENTS
+                event: {"type": "string", "pattern": CUE_NAME_PATTERN} for event in CUE_EVENTS
             },
             "additionalProperties": False,
         }

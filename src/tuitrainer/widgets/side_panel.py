@@ -34,7 +34,14 @@ class SidePanel(Widget):
         self.figures = ("", "")
 
     def on_mount(self) -> None:
-        self.border_title = "BOTH SIDES" if self.side == "both" else self.side.upper()
+        self.assign(self.side)
+
+    def assign(self, side: str) -> None:
+        """Show this panel for `side` (class `-left`, `-right` or `-both`)."""
+        self.remove_class(f"-{self.side}")
+        self.side = side
+        self.add_class(f"-{side}")
+        self.border_title = "BOTH SIDES" if side == "both" else side.upper()
 
     def show(self, reps: int, target: str, seconds: float, active: bool, done: bool) -> None:
         """Redraw only when the figures on it change."""

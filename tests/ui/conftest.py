@@ -1,0 +1,43 @@
+"""Helpers for driving the app with Pilot on a fake clock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA, FakeClock
+from tuitrainer.app import Settings, TuitrainerApp, create_app
+from tuitrainer.locations import Locations
+from tuitrainer.session import load_session
+
+QUICK = DATA / "sessions" / "quick.yaml"
+
+
+def make_app(
+    locations: Locations, clock: FakeClock, session_path: Path | None = QUICK, speed: float = 1.0
+) -> TuitrainerApp:
+    session = load_session(session_path) if session_path else None
+    return create_app(locations, clock=clock, settings=Settings(speed=speed), session=session)
+
+
+def text_of(app: TuitrainerApp, selector: str) -> str:
+    """What a label or static on the current screen shows."""
+    widget = app.screen.query_one(selector)
+    if hasattr(widget, "figures"):
+        return "\n".join(widget.figures)
+    return str(widget.value if hasattr(widget, "value") else widget.content)
+
+
+async def advance(pilot, clock: FakeClock, seconds: float) -> None:
+    """Move the fake clock and let the screen catch up, as its timer would."""
+    clock.advance(seconds)
+    screen = pilot.app.screen
+    if hasattr(screen, "sync"):
+        screen.sync()
+    await pilot.pause()
+
+
+@pytest.fixture
+def quick_app(locations: Locations, clock: FakeClock) -> TuitrainerApp:
+    return make_app(locations, clock)

@@ -1,0 +1,202 @@
+"""The workout view driven with Pilot on a fake clock: what it shows, what it keeps."""
+
+from __future__ import annotations
+
+from tests.conftest import FakeClock
+from tests.ui.conftest import advance, make_app, text_of
+from tuitrainer.history.export import workouts
+from tuitrainer.locations import Locations
+from tuitrainer.screens.dialogs import ConfirmScreen, HelpScreen
+from tuitrainer.screens.summary import SummaryScreen
+from tuitrainer.screens.workout import WorkoutScreen
+
+# quick.yaml: get ready 4 s, fire hydrant 3 reps x 2 s per side (left, right) with a 3 s
+# switch, rest 5 s, get ready 4 s, reach and rotate self-paced right 3 / left 2 reps.
+
+
+def saved(locations: Locations) -> list[dict]:
+    from tuitrainer.history import HistoryStore
+
+    store, _ = HistoryStore.open(locations.database)
+    try:
+        return workouts(store)
+    finally:
+        store.close()
+
+
+async def test_waits_for_space_then_counts_guided_reps(locations, clock: FakeClock):
+    app = make_app(locations, clock)
+    async with app.run_test() as pilot:
+        assert isinstance(app.screen, WorkoutScreen)
+        assert text_of(app, "#phase") == "READY?"
+        assert "Press space to start" in text_of(app, "#coach")
+        await advance(pilot, clock, 30)  # nothing runs before space
+        assert text_of(app, "#phase") == "READY?"
+
+        await pilot.press("space")
+        assert text_of(app, "#phase") == "GET READY"
+        assert text_of(app, "#clock") == "0:04"
+        assert "Hands and knees." in text_of(app, "#coach")
+        await advance(pilot, clock, 4)
+        assert text_of(app, "#phase") == "LEFT SIDE"
+        assert text_of(app, "#coach") == "Brace your core."
+        await advance(pilot, clock, 4.5)
+        assert text_of(app, "SidePanel.-left").startswith("2 / 3 reps")
+        assert app.screen.query_one("SidePanel.-left").has_class("-active")
+        assert not app.screen.query_one("SidePanel.-right").has_class("-active")
+        assert text_of(app, "#counts") == "Rep 3 of 3"
+        await advance(pilot, clock, 1.5)
+        assert text_of(app, "#phase") == "SWITCH SIDES"
+        assert text_of(app, "SidePanel.-left").startswith("3 / 3 reps")
+        assert text_of(app, "#next") == "Up next: right side"
+
+
+async def test_pause_stops_the_countdown(locations, clock: FakeClock):
+    app = make_app(locations, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("space")
+        await advance(pilot, clock, 1)
+        assert text_of(app, "#clock") == "0:03"
+        await pilot.press("p")
+        assert text_of(app, "#phase") == "PAUSED"
+        assert app.screen.has_class("-paused")
+        await advance(pilot, clock, 60)
+        assert text_of(app, "#clock") == "0:03"
+        await pilot.press("p")
+        assert text_of(app, "#phase") == "GET READY"
+        await advance(pilot, clock, 2)
+        assert text_of(app, "#clock") == "0:01"
+
+
+async def test_skip_back_and_self_paced_logging(locations, clock: FakeClock):
+    app = make_app(locations, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("space")
+        for _ in range(5):  # get ready, left, switch, right, rest
+            await pilot.press("n")
+        assert text_of(app, "#exercise") == "Reach and rotate"
+        assert text_of(app, "#phase") == "GET READY"
+        await pilot.press("n")
+        assert text_of(app, "#phase") == "RIGHT SIDE"
+        await advance(pilot, clock, 5)
+        assert text_of(app, "#clock") == "0:05"  # self-paced sides count up
+        await pilot.press("space", "space")
+        assert text_of(app, "SidePanel.-right").startswith("2 / 3 reps")
+        await pilot.press("u")
+        assert text_of(app, "SidePanel.-right").startswith("1 / 3 reps")
+        await pilot.press("space", "space")
+        assert text_of(app, "#phase") == "SWITCH SIDES"  # the target moved it on
+        await pilot.press("u")  # undo the last rep: back into the side
+        assert text_of(app, "#phase") == "RIGHT SIDE"
+        assert text_of(app, "SidePanel.-right").startswith("2 / 3 reps")
+        await pilot.press("space")
+        assert text_of(app, "#phase") == "SWITCH SIDES"
+        await advance(pilot, clock, 1)
+        await pilot.press("b")  # near the start of the pause: back to the side
+        assert text_of(app, "#phase") == "RIGHT SIDE"
+        assert text_of(app, "SidePanel.-right").startswith("0 / 3 reps")
+
+
+async def test_quit_confirm_summary_and_pain_are_saved(locations, clock: FakeClock):
+    app = make_app(locations, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("space")
+        await advance(pilot, clock, 4 + 4.1)  # two reps on the left
+        await pilot.press("q")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert isinstance(app.screen, WorkoutScreen)
+        assert text_of(app, "#phase") == "LEFT SIDE"  # not left paused
+        await pilot.press("q", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert "ended early" in str(app.screen.query_one("#headline").content)
+        table = app.screen.query_one("#sides")
+        assert table.row_count == 4
+        assert table.get_row_at(0)[:3] == ["Fire hydrant", "left", "2 / 3"]
+        await pilot.press("7", "enter")
+        await pilot.pause()
+    [workout] = saved(locations)
+    assert workout["status"] == "stopped"
+    assert workout["pain"] == 7
+    left = workout["exercises"][0]
+    assert (left["name"], left["side"], left["reps_done"], left["reps_target"]) == (
+        "Fire hydrant",
+        "left",
+        2,
+        3,
+    )
+    assert len(left["rep_times"]) == 2
+
+
+async def test_completed_workout_is_saved_with_every_side(locations, clock: FakeClock):
+    app = make_app(locations, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("space")
+        await advance(pilot, clock, 4 + 6 + 3 + 6 + 5 + 4)
+        assert text_of(app, "#phase") == "RIGHT SIDE"
+        await pilot.press("space", "space", "space")
+        await advance(pilot, clock, 3)
+        await pilot.press("space", "space")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert "Total: 11 of 11 reps" in str(app.screen.query_one("#total").content)
+        await pilot.press("enter")  # no rating
+        await pilot.pause()
+    [workout] = saved(locations)
+    assert workout["status"] == "completed"
+    assert workout["pain"] is None
+    done = {(e["name"], e["side"]): e["reps_done"] for e in workout["exercises"]}
+    assert done == {
+        ("Fire hydrant", "left"): 3,
+        ("Fire hydrant", "right"): 3,
+        ("Reach and rotate", "right"): 3,
+        ("Reach and rotate", "left"): 2,
+    }
+    guided = workout["exercises"][0]
+    assert guided["seconds"] == 6.0
+
+
+async def test_pain_rating_out_of_range_is_refused(locations, clock: FakeClock):
+    app = make_app(locations, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("space", "q", "y")
+        await pilot.pause()
+        await pilot.press("4", "2", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)  # 42 is not a rating
+        await pilot.press("backspace", "enter")
+        await pilot.pause()
+    assert saved(locations)[0]["pain"] == 4
+
+
+async def test_resize_keeps_the_workout_going(locations, clock: FakeClock):
+    app = make_app(locations, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        await advance(pilot, clock, 4 + 2.5)
+        await pilot.resize_terminal(40, 12)
+        await advance(pilot, clock, 0.1)
+        assert app.screen.has_class("-narrow") and app.screen.has_class("-short")
+        assert text_of(app, "#phase") == "LEFT SIDE"
+        assert text_of(app, "SidePanel.-left").startswith("1 / 3 reps")
+        assert app.screen.query_one("#clock").region.height == 3  # big digits still shown
+        await pilot.resize_terminal(120, 40)
+        await advance(pilot, clock, 2)
+        assert text_of(app, "SidePanel.-left").startswith("2 / 3 reps")
+
+
+async def test_help_and_modification(locations, clock: FakeClock):
+    app = make_app(locations, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("space", "t")
+        assert text_of(app, "#coach") == "Easier: Lift the knee only a little."
+        await pilot.press("t")
+        assert "Hands and knees." in text_of(app, "#coach")
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        help_text = str(app.screen.query_one(".detail").content)
+        for words in ("Undo", "Pause", "Next", "Back", "Mute", "End"):
+            assert words in help_text
+        await pilot.press("escape")
+        assert isinstance(app.screen, WorkoutScreen)
