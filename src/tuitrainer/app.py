@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from textual.app import App
 
@@ -18,6 +20,8 @@ from .screens.dialogs import ResumeScreen
 from .screens.home import HomeScreen
 from .screens.summary import SummaryScreen
 from .screens.workout import WorkoutScreen
+from .session import SessionError, load_session
+from .session.catalog import resolve
 from .session.model import Session
 
 
@@ -97,17 +101,20 @@ class TuitrainerApp(App[int]):
 
         self.push_screen(ResumeScreen(self._resume_text(row)), chosen)
 
-    def _resume_by_name(self, row) -> None:
-        from .session.catalog import resolve
-
+    def _resume_by_name(self, row: sqlite3.Row) -> None:
+        """Resume from the home screen: the same file if it is still there, else by name."""
+        path = row["session_path"]
         try:
-            session = resolve(row["session"], self.locations)
-        except Exception as error:  # a session file gone or broken since
+            if path and Path(path).is_file():
+                session = load_session(Path(path))
+            else:
+                session = resolve(row["session"], self.locations)
+        except (SessionError, FileNotFoundError) as error:
             self.notify(f"Cannot resume: {error}", severity="error")
             return
         self._begin(session, resume_id=row["id"])
 
-    def _resume_text(self, row) -> str:
+    def _resume_text(self, row: sqlite3.Row) -> str:
         started = datetime.fromisoformat(row["started_at"]).astimezone()
         done = sum(side["reps_done"] for side in self.store.sides(row["id"]))
         return (

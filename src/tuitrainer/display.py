@@ -129,9 +129,13 @@ def _counts(engine: Engine, segment: Segment) -> str:
     return " · ".join(parts)
 
 
-def describe(engine: Engine, show_modification: bool = False) -> Display:
-    """Everything the workout view shows right now."""
-    index = max(engine.index, 0)
+def describe(engine: Engine, show_modification: bool = False, start_index: int = 0) -> Display:
+    """Everything the workout view shows right now.
+
+    Before the start, it shows the part the workout will start with
+    (`start_index`: not the first one when an interrupted workout is resumed).
+    """
+    index = engine.index if engine.started else start_index
     finished = engine.finished
     segments = engine.segments
     segment = segments[min(index, len(segments) - 1)]
@@ -168,7 +172,7 @@ def describe(engine: Engine, show_modification: bool = False) -> Display:
         clock=clock,
         counts="" if finished else _counts(engine, segment),
         coach=coach,
-        up_next="" if finished else up_next(engine, index if engine.started else -1),
+        up_next="" if finished else up_next(engine, index if engine.started else index - 1),
         elapsed=elapsed,
         total=total,
         times=f"{format_duration(elapsed)} done · {format_duration(max(0, total - elapsed))} left",

@@ -56,7 +56,7 @@ def workouts(store: HistoryStore, limit: int | None = None) -> list[dict[str, An
                 "session_hash": row["session_hash"],
                 "started_at": row["started_at"],
                 "ended_at": row["ended_at"],
-                "status": row["status"],
+                "status": store.status_of(row),
                 "pain": row["pain_after"],
                 "pain_before": row["pain_before"],
                 "speed": row["speed"],

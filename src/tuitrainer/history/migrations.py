@@ -14,6 +14,7 @@ MIGRATIONS: list[list[str]] = [
             session TEXT NOT NULL,
             title TEXT NOT NULL,
             session_hash TEXT NOT NULL,
+            session_path TEXT,
             speed REAL NOT NULL DEFAULT 1,
             started_at TEXT NOT NULL,
             ended_at TEXT,

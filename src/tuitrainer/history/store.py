@@ -221,6 +221,12 @@ class HistoryStore:
             (side_id,),
         ).fetchall()
 
+    def status_of(self, row: sqlite3.Row) -> str:
+        """A workout's status; one left running by a process that is gone is interrupted."""
+        if row["status"] == "running" and not _alive(row["pid"]):
+            return "interrupted"
+        return str(row["status"])
+
     def interrupted(self, session: str | None = None) -> list[sqlite3.Row]:
         """Workouts left running by a process that is gone, newest first."""
         query = "SELECT * FROM workouts WHERE status = 'running'"

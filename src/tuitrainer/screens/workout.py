@@ -101,10 +101,12 @@ class WorkoutScreen(Screen[None]):
     def sync(self) -> None:
         """Catch the engine up with the clock, then redraw what changed."""
         self.engine.tick()
-        self.render_display(describe(self.engine, self.show_modification))
+        self.render_display(describe(self.engine, self.show_modification, self.start_index))
 
     def render_display(self, display: Display) -> None:
-        segment = self.engine.segment or self.engine.segments[0]
+        segments = self.engine.segments
+        fallback = segments[-1] if self.engine.started else segments[self.start_index]
+        segment = self.engine.segment or fallback
         if segment.exercise_index != self._exercise_index:
             self._exercise_index = segment.exercise_index
             self._arrange_sides(display)

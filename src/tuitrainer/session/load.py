@@ -133,7 +133,10 @@ def compose(text: str, path: str) -> tuple[Node | None, list[Problem]]:
     if node is None:
         return None, [
             Problem(
-                path, 1, 1, "the file is empty; a session needs at least 'name' and 'exercises'"
+                path,
+                1,
+                1,
+                "the file is empty (or only comments); a session needs 'name' and 'exercises'",
             )
         ]
     return node, []
@@ -148,12 +151,14 @@ def check_nodes(root: Node, path: str) -> list[Problem]:
     ck = Checker(path)
     sizes: dict[int, int] = {}
     seen_tags: set[int] = set()
+    culprit: list[Node] = []  # the first node too deep, or the smallest that expands too far
 
     def size(node: Node, depth: int) -> int:
         key = id(node)
         if key in sizes:
             return sizes[key]
-        if depth > 100:
+        if depth > MAX_DEPTH:
+            culprit.append(node)
             raise RecursionError
         sizes[key] = MAX_NODES + 1  # a node reached again while counting it is a loop
         if node.tag not in ALLOWED_TAGS and key not in seen_tags:
@@ -172,22 +177,24 @@ def check_nodes(root: Node, path: str) -> list[Problem]:
             if total > MAX_NODES:
                 break
         sizes[key] = total
+        if total > MAX_NODES and not culprit:
+            culprit.append(node)
         return total
 
     try:
         total = size(root, 0)
     except RecursionError:
-        return [Problem(path, 1, 1, "the YAML nests too deeply or refers to itself")]
+        too_deep = Checker(path)
+        too_deep.add(culprit[0] if culprit else root, "the YAML nests too deeply through aliases")
+        return too_deep.problems
     if total > MAX_NODES:
-        return [
-            Problem(
-                path,
-                1,
-                1,
-                f"the YAML expands to more than {MAX_NODES:,} values "
-                "(aliases used as a bomb?); refused",
-            )
-        ]
+        too_big = Checker(path)
+        too_big.add(
+            culprit[0] if culprit else root,
+            f"the YAML expands to more than {MAX_NODES:,} values (aliases used as a bomb?); "
+            "refused",
+        )
+        return too_big.problems
     return ck.problems
 
 

@@ -20,6 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .problems import Problem
 from .schema import (
     CUE_EVENTS,
+    CUE_NAME_PATTERN,
     MAX_REPS,
     MAX_TEXT,
     MAX_TIPS,
@@ -33,9 +34,9 @@ _YAML = "tag:yaml.org,2002:"
 ALLOWED_TAGS = {
     _YAML + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 }
-_RANGE = re.compile(r"^\s*([0-9]+)\s*-\s*([0-9]+)\s*$")
+_RANGE = re.compile(r"^\s*([0-9]+)\s*-\s*([0-9]+)\s*$")  # REP_RANGE_PATTERN, with groups
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_CUE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
+_CUE_NAME = re.compile(CUE_NAME_PATTERN)
 
 
 @dataclass
@@ -265,7 +266,7 @@ def check_cues(ck: Checker, node: Node, f: Field) -> dict[str, str] | None:
         name = check_text(ck, value, Field(f"cue {key.value}", "text", ""))
         if name is None:
             continue
-        if not _CUE_NAME.match(name) or ".." in name:
+        if not _CUE_NAME.match(name):
             ck.add(
                 value,
                 f"cue sound {name!r} must be a plain file name in the sounds "
