@@ -1,0 +1,96 @@
+"""The home screen: sessions listed with time and last done; Enter starts; resume offer."""
+
+from __future__ import annotations
+
+from tests.conftest import FakeClock
+from tests.ui.conftest import QUICK, advance, make_app
+from tuitrainer.history import HistoryStore
+from tuitrainer.locations import Locations
+from tuitrainer.screens.dialogs import ResumeScreen
+from tuitrainer.screens.home import HomeScreen
+from tuitrainer.screens.summary import SummaryScreen
+from tuitrainer.screens.workout import WorkoutScreen
+
+
+def rows(app) -> list[list[str]]:
+    table = app.screen.query_one("#sessions")
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_lists_builtin_and_user_sessions(locations: Locations, clock: FakeClock):
+    (locations.user_sessions / "quick.yaml").write_text(QUICK.read_text())
+    (locations.user_sessions / "broken.yaml").write_text("name: Broken\nexercises: []\n")
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        table = {row[0]: row for row in rows(app)}
+        assert table["Hip mobility"][1:] == ["9:10", "never", "builtin"]
+        assert table["Quick test"][1:] == ["0:46", "never", "user"]
+        assert table["broken"][1] == "INVALID"
+        # The broken file's first problem shows when its row is highlighted.
+        names = [row[0] for row in rows(app)]
+        for _ in range(names.index("broken")):
+            await pilot.press("down")
+        problem = str(app.screen.query_one("#problem").content)
+        assert "broken.yaml:2:12: exercises is empty" in problem
+        await pilot.press("enter")
+        assert isinstance(app.screen, HomeScreen)  # an invalid session does not start
+
+
+async def test_enter_starts_and_last_done_updates(locations: Locations, clock: FakeClock):
+    (locations.user_sessions / "quick.yaml").write_text(QUICK.read_text())
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        names = [row[0] for row in rows(app)]
+        for _ in range(names.index("Quick test")):
+            await pilot.press("down")
+        await pilot.press("enter")
+        assert isinstance(app.screen, WorkoutScreen)
+        assert app.screen.engine.timeline.session.slug == "quick"
+        await pilot.press("space")
+        await advance(pilot, clock, 2)
+        await pilot.press("q", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        table = {row[0]: row for row in rows(app)}
+        assert table["Quick test"][2] != "never"
+
+
+async def test_home_offers_to_resume_an_interrupted_workout(locations: Locations, clock: FakeClock):
+    (locations.user_sessions / "quick.yaml").write_text(QUICK.read_text())
+    store, _ = HistoryStore.open(locations.database)
+    workout = store.start_workout("quick", "Quick test", "x", 1.0)
+    store.conn.execute(
+        "UPDATE workouts SET pid = 999999999, segment_index = 6 WHERE id = ?", (workout,)
+    )
+    store.close()
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        assert "Quick test" in str(app.screen.query_one(".detail").content)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkoutScreen)
+        assert app.screen.query_one("#exercise").content == "Reach and rotate"
+
+
+async def test_closing_an_interrupted_workout_marks_it(locations: Locations, clock: FakeClock):
+    store, _ = HistoryStore.open(locations.database)
+    workout = store.start_workout("hip-mobility", "Hip mobility", "x", 1.0)
+    store.conn.execute("UPDATE workouts SET pid = 999999999 WHERE id = ?", (workout,))
+    store.close()
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    store, _ = HistoryStore.open(locations.database)
+    assert store.workout(workout)["status"] == "interrupted"
+    store.close()

@@ -1,0 +1,178 @@
+"""The history store: migrations, damaged files set aside, export, resume data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+from tests.conftest import DATA, FakeClock
+from tuitrainer.cli import main
+from tuitrainer.engine import Engine
+from tuitrainer.history import HistoryStore
+from tuitrainer.history.migrations import SCHEMA_VERSION
+from tuitrainer.history.recorder import Recorder, prepare_resume
+from tuitrainer.locations import Locations
+from tuitrainer.planner import Kind, plan
+from tuitrainer.session import load_session
+
+QUICK = DATA / "sessions" / "quick.yaml"
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def recorded_engine(store: HistoryStore, clock: FakeClock) -> tuple[Engine, Recorder]:
+    engine = Engine(plan(load_session(QUICK)), clock=clock)
+    recorder = Recorder(store, engine)
+    engine.subscribe(recorder)
+    return engine, recorder
+
+
+def test_fresh_store_is_wal_and_versioned(tmp_path: Path):
+    store, notice = HistoryStore.open(tmp_path / "h.sqlite3")
+    assert notice is None
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    store.close()
+
+
+def test_every_rep_is_committed_as_it_happens(tmp_path: Path, clock: FakeClock):
+    path = tmp_path / "h.sqlite3"
+    store, _ = HistoryStore.open(path)
+    engine, recorder = recorded_engine(store, clock)
+    engine.start()
+    clock.advance(4 + 4)  # get ready, then two guided reps
+    engine.tick()
+    # A second connection sees the reps without the first closing or committing more.
+    other = sqlite3.connect(path)
+    reps = other.execute("SELECT COUNT(*) FROM reps").fetchone()[0]
+    side = other.execute("SELECT reps_done, finished FROM sides").fetchone()
+    assert reps == 2
+    assert side == (2, 0)
+    other.close()
+    store.close()
+
+
+def test_undo_and_restart_remove_reps(tmp_path: Path, clock: FakeClock):
+    store, _ = HistoryStore.open(tmp_path / "h.sqlite3")
+    engine, recorder = recorded_engine(store, clock)
+    engine.start()
+    while engine.segment.kind is not Kind.WORK or engine.segment.timed:
+        engine.skip()
+    engine.log_rep()
+    engine.log_rep()
+    engine.undo_rep()
+    [side] = [s for s in store.sides(recorder.workout_id) if s["exercise_id"] == "reach-and-rotate"]
+    assert side["reps_done"] == 1
+    assert len(store.rep_times(side["id"])) == 1
+    engine.back()  # within the first seconds: the part before; again: this side restarts
+    engine.skip()
+    side = store.sides(recorder.workout_id)[-1]
+    assert side["reps_done"] == 0 and not store.rep_times(side["id"])
+    store.close()
+
+
+def test_resume_restores_done_sides_and_restarts_where_it_stopped(tmp_path, clock):
+    store, _ = HistoryStore.open(tmp_path / "h.sqlite3")
+    engine, recorder = recorded_engine(store, clock)
+    engine.start()
+    clock.advance(4 + 6 + 3 + 3)  # into the right side of the guided exercise
+    engine.tick()
+    assert engine.segment.side == "right" and engine.segment.kind is Kind.WORK
+    workout_id = recorder.workout_id
+    # The process dies here. A new engine resumes the same workout.
+    fresh = Engine(plan(load_session(QUICK)), clock=clock)
+    index = prepare_resume(store, fresh, workout_id)
+    assert fresh.segments[index].kind is Kind.SIDE_REST  # the lead-in to the right side
+    fresh.subscribe(Recorder(store, fresh, workout_id=workout_id))
+    fresh.start(index)
+    clock.advance(3 + 6)
+    fresh.tick()
+    rows = {(s["exercise_id"], s["side"]): s for s in store.sides(workout_id)}
+    assert rows[("fire-hydrant", "left")]["reps_done"] == 3
+    assert rows[("fire-hydrant", "right")]["reps_done"] == 3
+    assert len(store.rep_times(rows[("fire-hydrant", "right")]["id"])) == 3
+    assert store.workout(workout_id)["status"] == "running"
+    store.close()
+
+
+def test_corrupt_history_is_moved_aside_and_named(data_dir: Path):
+    path = Locations.resolve(data_dir).database
+    path.write_bytes(b"this is not a database at all" * 100)
+    code, out, err = run("history", "--json")
+    assert code == 0
+    assert json.loads(out) == []
+    moved = [p for p in path.parent.iterdir() if ".corrupt-" in p.name]
+    assert len(moved) == 1
+    assert str(moved[0]) in err and "fresh history" in err
+    assert moved[0].read_bytes().startswith(b"this is not a database")
+
+
+def test_history_from_a_newer_version_is_kept_aside(data_dir: Path):
+    path = Locations.resolve(data_dir).database
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE future (x)")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    conn.commit()
+    conn.close()
+    code, out, err = run("history")
+    assert code == 0
+    assert "newer version" in err
+    moved = [p for p in path.parent.iterdir() if ".newer-" in p.name]
+    assert len(moved) == 1
+    check = sqlite3.connect(moved[0])
+    assert check.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 5
+    check.close()
+
+
+def _finished_workout(data_dir: Path, clock: FakeClock, pain: int | None) -> None:
+    store, _ = HistoryStore.open(Locations.resolve(data_dir).database)
+    engine, recorder = recorded_engine(store, clock)
+    engine.start()
+    clock.advance(4 + 6 + 3 + 6)
+    engine.tick()
+    engine.stop()
+    store.set_pain(recorder.workout_id, "after", pain)
+    store.close()
+
+
+def test_history_json_csv_and_limit(data_dir: Path, clock: FakeClock):
+    _finished_workout(data_dir, clock, 4)
+    clock.advance(100)
+    _finished_workout(data_dir, clock, None)
+    code, out, _ = run("history", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert len(data) == 2
+    assert data[0]["started_at"] >= data[1]["started_at"]
+    first = data[1]
+    for key in ("session", "started_at", "ended_at", "status", "pain", "exercises"):
+        assert key in first
+    assert (first["session"], first["status"], first["pain"]) == ("quick", "stopped", 4)
+    sides = [(e["name"], e["side"], e["reps_target"], e["reps_done"]) for e in first["exercises"]]
+    assert sides == [("Fire hydrant", "left", 3, 3), ("Fire hydrant", "right", 3, 3)]
+    assert first["exercises"][0]["seconds"] == 6.0
+    assert len(first["exercises"][0]["rep_times"]) == 3
+
+    code, out, _ = run("history", "--json", "--limit", "1")
+    assert len(json.loads(out)) == 1
+
+    code, out, _ = run("history", "--csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 4
+    assert {row["pain"] for row in rows} == {"4", ""}
+    assert rows[0]["reps_done"] == "3"
+
+    code, _, err = run("history", "--limit", "0")
+    assert code == 2 and "--limit" in err
+
+
+def test_history_text_when_empty(data_dir: Path):
+    code, out, _ = run("history")
+    assert code == 0 and "No workouts yet" in out
