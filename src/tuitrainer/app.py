@@ -7,22 +7,26 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 
-from .engine import Clock, Engine
-from .events import Event
-from .history.recorder import Recorder, prepare_resume
 from .history.store import HistoryStore, OpenNotice
 from .locations import Locations
-from .planner import plan
-from .screens.dialogs import ResumeScreen
 from .screens.home import HomeScreen
-from .screens.summary import SummaryScreen
-from .screens.workout import WorkoutScreen
-from .session import SessionError, load_session
-from .session.catalog import resolve
-from .session.model import Session
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .engine import Engine
+    from .events import Event
+    from .history.recorder import Recorder
+    from .session.model import Session
+
+    Clock = Callable[[], float]
+
+# The workout, its screens and the session loader are imported when first needed:
+# the home screen paints sooner without them (benchmarks/startup.py).
 
 
 @dataclass
@@ -83,7 +87,7 @@ class TuitrainerApp(App[int]):
                 self.store.end_workout(row["id"], "interrupted")
             self._begin(session)
 
-        self.push_screen(ResumeScreen(self._resume_text(row)), chosen)
+        self.push_screen(self._resume_screen(row), chosen)
 
     def offer_resume(self) -> None:
         """On the home screen: the newest unfinished workout, if there is one."""
@@ -99,10 +103,13 @@ class TuitrainerApp(App[int]):
             elif choice == "resume":
                 self._resume_by_name(row)
 
-        self.push_screen(ResumeScreen(self._resume_text(row)), chosen)
+        self.push_screen(self._resume_screen(row), chosen)
 
     def _resume_by_name(self, row: sqlite3.Row) -> None:
         """Resume from the home screen: the same file if it is still there, else by name."""
+        from .session import SessionError, load_session
+        from .session.catalog import resolve
+
         path = row["session_path"]
         try:
             if path and Path(path).is_file():
@@ -114,6 +121,11 @@ class TuitrainerApp(App[int]):
             return
         self._begin(session, resume_id=row["id"])
 
+    def _resume_screen(self, row: sqlite3.Row):  # -> ResumeScreen
+        from .screens.dialogs import ResumeScreen
+
+        return ResumeScreen(self._resume_text(row))
+
     def _resume_text(self, row: sqlite3.Row) -> str:
         started = datetime.fromisoformat(row["started_at"]).astimezone()
         done = sum(side["reps_done"] for side in self.store.sides(row["id"]))
@@ -123,6 +135,11 @@ class TuitrainerApp(App[int]):
         )
 
     def _begin(self, session: Session, resume_id: int | None = None) -> None:
+        from .engine import Engine
+        from .history.recorder import Recorder, prepare_resume
+        from .planner import plan
+        from .screens.workout import WorkoutScreen
+
         engine = Engine(plan(session), clock=self.clock, speed=self.settings.speed)
         start = 0
         if resume_id is not None:
@@ -140,6 +157,9 @@ class TuitrainerApp(App[int]):
         return self.settings.mute
 
     def show_summary(self, engine: Engine) -> None:
+        from .screens.summary import SummaryScreen
+        from .screens.workout import WorkoutScreen
+
         if isinstance(self.screen, WorkoutScreen) and self.screen.engine is engine:
             self.switch_screen(SummaryScreen(engine))
 

@@ -15,11 +15,8 @@ from typing import TextIO
 
 from . import __version__
 from .locations import ENV_DATA_DIR, Locations
-from .planner import format_duration, plan, summary
-from .session import check_file
-from .session.catalog import SUFFIXES, discover, resolve
+from .session.listing import SUFFIXES
 from .session.problems import Problem, SessionError
-from .session.schema import json_schema_text
 
 OK, INVALID, USAGE = 0, 1, 2
 RESERVED = {
@@ -107,6 +104,8 @@ def _expand(paths: Sequence[str]) -> tuple[list[Path], list[str]]:
 
 
 def cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .session import check_file
+
     files, missing = _expand(args.paths)
     for raw in missing:
         print(f"{raw}: no such file", file=err)
@@ -128,6 +127,9 @@ def cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_sessions(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .planner import format_duration, plan
+    from .session.catalog import discover
+
     rows = []
     for entry in discover(Locations.resolve(args.data_dir)):
         seconds = plan(entry.session).total_seconds if entry.session else None
@@ -157,6 +159,8 @@ def cmd_sessions(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _print_plan(data: dict, out: TextIO) -> None:
+    from .planner import format_duration
+
     print(
         f"{data['title']} ({data['name']}): {format_duration(data['total_seconds'])} "
         f"planned" + (f" at speed {data['speed']:g}" if data["speed"] != 1 else ""),
@@ -177,6 +181,9 @@ def _print_plan(data: dict, out: TextIO) -> None:
 
 
 def cmd_plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .planner import plan, summary
+    from .session.catalog import resolve
+
     session = resolve(args.session, Locations.resolve(args.data_dir))
     data = summary(plan(session), args.speed)
     if args.json:
@@ -188,12 +195,15 @@ def cmd_plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .session.schema import json_schema_text
+
     out.write(json_schema_text())
     return OK
 
 
 def cmd_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .app import Settings, run_app
+    from .session.catalog import resolve
 
     locations = Locations.resolve(args.data_dir)
     session = resolve(args.session, locations)

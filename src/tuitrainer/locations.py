@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -19,8 +18,12 @@ ENV_CONFIG_DIR = "TUITRAINER_CONFIG_DIR"
 
 
 def builtin_dir(name: str) -> Path:
-    """A folder of data shipped inside the package (sessions, sounds)."""
-    return Path(str(resources.files("tuitrainer") / "data" / name))
+    """A folder of data shipped inside the package (sessions, sounds).
+
+    A plain path beside this module: the package is installed as files, and
+    importlib.resources costs startup time the home screen can't spare.
+    """
+    return Path(__file__).resolve().parent / "data" / name
 
 
 @dataclass(frozen=True)

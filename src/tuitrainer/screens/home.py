@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label
+from textual.widgets import DataTable, Footer, Label
 
-from ..planner import format_duration, plan
-from ..session.catalog import Entry, discover
+from ..planner import format_duration
+from ..session.listing import Listed, Listing
 from .dialogs import HelpScreen
 
 if TYPE_CHECKING:
@@ -47,27 +48,24 @@ class HomeScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.entries: list[Entry] = []
+        self.entries: list[Listed] = []
 
     @property
     def tt_app(self) -> TuitrainerApp:
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Label("[b]tuitrainer[/b]  mobility and back care", id="title")
         yield Label("Choose a session and press Enter.", id="hint")
         table: DataTable[str] = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield table
-        yield Label("", id="problem")
+        yield Label("", id="problem", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = "tuitrainer"
-        self.sub_title = "mobility and back care"
         table = self.query_one(DataTable)
         table.add_columns("Session", "Time", "Last done", "Source")
-        self.reload()
-        table.focus()
+        table.focus()  # the rows come from on_screen_resume, which also runs first
         self.tt_app.offer_resume()
 
     def on_screen_resume(self) -> None:
@@ -77,11 +75,13 @@ class HomeScreen(Screen[None]):
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
-        self.entries = discover(self.tt_app.locations)
+        self.entries = Listing(self.tt_app.locations).sessions()
         last = self.tt_app.store.last_done() if self.tt_app.store else {}
         for entry in self.entries:
             planned = (
-                format_duration(plan(entry.session).total_seconds) if entry.session else "INVALID"
+                "INVALID"
+                if entry.planned_seconds is None
+                else format_duration(entry.planned_seconds)
             )
             table.add_row(
                 entry.title, planned, when(last.get(entry.slug)), entry.source, key=entry.slug
@@ -93,25 +93,30 @@ class HomeScreen(Screen[None]):
         entry = self._entry(event.cursor_row)
         text = ""
         if entry and entry.problems:
-            text = f"[b]This file has problems:[/b] {entry.problems[0]}"
-        elif entry and entry.session and entry.session.description:
-            text = entry.session.description
+            text = f"This file has problems: {entry.problems[0]}"
+        elif entry and entry.description:
+            text = entry.description
         self.query_one("#problem", Label).update(text)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_start()
 
-    def _entry(self, row: int) -> Entry | None:
+    def _entry(self, row: int) -> Listed | None:
         return self.entries[row] if 0 <= row < len(self.entries) else None
 
     def action_start(self) -> None:
         entry = self._entry(self.query_one(DataTable).cursor_row)
         if entry is None:
             return
-        if entry.session is None:
-            self.notify(f"{entry.slug} cannot start: {entry.problems[0]}", severity="error")
+        from ..session import SessionError, load_session
+
+        try:
+            session = load_session(Path(entry.path), entry.source)
+        except SessionError as error:  # invalid, or changed since it was listed
+            self.notify(f"{entry.slug} cannot start: {error.problems[0]}", severity="error")
+            self.reload()
             return
-        self.tt_app.start_session(entry.session)
+        self.tt_app.start_session(session)
 
     def action_later(self, what: str) -> None:
         self.notify(f"{LATER[what]} comes in a later version.", timeout=3)

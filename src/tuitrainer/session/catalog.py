@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..locations import Locations
+from .listing import SUFFIXES, session_files
 from .load import check_file, load_session
 from .model import Session
 from .problems import Problem, SessionError
-
-SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
@@ -28,19 +27,6 @@ class Entry:
         return self.session.title if self.session else self.slug
 
 
-def _files(folder: Path) -> list[Path]:
-    """Session files in a folder; where NAME.yaml and NAME.yml both exist, NAME.yaml."""
-    if not folder.is_dir():
-        return []
-    chosen: dict[str, Path] = {}
-    for path in sorted(
-        folder.iterdir(), key=lambda p: SUFFIXES.index(p.suffix) if p.suffix in SUFFIXES else 9
-    ):
-        if path.suffix in SUFFIXES and path.is_file():
-            chosen.setdefault(path.stem, path)
-    return [chosen[stem] for stem in sorted(chosen)]
-
-
 def _entry(path: Path, source: str) -> Entry:
     try:
         session, problems = check_file(path, source)
@@ -52,9 +38,9 @@ def _entry(path: Path, source: str) -> Entry:
 def discover(locations: Locations) -> list[Entry]:
     """Every session, by name; a user file of the same name replaces the built-in."""
     found: dict[str, Entry] = {}
-    for path in _files(locations.builtin_sessions):
+    for path in session_files(locations.builtin_sessions):
         found[path.stem] = _entry(path, "builtin")
-    for path in _files(locations.user_sessions):
+    for path in session_files(locations.user_sessions):
         found[path.stem] = _entry(path, "user")
     return [found[slug] for slug in sorted(found)]
 
