@@ -12,8 +12,9 @@ from pathlib import Path
 class Pane:
     """A detached tmux session running one command (its pane pid is the program)."""
 
-    def __init__(self, args: list[str], env: dict[str, str], width: int = 80,
-                 height: int = 24) -> None:
+    def __init__(
+        self, args: list[str], env: dict[str, str], width: int = 80, height: int = 24
+    ) -> None:
         self.socket = f"bench-{uuid.uuid4().hex[:8]}"
         command = ["new-session", "-d", "-s", "b", "-x", str(width), "-y", str(height)]
         for key, value in env.items():
@@ -21,8 +22,12 @@ class Pane:
         self.tmux(*command, "--", *args)
 
     def tmux(self, *args: str) -> str:
-        return subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", *args],
-                              capture_output=True, text=True, timeout=10).stdout
+        return subprocess.run(
+            ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout
 
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "b")

@@ -32,15 +32,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    env = {"TUITRAINER_DATA_DIR": tempfile.mkdtemp(prefix="tt-bench-"),
-           "TERM": "xterm-256color", "PATH": os.environ.get("PATH", "")}
+    env = {
+        "TUITRAINER_DATA_DIR": tempfile.mkdtemp(prefix="tt-bench-"),
+        "TERM": "xterm-256color",
+        "PATH": os.environ.get("PATH", ""),
+    }
     tuitrainer = str(Path(sys.executable).with_name("tuitrainer"))
     ours: list[float] = []
     bare: list[float] = []
     for _ in range(args.runs):
         ours.append(time_launch([tuitrainer], "Hip mobility", env))
-        bare.append(time_launch([sys.executable, str(HERE / "bare_app.py")],
-                                "Choose a session", env))
+        bare.append(
+            time_launch([sys.executable, str(HERE / "bare_app.py")], "Choose a session", env)
+        )
     ours_ms = statistics.median(ours) * 1000
     bare_ms = statistics.median(bare) * 1000
     ratio = ours_ms / bare_ms

@@ -26,8 +26,11 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60.0)
     args = parser.parse_args()
     data = tempfile.mkdtemp(prefix="tt-bench-")
-    env = {"TUITRAINER_DATA_DIR": data, "TERM": "xterm-256color",
-           "PATH": os.environ.get("PATH", "")}
+    env = {
+        "TUITRAINER_DATA_DIR": data,
+        "TERM": "xterm-256color",
+        "PATH": os.environ.get("PATH", ""),
+    }
     tuitrainer = str(Path(sys.executable).with_name("tuitrainer"))
     workout = Pane([tuitrainer, "run", "low-back-routine", "--mute"], env)
     bare = Pane([sys.executable, str(HERE / "bare_countdown.py")], env)
@@ -39,8 +42,10 @@ def main() -> None:
         pids = {"workout": workout.pid(), "bare countdown": bare.pid()}
         before = {name: cpu_seconds(pid) for name, pid in pids.items()}
         time.sleep(args.seconds)
-        cpu = {name: (cpu_seconds(pid) - before[name]) / args.seconds * 100
-               for name, pid in pids.items()}
+        cpu = {
+            name: (cpu_seconds(pid) - before[name]) / args.seconds * 100
+            for name, pid in pids.items()
+        }
         memory = {name: peak_rss_mib(pid) for name, pid in pids.items()}
     finally:
         workout.close()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual.widget import Widget
 
-
 STEPS = 8  # the bar moves in eighths of a rep: a clear beat, and few repaints
 
 
