@@ -181,7 +181,11 @@ def test_deep_nesting_is_refused_without_crashing(tmp_path):
     path.write_bytes(b"name: Hips\nexercises: " + b"[" * 200_000)
     done = run_process("validate", str(path))
     assert done.returncode == 1, (done.returncode, done.stderr[-500:])
-    assert_lines(done.stdout, path, [("2:111", "the YAML nests more than 100 levels deep")])
+    # Our walk stops at the 101st bracket (column 111); PyYAML 6.0.4 and newer stop in
+    # their scanner at the 1001st first. Either way: line 2, the same message.
+    column = done.stdout.split(":")[2] if done.stdout.count(":") >= 3 else "?"
+    assert column in ("111", "1011"), done.stdout
+    assert_lines(done.stdout, path, [(f"2:{column}", "the YAML nests more than 100 levels deep")])
     assert "Traceback" not in done.stdout + done.stderr
 
 

@@ -119,6 +119,11 @@ def compose(text: str, path: str) -> tuple[Node | None, list[Problem]]:
             ]
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
+        if "nesting depth" in (err.problem or "") and err.problem_mark is not None:
+            # Newer PyYAML stops deep nesting in its scanner, ahead of our own walk.
+            mark = err.problem_mark
+            message = f"the YAML nests more than {MAX_DEPTH} levels deep; refused"
+            return None, [Problem(path, mark.line + 1, mark.column + 1, message)]
         return None, [_syntax_problem(err, text, path)]
     except yaml.reader.ReaderError as err:
         # Not marked, and its position is in bytes for the C reader: find the character.
