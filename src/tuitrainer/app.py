@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 
+from .config import Preferences
+from .config import load as load_preferences
 from .history.store import HistoryStore, OpenNotice
 from .locations import Locations
 from .screens.home import HomeScreen
@@ -50,8 +52,12 @@ class TuitrainerApp(App[int]):
         settings: Settings | None = None,
         session: Session | None = None,
         notice: OpenNotice | None = None,
+        preferences: Preferences | None = None,
+        warnings: list[str] | None = None,
     ) -> None:
         super().__init__()
+        self.preferences = preferences or Preferences()
+        self.warnings = list(warnings or [])
         self.locations = locations
         self.store = store
         self.clock = clock
@@ -64,6 +70,8 @@ class TuitrainerApp(App[int]):
     def on_mount(self) -> None:
         if self.open_notice is not None:
             self.notify(self.open_notice.message, severity="warning", timeout=15)
+        for warning in self.warnings:
+            self.notify(warning, severity="warning", timeout=10)
         if self.direct_session is not None:
             self.start_session(self.direct_session)
         else:
@@ -190,8 +198,16 @@ def create_app(
 ) -> TuitrainerApp:
     """Build the app with its history open; a damaged history is set aside first."""
     store, notice = HistoryStore.open(locations.database)
+    preferences, warnings = load_preferences(locations.config_file)
     return TuitrainerApp(
-        locations, store, clock=clock, settings=settings, session=session, notice=notice
+        locations,
+        store,
+        clock=clock,
+        settings=settings,
+        session=session,
+        notice=notice,
+        preferences=preferences,
+        warnings=warnings,
     )
 
 
