@@ -13,6 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "src" / "tuitrainer"
 CORE_MODULES = [
     "tuitrainer.session",
     "tuitrainer.planner",
+    "tuitrainer.fit",
     "tuitrainer.engine",
     "tuitrainer.events",
 ]
@@ -21,6 +22,7 @@ CORE_PATHS = [
     "__init__.py",
     "session",
     "planner.py",
+    "fit.py",
     "engine.py",
     "events.py",
     "history",
