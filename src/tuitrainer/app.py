@@ -51,6 +51,7 @@ class TuitrainerApp(App[int]):
         clock: Clock = time.monotonic,
         settings: Settings | None = None,
         session: Session | None = None,
+        assess: bool = False,
         notice: OpenNotice | None = None,
         preferences: Preferences | None = None,
         warnings: list[str] | None = None,
@@ -63,6 +64,7 @@ class TuitrainerApp(App[int]):
         self.clock = clock
         self.settings = settings or Settings()
         self.direct_session = session
+        self.direct_assess = assess  # `tuitrainer assess`: leaving the assessment quits
         self.open_notice = notice
         self.recorders: dict[int, Recorder] = {}
         self.events: list[Event] = []  # every engine event of this run, for the sound
@@ -74,8 +76,16 @@ class TuitrainerApp(App[int]):
             self.notify(warning, severity="warning", timeout=10)
         if self.direct_session is not None:
             self.start_session(self.direct_session)
+        elif self.direct_assess:
+            self.open_assessment()
         else:
             self.push_screen(HomeScreen())
+
+    def open_assessment(self) -> None:
+        """The safety note until it is acknowledged, then the guided hip assessment."""
+        from .screens.assessment import open_assessment
+
+        open_assessment(self)
 
     # -- workouts ----------------------------------------------------------------
 
@@ -195,6 +205,7 @@ def create_app(
     clock: Clock = time.monotonic,
     settings: Settings | None = None,
     session: Session | None = None,
+    assess: bool = False,
 ) -> TuitrainerApp:
     """Build the app with its history open; a damaged history is set aside first."""
     store, notice = HistoryStore.open(locations.database)
@@ -205,6 +216,7 @@ def create_app(
         clock=clock,
         settings=settings,
         session=session,
+        assess=assess,
         notice=notice,
         preferences=preferences,
         warnings=warnings,
@@ -212,9 +224,12 @@ def create_app(
 
 
 def run_app(
-    locations: Locations, session: Session | None = None, settings: Settings | None = None
+    locations: Locations,
+    session: Session | None = None,
+    settings: Settings | None = None,
+    assess: bool = False,
 ) -> int:
-    app = create_app(locations, settings=settings, session=session)
+    app = create_app(locations, settings=settings, session=session, assess=assess)
     try:
         app.run()
     finally:

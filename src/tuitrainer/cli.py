@@ -20,7 +20,6 @@ from .session.problems import Problem, SessionError
 
 OK, INVALID, USAGE = 0, 1, 2
 RESERVED = {
-    "assess": "guided hip self-assessment",
     "new": "create a session of your own",
     "edit": "edit a session of your own",
     "sound-check": "play every audio cue",
@@ -72,6 +71,12 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("session", metavar="SESSION", help="a session name or a file path")
     run.add_argument("--speed", type=_speed, default=1.0, help="rehearsal speed factor")
     run.add_argument("--mute", action="store_true", help="no sound")
+
+    assess = commands.add_parser(
+        "assess", parents=[common], help="the guided hip self-assessment, full-screen"
+    )
+    assess.add_argument("--history", action="store_true", help="list past assessments instead")
+    assess.add_argument("--json", action="store_true", help="with --history: print JSON")
 
     history = commands.add_parser("history", parents=[common], help="list past workouts")
     form = history.add_mutually_exclusive_group()
@@ -210,6 +215,29 @@ def cmd_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return run_app(locations, session, Settings(speed=args.speed, mute=args.mute))
 
 
+def cmd_assess(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if not args.history:
+        if args.json:
+            print("tuitrainer assess: --json goes with --history", file=err)
+            return USAGE
+        from .app import run_app
+
+        return run_app(Locations.resolve(args.data_dir), assess=True)
+    from .assessment.report import write_history_json, write_history_text
+    from .history import HistoryStore
+    from .history.assessments import assessments
+
+    store, notice = HistoryStore.open(Locations.resolve(args.data_dir).database)
+    if notice is not None:
+        print(notice.message, file=err)
+    try:
+        data = assessments(store)
+    finally:
+        store.close()
+    (write_history_json if args.json else write_history_text)(data, out)
+    return OK
+
+
 def cmd_history(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .history import HistoryStore
     from .history.export import workouts, write_csv, write_json, write_text
@@ -248,6 +276,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO, TextIO], int]] 
     "schema": cmd_schema,
     "run": cmd_run,
     "history": cmd_history,
+    "assess": cmd_assess,
     **{name: cmd_reserved for name in RESERVED},
 }
 

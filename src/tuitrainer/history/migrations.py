@@ -50,6 +50,25 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX workouts_session ON workouts (session, status)",
         "CREATE INDEX reps_side ON reps (side_id, number)",
     ],
+    # 2: hip self-assessments with every answer, and acknowledgements (the safety note).
+    [
+        """CREATE TABLE assessments (
+            id INTEGER PRIMARY KEY,
+            taken_at TEXT NOT NULL,
+            tests_hash TEXT NOT NULL DEFAULT ''
+        )""",
+        """CREATE TABLE assessment_answers (
+            id INTEGER PRIMARY KEY,
+            assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+            test_id TEXT NOT NULL,
+            side TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            finding TEXT
+        )""",
+        "CREATE INDEX assessment_answers_test ON assessment_answers (test_id, side, assessment_id)",
+        "CREATE TABLE acknowledgements (key TEXT PRIMARY KEY, at TEXT NOT NULL)",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

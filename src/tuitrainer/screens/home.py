@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from ..app import TuitrainerApp
 
 LATER = {
-    "assess": "The hip self-assessment",
     "plan": "Planning and editing sessions",
     "progress": "The progress view",
 }
@@ -39,7 +38,8 @@ class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
     BINDINGS = [
         Binding("enter", "start", "Start", show=True),
-        Binding("a", "later('assess')", "Assess"),
+        Binding("a", "assess", "Assess"),
+        Binding("s", "safety", "Safety"),
         Binding("e", "later('plan')", "Plan"),
         Binding("g", "later('progress')", "Progress"),
         Binding("question_mark", "help", "Help", key_display="?"),
@@ -120,6 +120,14 @@ class HomeScreen(Screen[None]):
 
     def action_later(self, what: str) -> None:
         self.notify(f"{LATER[what]} comes in a later version.", timeout=3)
+
+    def action_assess(self) -> None:
+        self.tt_app.open_assessment()
+
+    def action_safety(self) -> None:
+        from .safety import SafetyScreen
+
+        self.app.push_screen(SafetyScreen())
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("Home keys", self.BINDINGS))

@@ -313,9 +313,17 @@ CHECKS: dict[str, Check] = {
 
 
 def check_mapping(
-    ck: Checker, node: Node, fields: tuple[Field, ...], what: str
+    ck: Checker,
+    node: Node,
+    fields: tuple[Field, ...],
+    what: str,
+    extra: dict[str, Check] | None = None,
 ) -> tuple[dict[str, Any], dict[str, Node]] | None:
-    """Check every field of a mapping; returns values and their nodes."""
+    """Check every field of a mapping; returns values and their nodes.
+
+    `extra` adds field kinds of another file format (the assessment files) on
+    top of the session kinds, so every format shares one checker and one voice.
+    """
     if not isinstance(node, MappingNode):
         ck.add(
             node, f"{what} must be a mapping of fields such as 'name: ...', not {_describe(node)}"
@@ -335,7 +343,8 @@ def check_mapping(
         if spec.kind == "exercises":
             values[key.value] = value  # checked by the caller, which knows the session
             continue
-        checked = CHECKS[spec.kind](ck, value, spec)
+        check = (extra or {}).get(spec.kind) or CHECKS[spec.kind]
+        checked = check(ck, value, spec)
         if checked is not None:
             values[key.value] = checked
     for spec in fields:

@@ -1,0 +1,261 @@
+"""The guided hip assessment: each test on each side, instructions, a hold, answers.
+
+The order, going back and the answers live in `assessment.walk.Walk`; this
+screen shows the current step, runs the hold countdown on the app's clock and
+turns single keys into answers. Enter on the review saves the assessment and
+opens the results.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.markup import escape
+from textual.screen import Screen
+from textual.widgets import Digits, Footer, Label, Static
+
+from ..assessment.findings import finding_table
+from ..assessment.load import Rules
+from ..assessment.model import Battery, fill
+from ..assessment.walk import Step, Walk
+from ..history.assessments import acknowledged, save_assessment
+from .dialogs import ConfirmScreen, HelpScreen
+
+if TYPE_CHECKING:
+    from ..app import TuitrainerApp
+
+TICK_SECONDS = 0.1
+
+
+def open_assessment(app: TuitrainerApp) -> None:
+    """Load the tests and rules; show the safety note first until it is acknowledged."""
+    from ..assessment.load import load_for
+    from ..session.problems import SessionError
+
+    try:
+        battery, rules = load_for(app.locations)
+    except SessionError as error:
+        app.notify(f"The assessment cannot start: {error.problems[0]}", severity="error")
+        if app.direct_assess:
+            app.exit(1)
+        return
+    if acknowledged(app.store) is not None:
+        app.push_screen(AssessmentScreen(battery, rules))
+        return
+    from .safety import SafetyScreen
+
+    def after_safety(agreed: bool | None) -> None:
+        if agreed:
+            app.push_screen(AssessmentScreen(battery, rules))
+        elif app.direct_assess:
+            app.exit(0)
+
+    app.push_screen(SafetyScreen(), after_safety)
+
+
+class AssessmentScreen(Screen[None]):
+    CSS_PATH = "assessment.tcss"
+    BINDINGS = [
+        Binding("enter", "forward", "Next"),
+        Binding("space", "hold", "Start hold"),
+        Binding("b", "back", "Back"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q,escape", "leave", "Leave"),
+    ]
+
+    def __init__(self, battery: Battery, rules: Rules) -> None:
+        super().__init__()
+        self.walk = Walk(battery)
+        self.rules = rules
+        self.hold_until: float | None = None
+
+    @property
+    def tt_app(self) -> TuitrainerApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="heading"):
+            yield Label("", id="test-name", markup=False)
+            yield Label("", id="position", markup=False)
+        yield Label("", id="side", markup=False)
+        with Vertical(id="body"):
+            yield Static("", id="text", markup=False)
+            yield Digits("", id="hold")
+            yield Label("", id="cue", markup=False)
+            yield Static("", id="answers")
+        yield Label("", id="keys")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_interval(TICK_SECONDS, self.sync)
+        self.show()
+
+    # -- the hold ------------------------------------------------------------------
+
+    def remaining(self) -> float | None:
+        if self.hold_until is None:
+            return None
+        return max(0.0, self.hold_until - self.tt_app.clock())
+
+    def sync(self) -> None:
+        """Called on a timer (and by tests after moving the clock): the hold's countdown."""
+        left = self.remaining()
+        if left is None:
+            return
+        if left <= 0:
+            self.hold_until = None
+            self.walk.forward()
+            self.notify("Time: let go, then answer.", timeout=2)
+            self.show()
+            return
+        self.query_one("#hold", Digits).update(str(math.ceil(left)))
+
+    def action_hold(self) -> None:
+        step = self.walk.step
+        if step is None or step.question is not None or not step.test.hold_seconds:
+            return
+        if self.hold_until is None:
+            self.hold_until = self.tt_app.clock() + step.test.hold_seconds
+            self.show()
+
+    # -- moving through the steps --------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        """A single key answers the question on screen (its letter, or its number)."""
+        if self.walk.step is None or self.walk.step.question is None or not event.character:
+            return
+        if self.walk.choose(event.character.lower()):
+            event.stop()
+            event.prevent_default()
+            self.show()
+
+    def action_forward(self) -> None:
+        if self.walk.reviewing:
+            self.save()
+            return
+        self.hold_until = None
+        if self.walk.forward():
+            self.show()
+
+    def action_back(self) -> None:
+        self.hold_until = None
+        if self.walk.back():
+            self.show()
+
+    def action_leave(self) -> None:
+        if not self.walk.answers:
+            self._close()
+            return
+
+        def answered(sure: bool | None) -> None:
+            if sure:
+                self._close()
+
+        self.app.push_screen(
+            ConfirmScreen("Leave the assessment?", "Your answers so far are not saved."), answered
+        )
+
+    def _close(self) -> None:
+        if self.tt_app.direct_assess:
+            self.app.exit(0)
+        else:
+            self.dismiss(None)
+
+    def action_help(self) -> None:
+        notes = "Answer with a letter or a number. Nothing is saved before the review."
+        self.app.push_screen(HelpScreen("Assessment keys", self.BINDINGS, notes))
+
+    def save(self) -> None:
+        """Store every answer, then show the results and the proposed plan."""
+        from .assessment_results import AssessmentResultsScreen
+
+        missing = self.walk.first_unanswered()
+        if missing is not None:
+            self.walk.index = missing
+            self.show()
+            return
+        found = self.walk.responses()
+        assessment_id = save_assessment(self.tt_app.store, found, self.walk.battery.digest)
+        self.app.switch_screen(
+            AssessmentResultsScreen(self.walk.battery, self.rules, found, assessment_id)
+        )
+
+    # -- showing a step ------------------------------------------------------------
+
+    def show(self) -> None:
+        step = self.walk.step
+        self.query_one("#position", Label).update(self.walk.position())
+        if step is None:
+            self._show_review()
+        elif step.question is None:
+            self._show_instructions(step)
+        else:
+            self._show_question(step)
+
+    def _set(self, name: str, side: str, text: str, answers: str, keys: str) -> None:
+        self.query_one("#test-name", Label).update(name)
+        self.query_one("#side", Label).update(side)
+        self.query_one("#text", Static).update(text)
+        self.query_one("#answers", Static).update(answers)
+        self.query_one("#keys", Label).update(keys)
+        holding = self.hold_until is not None
+        self.query_one("#hold", Digits).display = holding
+        self.query_one("#cue", Label).display = holding
+        self.set_class(holding, "-holding")
+
+    def _show_instructions(self, step: Step) -> None:
+        test, side = step.test, step.side
+        lines = [fill(test.setup, side), ""] if test.setup else []
+        lines += [f"{n}. {fill(text, side)}" for n, text in enumerate(test.steps, 1)]
+        keys = "[b]Enter[/b] answer the questions    [b]b[/b] back"
+        if test.hold_seconds:
+            keys = f"[b]Space[/b] start the {test.hold_seconds:g} s hold    " + keys
+        self._set(test.name, f"{side.upper()} SIDE", "\n".join(lines), "", keys)
+        if self.hold_until is not None:
+            self.query_one("#cue", Label).update(fill(test.hold_cue, side) or "Hold")
+            left = self.remaining() or 0
+            self.query_one("#hold", Digits).update(str(math.ceil(left)))
+
+    def _show_question(self, step: Step) -> None:
+        assert step.question is not None
+        current = self.walk.current_answer()
+        rows = []
+        for number, answer in enumerate(step.question.answers, 1):
+            mark = "▶" if answer.id == current else " "
+            rows.append(f"{mark} [b]{answer.key}[/b] ({number})  {escape(answer.label)}")
+        keys = "Press a letter to answer    [b]b[/b] back"
+        if current is not None:
+            keys += "    [b]Enter[/b] keep this answer"
+        self._set(
+            step.test.name,
+            f"{step.side.upper()} SIDE",
+            fill(step.question.prompt, step.side),
+            "\n".join(rows),
+            keys,
+        )
+
+    def _show_review(self) -> None:
+        battery = self.walk.battery
+        found = self.walk.responses()
+        lines = [f"{'':<24}{'LEFT':<14}RIGHT"]
+        for row in finding_table(battery, found):
+            left = "yes" if row.left else "-"
+            right = "yes" if row.right else "-"
+            flag = "   <- uneven" if row.left != row.right else ""
+            lines.append(f"{row.finding.name:<24}{left:<14}{right}{flag}")
+        lines.append("")
+        lines.append("Your answers:")
+        for response in found:
+            test = battery.test(response.test_id)
+            question = test.question(response.question_id) if test else None
+            answer = question.answer(response.answer) if question else None
+            prompt = fill(question.prompt, response.side) if question else response.question_id
+            label = answer.label if answer else response.answer
+            lines.append(f"  {response.side:<6} {prompt}  {label}")
+        keys = "[b]Enter[/b] save and see the plan    [b]b[/b] back to change an answer"
+        self._set("Review your answers", "FINDINGS", "\n".join(lines), "", keys)

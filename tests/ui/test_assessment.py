@@ -1,0 +1,281 @@
+"""The assessment screens with Pilot: safety note, both tests on both sides, results, plan."""
+
+from __future__ import annotations
+
+import pytest
+from textual.content import Content
+
+from tests.conftest import FakeClock
+from tests.ui.conftest import advance, text_of
+from tuitrainer.app import create_app
+from tuitrainer.history import HistoryStore
+from tuitrainer.history.assessments import acknowledge, acknowledged, assessments
+from tuitrainer.locations import Locations
+from tuitrainer.planner import plan, summary
+from tuitrainer.screens.assessment import AssessmentScreen
+from tuitrainer.screens.assessment_results import AssessmentResultsScreen
+from tuitrainer.screens.home import HomeScreen
+from tuitrainer.screens.safety import SafetyScreen
+from tuitrainer.screens.workout import WorkoutScreen
+from tuitrainer.session.catalog import resolve
+
+# Keys for each answer, in the order the questions come:
+# knee-to-chest left (straight leg lifts, knee straightens), right (same two),
+# figure-4 left (knee height), right.
+NOTHING = "n n n n l l"
+
+
+def stored(locations: Locations) -> list[dict]:
+    store, _ = HistoryStore.open(locations.database)
+    try:
+        return assessments(store)
+    finally:
+        store.close()
+
+
+def acknowledge_safety(locations: Locations) -> None:
+    store, _ = HistoryStore.open(locations.database)
+    try:
+        acknowledge(store)
+    finally:
+        store.close()
+
+
+async def answer_all(pilot, keys: str) -> None:
+    """From the first instructions: Enter past each test's set-up, then the answers."""
+    answers = iter(keys.split())
+    app = pilot.app
+    while not app.screen.walk.reviewing:
+        step = app.screen.walk.step
+        await pilot.press("enter" if step.question is None else next(answers))
+    assert next(answers, None) is None
+
+
+def plain(app, selector: str) -> str:
+    """A widget's text without its markup, as the user reads it."""
+    return Content.from_markup(text_of(app, selector)).plain
+
+
+def rows_of(app, selector: str) -> list[list[str]]:
+    table = app.screen.query_one(selector)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_safety_note_first_then_stored(locations: Locations, clock: FakeClock):
+    app = create_app(locations, clock=clock)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen)
+        assert "runs down a leg" in text_of(app, "#safety-text")
+        assert "not confirmed" in text_of(app, "#safety-status")
+        await pilot.press("escape")  # not now: back home, nothing stored
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert acknowledged(app.store) is None
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AssessmentScreen)
+        assert acknowledged(app.store) is not None
+        await pilot.press("q")  # nothing answered: leaves at once
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("a")  # acknowledged: straight to the tests
+        await pilot.pause()
+        assert isinstance(app.screen, AssessmentScreen)
+        await pilot.press("escape")
+        await pilot.press("s")  # the note is one key away from home
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen)
+        assert "You confirmed this note on" in text_of(app, "#safety-status")
+
+
+async def test_steps_hold_on_the_clock_and_back(locations: Locations, clock: FakeClock):
+    acknowledge_safety(locations)
+    app = create_app(locations, clock=clock, assess=True)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, AssessmentScreen)
+        assert text_of(app, "#test-name") == "Knee-to-chest test"
+        assert text_of(app, "#side") == "LEFT SIDE"
+        assert "Bring your left knee up to your chest" in text_of(app, "#text")
+        assert "Leave your right leg relaxed" in text_of(app, "#text")
+        assert not screen.query_one("#hold").display
+        await pilot.press("space")
+        assert screen.query_one("#hold").display
+        assert text_of(app, "#hold") == "10"
+        assert "watch your right leg" in text_of(app, "#cue")
+        await advance(pilot, clock, 3.5)
+        assert text_of(app, "#hold") == "7"
+        await advance(pilot, clock, 7)  # the hold ends: on to the first question
+        assert text_of(app, "#text") == "Did your straight right leg lift off the floor?"
+        assert "y (1)  Yes, it lifted" in plain(app, "#answers")
+        await pilot.press("x")  # not an answer: nothing happens
+        assert screen.walk.answers == {}
+        await pilot.press("y")
+        assert text_of(app, "#text") == "Did your bent left knee want to straighten?"
+        await pilot.press("b")  # back: the first answer is shown and can be changed
+        assert "▶ y (1)" in plain(app, "#answers")
+        await pilot.press("2")
+        assert screen.walk.answers[("knee-to-chest", "left", "straight-leg-lifts")] == "no"
+        await pilot.press("b", "b")
+        assert text_of(app, "#position") == "Test 1 of 2: left side"
+        await pilot.press("b")  # already at the first step
+        assert screen.walk.index == 0
+
+
+async def run_assessment(locations, clock, keys: str):
+    acknowledge_safety(locations)
+    app = create_app(locations, clock=clock)
+    return app
+
+
+CASES = {
+    # keys -> (findings table rows, proposed changes)
+    NOTHING: (
+        [
+            ["Tight hip flexors", "-", "-", ""],
+            ["Tight front of the thigh", "-", "-", ""],
+            ["Stiff hip", "-", "-", ""],
+        ],
+        [],
+    ),
+    "y n n n l m": (
+        [
+            ["Tight hip flexors", "-", "yes", "RIGHT only"],
+            ["Tight front of the thigh", "-", "-", ""],
+            ["Stiff hip", "-", "yes", "RIGHT only"],
+        ],
+        [
+            ["Fire hydrant", "right", "10 reps", "12 reps"],
+            ["Straight-leg extension", "right", "10 reps", "12 reps"],
+            ["Lateral swing", "right", "10 reps", "12 reps"],
+        ],
+    ),
+    "n y y y f m": (
+        [
+            ["Tight hip flexors", "yes", "-", "LEFT only"],
+            ["Tight front of the thigh", "yes", "yes", ""],
+            ["Stiff hip", "-", "yes", "RIGHT only"],
+        ],
+        [
+            ["Fire hydrant", "right", "10 reps", "12 reps"],
+            ["Straight-leg extension", "left", "10 reps", "12 reps"],
+            ["Lateral swing", "right", "10 reps", "12 reps"],
+            ["Bent knee, heel to ceiling", "left", "10 reps", "12 reps"],
+            ["Bent knee, heel to ceiling", "right", "10 reps", "12 reps"],
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("keys", list(CASES))
+async def test_answers_give_findings_plan_and_history(
+    locations: Locations, clock: FakeClock, keys: str
+):
+    findings, changes = CASES[keys]
+    acknowledge_safety(locations)
+    app = create_app(locations, clock=clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await answer_all(pilot, keys)
+        assert text_of(app, "#position") == "Review"
+        assert stored(locations) == []  # nothing is kept before Enter on the review
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AssessmentResultsScreen)
+        assert rows_of(app, "#findings") == findings
+        assert rows_of(app, "#changes") == changes
+        assert "tuitrainer's suggestion" in text_of(app, "#note")
+        [saved] = stored(locations)
+        answers = {(a["test_id"], a["side"], a["question_id"]): a for a in saved["answers"]}
+        assert len(answers) == 6
+        typed = keys.split()
+        assert (
+            answers[("figure-4", "right", "knee-height")]["answer"]
+            == {
+                "l": "less",
+                "f": "fist",
+                "m": "more",
+            }[typed[5]]
+        )
+        lifted = answers[("knee-to-chest", "left", "straight-leg-lifts")]
+        assert (lifted["answer"], lifted["finding"]) == (
+            ("yes", "tight-hip-flexors") if typed[0] == "y" else ("no", None)
+        )
+        await pilot.press("s")
+        await pilot.pause()
+        slug = app.screen.saved.slug
+        assert f"tuitrainer plan {slug}" in text_of(app, "#saved")
+        data = summary(plan(resolve(slug, locations)))
+        doses = {
+            (ex["name"], side): f"{reps} reps"
+            for ex in data["exercises"]
+            for side, reps in ex["reps"].items()
+        }
+        for name, side, _, after in changes:
+            assert doses[(name, side)] == after
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert slug in [e.slug for e in app.screen.entries]
+
+
+async def test_the_plan_starts_with_its_per_side_doses(locations: Locations, clock: FakeClock):
+    acknowledge_safety(locations)
+    locations.config_file.write_text("ask_pain_before = false\n")
+    app = create_app(locations, clock=clock, assess=True)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await answer_all(pilot, "n n n n m l")  # the left hip is stiff
+        await pilot.press("enter")
+        await pilot.pause()
+        assert rows_of(app, "#changes")[0] == ["Fire hydrant", "left", "10 reps", "12 reps"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkoutScreen)
+        await pilot.press("space")
+        await advance(pilot, clock, 10)  # get ready
+        assert text_of(app, "#phase") == "LEFT SIDE"
+        assert text_of(app, "SidePanel.-left").startswith("0 / 12 reps")
+        await advance(pilot, clock, 12 * 4 + 10.1)  # twelve 4 s reps, then switch sides
+        assert text_of(app, "#phase") == "RIGHT SIDE"
+        assert text_of(app, "SidePanel.-left").startswith("12 / 12 reps")
+        assert text_of(app, "SidePanel.-right").startswith("0 / 10 reps")
+        await advance(pilot, clock, 10 * 4)
+        assert text_of(app, "SidePanel.-right").startswith("10 / 10 reps")
+
+
+async def test_change_an_answer_on_the_review_then_start_the_plan(
+    locations: Locations, clock: FakeClock
+):
+    acknowledge_safety(locations)
+    app = create_app(locations, clock=clock, assess=True)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await answer_all(pilot, "n n n n l m")
+        assert "Stiff hip" in text_of(app, "#text")
+        await pilot.press("b")  # the last question: figure-4, right side
+        assert text_of(app, "#side") == "RIGHT SIDE"
+        await pilot.press("f")
+        assert app.screen.walk.reviewing
+        await pilot.press("enter")
+        await pilot.pause()
+        assert rows_of(app, "#changes") == []
+        await pilot.press("enter")  # save and start
+        await pilot.pause()
+        # The workout opens (a question may sit on top of it, such as the pain before).
+        [workout] = [s for s in app.screen_stack if isinstance(s, WorkoutScreen)]
+        assert workout.engine.timeline.session.title.startswith("Hip plan of")
+        [saved] = stored(locations)
+        assert {a["answer"] for a in saved["answers"] if a["test_id"] == "figure-4"} == {
+            "less",
+            "fist",
+        }

@@ -1,0 +1,145 @@
+"""Assessments in the history database, and `tuitrainer assess --history`."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+from tuitrainer.assessment.findings import Response
+from tuitrainer.cli import main
+from tuitrainer.history import HistoryStore
+from tuitrainer.history.assessments import (
+    acknowledge,
+    acknowledged,
+    assessments,
+    save_assessment,
+)
+from tuitrainer.history.migrations import MIGRATIONS
+from tuitrainer.locations import Locations
+
+ANSWERS = [
+    Response("knee-to-chest", "left", "straight-leg-lifts", "yes", "tight-hip-flexors", "right"),
+    Response("knee-to-chest", "left", "knee-straightens", "no"),
+    Response("figure-4", "right", "knee-height", "more", "tight-hip", "right"),
+]
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_a_version_1_history_gains_the_assessment_tables_and_keeps_workouts(tmp_path: Path):
+    path = tmp_path / "history.sqlite3"
+    conn = sqlite3.connect(path)
+    for statement in MIGRATIONS[0]:
+        conn.execute(statement)
+    conn.execute(
+        "INSERT INTO workouts (session, title, session_hash, started_at, status)"
+        " VALUES ('hip-mobility', 'Hip mobility', 'x', '2026-01-01T08:00:00+00:00', 'completed')"
+    )
+    conn.execute("PRAGMA user_version=1")
+    conn.commit()
+    conn.close()
+    store, notice = HistoryStore.open(path)
+    try:
+        assert notice is None
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+        assert [row["session"] for row in store.recent()] == ["hip-mobility"]
+        assert assessments(store) == []
+        assert acknowledged(store) is None
+    finally:
+        store.close()
+
+
+def test_every_answer_is_stored_with_its_date_and_finding(tmp_path: Path):
+    store, _ = HistoryStore.open(tmp_path / "h.sqlite3")
+    try:
+        first = save_assessment(store, ANSWERS[:2], "abc", "2026-11-01T09:00:00.000+00:00")
+        second = save_assessment(store, ANSWERS, "abc", "2026-11-20T09:00:00.000+00:00")
+        data = assessments(store)
+        assert [item["id"] for item in data] == [second, first]  # newest first
+        assert data[0]["taken_at"] == "2026-11-20T09:00:00.000+00:00"
+        assert data[0]["tests_hash"] == "abc"
+        assert data[0]["answers"] == [
+            {
+                "test_id": "knee-to-chest",
+                "side": "left",
+                "question_id": "straight-leg-lifts",
+                "answer": "yes",
+                "finding": "tight-hip-flexors",
+            },
+            {
+                "test_id": "knee-to-chest",
+                "side": "left",
+                "question_id": "knee-straightens",
+                "answer": "no",
+                "finding": None,
+            },
+            {
+                "test_id": "figure-4",
+                "side": "right",
+                "question_id": "knee-height",
+                "answer": "more",
+                "finding": "tight-hip",
+            },
+        ]
+        # The progress view's query: one test on one side over time, by the index.
+        query = (
+            "SELECT a.taken_at, x.answer FROM assessment_answers x JOIN assessments a"
+            " ON a.id = x.assessment_id WHERE x.test_id = ? AND x.side = ? ORDER BY a.taken_at"
+        )
+        plan = " ".join(
+            str(tuple(row)) for row in store.conn.execute(f"EXPLAIN QUERY PLAN {query}", ("a", "b"))
+        )
+        assert "assessment_answers_test" in plan
+        rows = store.conn.execute(query, ("figure-4", "right")).fetchall()
+        assert [tuple(row) for row in rows] == [("2026-11-20T09:00:00.000+00:00", "more")]
+        store.conn.execute("DELETE FROM assessments WHERE id = ?", (second,))
+        count = store.conn.execute("SELECT COUNT(*) FROM assessment_answers").fetchone()[0]
+        assert count == 2  # the answers go with their assessment
+    finally:
+        store.close()
+
+
+def test_the_safety_acknowledgement_is_kept(tmp_path: Path):
+    path = tmp_path / "h.sqlite3"
+    store, _ = HistoryStore.open(path)
+    acknowledge(store, at="2026-11-24T10:00:00.000+00:00")
+    store.close()
+    store, _ = HistoryStore.open(path)
+    try:
+        assert acknowledged(store) == "2026-11-24T10:00:00.000+00:00"
+        acknowledge(store, at="2026-11-25T10:00:00.000+00:00")
+        assert acknowledged(store) == "2026-11-25T10:00:00.000+00:00"
+        assert acknowledged(store, "something-else") is None
+    finally:
+        store.close()
+
+
+def test_assess_history_lists_them(locations: Locations):
+    code, out, _ = run("assess", "--history")
+    assert (code, out) == (0, "No assessments yet. Run `tuitrainer assess` to take one.\n")
+    store, _ = HistoryStore.open(locations.database)
+    save_assessment(store, ANSWERS, "abc", "2026-11-20T09:00:00.000+00:00")
+    store.close()
+    code, out, _ = run("assess", "--history")
+    assert code == 0
+    assert out.splitlines() == [
+        "2026-11-20 09:00  assessment 1: tight-hip, tight-hip-flexors",
+        "  knee-to-chest  left   straight-leg-lifts  yes   tight-hip-flexors",
+        "  knee-to-chest  left   knee-straightens    no",
+        "  figure-4       right  knee-height         more  tight-hip",
+    ]
+    code, out, _ = run("assess", "--history", "--json")
+    [item] = json.loads(out)
+    assert item["answers"][2]["finding"] == "tight-hip"
+
+
+def test_assess_json_needs_history(data_dir: Path):
+    code, _, err = run("assess", "--json")
+    assert code == 2
+    assert "--json goes with --history" in err
