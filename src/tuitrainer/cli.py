@@ -77,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     assess.add_argument("--history", action="store_true", help="list past assessments instead")
     assess.add_argument("--json", action="store_true", help="with --history: print JSON")
+    assess.add_argument(
+        "--check", action="store_true", help="check the tests and rules files in use, then exit"
+    )
 
     history = commands.add_parser("history", parents=[common], help="list past workouts")
     form = history.add_mutually_exclusive_group()
@@ -216,25 +219,42 @@ def cmd_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_assess(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    if not args.history:
-        if args.json:
-            print("tuitrainer assess: --json goes with --history", file=err)
-            return USAGE
-        from .app import run_app
+    if args.json and not args.history:
+        print("tuitrainer assess: --json goes with --history", file=err)
+        return USAGE
+    locations = Locations.resolve(args.data_dir)
+    if args.history:
+        return _assess_history(locations, args.json, out, err)
+    from .assessment.load import check_files
 
-        return run_app(Locations.resolve(args.data_dir), assess=True)
+    paths, problems = check_files(locations)
+    if args.check:
+        for problem in problems:
+            print(problem, file=out)
+        print(f"{'problems in' if problems else 'valid:'} {', '.join(map(str, paths))}", file=err)
+        return INVALID if problems else OK
+    if problems:
+        for problem in problems:
+            print(problem, file=err)
+        return INVALID
+    from .app import run_app
+
+    return run_app(locations, assess=True)
+
+
+def _assess_history(locations: Locations, as_json: bool, out: TextIO, err: TextIO) -> int:
     from .assessment.report import write_history_json, write_history_text
     from .history import HistoryStore
     from .history.assessments import assessments
 
-    store, notice = HistoryStore.open(Locations.resolve(args.data_dir).database)
+    store, notice = HistoryStore.open(locations.database)
     if notice is not None:
         print(notice.message, file=err)
     try:
         data = assessments(store)
     finally:
         store.close()
-    (write_history_json if args.json else write_history_text)(data, out)
+    (write_history_json if as_json else write_history_text)(data, out)
     return OK
 
 

@@ -143,3 +143,27 @@ def test_assess_json_needs_history(data_dir: Path):
     code, _, err = run("assess", "--json")
     assert code == 2
     assert "--json goes with --history" in err
+
+
+def test_assess_check_reports_the_files_in_use(locations: Locations):
+    code, out, err = run("assess", "--check")
+    assert (code, out) == (0, "")
+    assert "valid:" in err and "hip-tests.yaml" in err and "plan-rules.yaml" in err
+    mine = locations.data_dir / "assessments"
+    mine.mkdir()
+    (mine / "plan-rules.yaml").write_text(
+        "name: Mine\nrules:\n  - finding: tight-hips\n    exercises: [fire-hydrant]\n"
+        "    extra_reps: 30\n    why: x\n"
+    )
+    code, out, err = run("assess", "--check")
+    rules = mine / "plan-rules.yaml"
+    assert code == 1
+    assert out.splitlines() == [
+        f"{rules}:3:14: finding 'tight-hips' is not one the tests give (did you mean "
+        "'tight-hip'?); findings are tight-hip, tight-hip-flexors, tight-quadriceps",
+        f"{rules}:5:17: extra_reps must be from 1 to 20, not 30",
+    ]
+    # The app does not open on broken files: the problems are printed instead.
+    code, out, err = run("assess")
+    assert code == 1
+    assert err.startswith(f"{rules}:3:14: finding 'tight-hips'")

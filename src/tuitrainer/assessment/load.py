@@ -288,3 +288,17 @@ def load_for(locations: Locations) -> tuple[Battery, Rules]:
     """The tests and rules in use: the user's copies where they exist."""
     battery = load_battery(assessment_file(locations, TESTS_FILE))
     return battery, load_rules(assessment_file(locations, RULES_FILE), battery)
+
+
+def check_files(locations: Locations) -> tuple[list[Path], list[Problem]]:
+    """The tests and rules files in use, and every problem in them (for `assess --check`)."""
+    tests_path = assessment_file(locations, TESTS_FILE)
+    rules_path = assessment_file(locations, RULES_FILE)
+    problems: list[Problem] = []
+    battery: Battery | None = None
+    try:
+        battery, problems = check_battery(_read(tests_path), str(tests_path))
+        problems += check_rules(_read(rules_path), str(rules_path), battery)[1]
+    except SessionError as error:
+        problems += error.problems
+    return [tests_path, rules_path], problems

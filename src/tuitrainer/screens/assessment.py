@@ -185,9 +185,19 @@ class AssessmentScreen(Screen[None]):
             AssessmentResultsScreen(self.walk.battery, self.rules, found, assessment_id)
         )
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keep the footer to the keys that do something on this step."""
+        step = self.walk.step
+        if action == "hold":
+            return bool(step and step.question is None and step.test.hold_seconds)
+        if action == "forward" and step is not None and step.question is not None:
+            return self.walk.current_answer() is not None
+        return True
+
     # -- showing a step ------------------------------------------------------------
 
     def show(self) -> None:
+        self.refresh_bindings()
         step = self.walk.step
         self.query_one("#position", Label).update(self.walk.position())
         if step is None:
@@ -211,7 +221,7 @@ class AssessmentScreen(Screen[None]):
     def _show_instructions(self, step: Step) -> None:
         test, side = step.test, step.side
         lines = [fill(test.setup, side), ""] if test.setup else []
-        lines += [f"{n}. {fill(text, side)}" for n, text in enumerate(test.steps, 1)]
+        lines += [f"{n}. {fill(text, side)}\n" for n, text in enumerate(test.steps, 1)]
         keys = "[b]Enter[/b] answer the questions    [b]b[/b] back"
         if test.hold_seconds:
             keys = f"[b]Space[/b] start the {test.hold_seconds:g} s hold    " + keys
