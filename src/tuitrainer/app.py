@@ -20,6 +20,8 @@ from .screens.home import HomeScreen
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from textual.screen import Screen
+
     from .engine import Engine
     from .events import Event
     from .history.recorder import Recorder
@@ -42,6 +44,7 @@ class TuitrainerApp(App[int]):
 
     TITLE = "tuitrainer"
     ENABLE_COMMAND_PALETTE = False
+    first_screen: Callable[[], Screen] | None = None  # `tuitrainer plan --edit`, `new`, `edit`
 
     def __init__(
         self,
@@ -78,6 +81,8 @@ class TuitrainerApp(App[int]):
             self.start_session(self.direct_session)
         elif self.direct_assess:
             self.open_assessment()
+        elif self.first_screen is not None:
+            self.push_screen(self.first_screen())
         else:
             self.push_screen(HomeScreen())
 
@@ -228,8 +233,10 @@ def run_app(
     session: Session | None = None,
     settings: Settings | None = None,
     assess: bool = False,
+    first_screen: Callable[[], Screen] | None = None,
 ) -> int:
     app = create_app(locations, settings=settings, session=session, assess=assess)
+    app.first_screen = first_screen
     try:
         app.run()
     finally:

@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
+from .cli_sessions import add_commands as add_session_commands
+from .cli_sessions import cmd_edit, cmd_new, plan_in_app
 from .locations import ENV_DATA_DIR, Locations
 from .session.listing import SUFFIXES
 from .session.problems import Problem, SessionError
 
 OK, INVALID, USAGE = 0, 1, 2
 RESERVED = {
-    "new": "create a session of your own",
-    "edit": "edit a session of your own",
     "sound-check": "play every audio cue",
 }
 
@@ -64,8 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
     plan_cmd.add_argument("session", metavar="SESSION", help="a session name or a file path")
     plan_cmd.add_argument("--json", action="store_true", help="print JSON")
     plan_cmd.add_argument("--speed", type=_speed, default=1.0, help="rehearsal speed factor")
+    plan_cmd.add_argument("--edit", action="store_true", help="change it in the planning screen")
 
     commands.add_parser("schema", parents=[common], help="print the JSON Schema of sessions")
+    add_session_commands(commands, common)
 
     run = commands.add_parser("run", parents=[common], help="start a workout full-screen")
     run.add_argument("session", metavar="SESSION", help="a session name or a file path")
@@ -192,6 +194,8 @@ def cmd_plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .planner import plan, summary
     from .session.catalog import resolve
 
+    if args.edit:
+        return plan_in_app(args.session, Locations.resolve(args.data_dir))
     session = resolve(args.session, Locations.resolve(args.data_dir))
     data = summary(plan(session), args.speed)
     if args.json:
@@ -296,6 +300,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO, TextIO], int]] 
     "schema": cmd_schema,
     "run": cmd_run,
     "history": cmd_history,
+    "new": cmd_new,
+    "edit": cmd_edit,
     "assess": cmd_assess,
     **{name: cmd_reserved for name in RESERVED},
 }

@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from ..app import TuitrainerApp
 
 LATER = {
-    "plan": "Planning and editing sessions",
     "progress": "The progress view",
 }
 
@@ -40,7 +39,9 @@ class HomeScreen(Screen[None]):
         Binding("enter", "start", "Start", show=True),
         Binding("a", "assess", "Assess"),
         Binding("s", "safety", "Safety"),
-        Binding("e", "later('plan')", "Plan"),
+        Binding("e", "plan", "Plan"),
+        Binding("n", "new", "New session"),
+        Binding("E", "edit", "Edit file", key_display="E"),
         Binding("g", "later('progress')", "Progress"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
@@ -128,6 +129,27 @@ class HomeScreen(Screen[None]):
         from .safety import SafetyScreen
 
         self.app.push_screen(SafetyScreen())
+
+    def action_plan(self) -> None:
+        """The highlighted session in the planning screen, to change before starting."""
+        from .planning import open_planning
+
+        entry = self._entry(self.query_one(DataTable).cursor_row)
+        if entry is not None:
+            open_planning(self.tt_app, Path(entry.path), entry.source)
+
+    def action_new(self) -> None:
+        from .editor import ask_new_session
+
+        ask_new_session(self.tt_app)
+
+    def action_edit(self) -> None:
+        """The highlighted session's file in the editor (a built-in one: a copy, if wished)."""
+        from .editor import open_editor
+
+        entry = self._entry(self.query_one(DataTable).cursor_row)
+        if entry is not None:
+            open_editor(self.tt_app, entry.slug, Path(entry.path), entry.source)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("Home keys", self.BINDINGS))

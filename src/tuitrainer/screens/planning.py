@@ -1,0 +1,388 @@
+"""The planning screen: a session as a table of values to change, fit, start or save.
+
+Every change goes through `session/edit.py` or `fit.py` and gives a new
+session; the table and the times are drawn again from it. Nothing here writes
+a file except "save as", which never touches a built-in session and asks
+before dropping the comments of a file of the user's.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.coordinate import Coordinate
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Label
+
+from ..planner import format_duration, plan, summary
+from ..session.dump import number
+from ..session.edit import KNOB_BY_FIELD, KNOBS, EditError, format_reps
+from .dialogs import HelpScreen
+from .prompts import AskScreen, PickScreen, leave_asking
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from ..app import TuitrainerApp
+    from ..session.model import Exercise, Session
+
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("name", "Exercise"),
+    ("sides", "Sides"),
+    *((knob.field, knob.label) for knob in KNOBS),
+    ("mode", "Mode"),
+    ("time", "Time"),
+)
+FIELDS = [key for key, _ in COLUMNS]
+ENTRY_HINTS = {
+    "value": "New value, then Enter (escape: cancel)",
+    "fit": "Total time wanted, e.g. 12 min or 10:30, then Enter",
+}
+
+
+def cell_text(exercise: Exercise, field: str) -> str:
+    if field == "name":
+        return exercise.name
+    if field == "sides":
+        return " then ".join(exercise.sides) if len(exercise.sides) > 1 else exercise.sides[0]
+    if field == "reps":
+        return format_reps(exercise)
+    if field == "mode":
+        return exercise.mode
+    return number(getattr(exercise, field))
+
+
+class PlanningScreen(Screen[None]):
+    """Change the plan with keys; `r` starts it, ctrl+s saves it as a session of your own."""
+
+    CSS_PATH = "planning.tcss"
+    BINDINGS = [
+        Binding("plus,equals_sign", "step(1)", "+1", key_display="+"),
+        Binding("minus", "step(-1)", "-1", key_display="-"),
+        Binding("ctrl+up,K", "move(-1)", "Move up", key_display="K"),
+        Binding("ctrl+down,J", "move(1)", "Move down", key_display="J"),
+        Binding("x,delete", "drop", "Drop"),
+        Binding("a", "add", "Add"),
+        Binding("m", "mode", "Guided/self-paced"),
+        Binding("s", "swap", "Swap sides"),
+        Binding("f", "fit", "Fit to time"),
+        Binding("u", "undo", "Undo"),
+        Binding("r", "start", "Start"),
+        Binding("ctrl+s", "save", "Save as"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("escape,q", "back", "Back"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.baseline = session  # as loaded or last saved: anything else is unsaved
+        self.undo: list[Session] = []
+        self.entry_mode = ""
+
+    @property
+    def tt_app(self) -> TuitrainerApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def dirty(self) -> bool:
+        return self.session != self.baseline
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="plan-title", markup=False)
+        table: DataTable[str] = DataTable(id="plan", cursor_type="cell", zebra_stripes=True)
+        yield table
+        yield Label("", id="total")
+        yield Label("", id="entry-hint")
+        yield Input(id="entry")
+        yield Label("", id="changes", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for key, label in COLUMNS:
+            table.add_column(label, key=key)
+        self.query_one("#entry").display = False
+        self.redraw()
+        table.move_cursor(row=0, column=FIELDS.index("reps"))
+        table.focus()
+
+    # -- drawing --------------------------------------------------------------------
+
+    def redraw(self) -> None:
+        """The table, the times and the title, from the current session."""
+        table = self.query_one(DataTable)
+        where = table.cursor_coordinate
+        table.clear()
+        data = summary(plan(self.session))
+        for exercise, planned in zip(self.session.exercises, data["exercises"], strict=True):
+            cells = [cell_text(exercise, f) for f in FIELDS[:-1]]
+            table.add_row(*cells, format_duration(planned["seconds"]))
+        table.cursor_coordinate = Coordinate(
+            min(where.row, table.row_count - 1), min(where.column, len(FIELDS) - 1)
+        )
+        mark = "  (changed, not saved)" if self.dirty else ""
+        self.query_one("#plan-title", Label).update(
+            f"Plan: {self.session.title} ({self.session.slug}){mark}"
+        )
+        self.query_one("#total", Label).update(
+            f"Planned total [b]{format_duration(data['total_seconds'])}[/b]"
+        )
+
+    def total_seconds(self) -> float:
+        return plan(self.session).total_seconds
+
+    def cell(self) -> tuple[int, str]:
+        where = self.query_one(DataTable).cursor_coordinate
+        return where.row, FIELDS[where.column]
+
+    def apply(self, session: Session, note: str = "") -> None:
+        """Take a changed plan, keeping the old one for undo."""
+        if session is not self.session:
+            self.undo.append(self.session)
+            self.session = session
+        self.query_one("#changes", Label).update(note)
+        self.redraw()
+
+    def edit(self, change, *args) -> None:
+        try:
+            self.apply(change(self.session, *args))
+        except EditError as error:
+            self.notify(str(error), severity="warning")
+
+    # -- keys -----------------------------------------------------------------------
+
+    def action_step(self, direction: int) -> None:
+        from ..session.edit import step
+
+        row, field = self.cell()
+        if field in KNOB_BY_FIELD:
+            self.edit(step, row, field, direction)
+        elif field == "mode":
+            self.action_mode()
+        elif field == "sides":
+            self.action_swap()
+
+    def action_move(self, delta: int) -> None:
+        from ..session.edit import move
+
+        row, _ = self.cell()
+        self.edit(move, row, delta)
+        table = self.query_one(DataTable)
+        table.move_cursor(row=max(0, min(table.row_count - 1, row + delta)))
+
+    def action_drop(self) -> None:
+        from ..session.edit import drop
+
+        self.edit(drop, self.cell()[0])
+
+    def action_mode(self) -> None:
+        from ..session.edit import switch_mode
+
+        self.edit(switch_mode, self.cell()[0])
+
+    def action_swap(self) -> None:
+        from ..session.edit import swap_sides
+
+        self.edit(swap_sides, self.cell()[0])
+
+    def action_undo(self) -> None:
+        if self.undo:
+            self.session = self.undo.pop()
+            self.query_one("#changes", Label).update("")
+            self.redraw()
+
+    def action_add(self) -> None:
+        from ..session.catalog import discover
+        from ..session.edit import add
+
+        found: list[tuple[str, Exercise]] = []
+        for entry in discover(self.tt_app.locations):
+            if entry.session is not None:
+                for exercise in entry.session.exercises:
+                    found.append((f"{exercise.name}  ({entry.session.title})", exercise))
+
+        def picked(index: int | None) -> None:
+            if index is not None:
+                self.edit(add, found[index][1], self.cell()[0])
+                self.query_one(DataTable).move_cursor(row=self.cell()[0] + 1)
+
+        self.app.push_screen(
+            PickScreen("Add which exercise after this one?", [f[0] for f in found]), picked
+        )
+
+    def action_type_value(self, first: str = "") -> None:
+        row, field = self.cell()
+        if field not in KNOB_BY_FIELD:
+            self.notify("Type a number on a column of numbers; m and s change the others.")
+            return
+        value = first or cell_text(self.session.exercises[row], field)
+        self.open_entry("value", value, select=not first)
+
+    def action_fit(self) -> None:
+        self.open_entry("fit", "")
+
+    def open_entry(self, mode: str, value: str, select: bool = True) -> None:
+        """The entry line under the table; `select`: typing replaces the value shown."""
+        self.entry_mode = mode
+        entry = self.query_one("#entry", Input)
+        entry.value = value
+        entry.select_on_focus = select
+        entry.display = True
+        self.query_one("#entry-hint", Label).update(ENTRY_HINTS[mode])
+        entry.focus()
+        entry.cursor_position = len(value)
+
+    def close_entry(self) -> None:
+        self.entry_mode = ""
+        self.query_one("#entry").display = False
+        self.query_one("#entry-hint", Label).update("")
+        self.query_one(DataTable).focus()
+
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        """Enter on a number cell: type its new value."""
+        event.stop()
+        self.action_type_value()
+
+    def on_key(self, event: events.Key) -> None:
+        """A digit typed on a number cell starts typing its new value."""
+        if self.entry_mode or not self.query_one(DataTable).has_focus:
+            return
+        if event.character is not None and event.character.isdigit():
+            event.stop()
+            self.action_type_value(event.character)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        mode, text = self.entry_mode, event.value
+        self.close_entry()
+        if mode == "value":
+            from ..session.edit import set_text
+
+            row, field = self.cell()
+            self.edit(set_text, row, field, text)
+        elif mode == "fit":
+            self.fit(text)
+
+    def fit(self, text: str) -> None:
+        from ..fit import fit_to_time, parse_duration
+
+        try:
+            target = parse_duration(text)
+        except ValueError as error:
+            self.notify(str(error), severity="warning")
+            return
+        result = fit_to_time(self.session, target)
+        lines = [result.message(), *(str(change) for change in result.changes)]
+        self.apply(result.session, "\n".join(lines))
+
+    def action_start(self) -> None:
+        self.tt_app.start_session(self.session)
+
+    def action_save(self) -> None:
+        from ..session.create import check_name
+
+        suggestion = self.session.slug if self.session.source == "user" else ""
+        builtin = (
+            ""
+            if self.session.source == "user"
+            else (
+                f"{self.session.slug} is built in and stays as it is; "
+                "a name of your own saves a copy (its own name shadows the built-in one)."
+            )
+        )
+
+        def named(name: str | None) -> None:
+            if not name:
+                return
+            try:
+                check_name(name)
+            except ValueError as error:
+                self.notify(str(error), severity="error")
+                return
+            self.save_as(name)
+
+        self.app.push_screen(
+            AskScreen("Save this plan as (a name of your own):", suggestion, builtin), named
+        )
+
+    def save_as(self, name: str) -> None:
+        """Write the plan as the user's session `name`; ask first before replacing a file."""
+        from ..session.create import user_file
+        from ..session.dump import comment_lines
+        from ..session.save import read_stamped
+
+        locations = self.tt_app.locations
+        existing = user_file(locations, name)
+        path = existing or locations.user_sessions / f"{name}.yaml"
+        read = read_stamped(path)
+        if read is None:
+            self.write(path, name, None)
+            return
+        from .dialogs import ConfirmScreen
+
+        text = read[0].decode("utf-8", "replace")
+        lines = comment_lines(text)
+        detail = f"{path.name} is replaced; the old version is kept as {path.name}.bak."
+        if lines:
+            shown = ", ".join(str(n) for n in lines[:8]) + ("..." if len(lines) > 8 else "")
+            detail = f"Your file has comments (lines {shown}) that a clean rewrite drops. " + detail
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.write(path, name, read[1])
+
+        self.app.push_screen(ConfirmScreen(f"Replace your session {name!r}?", detail), answered)
+
+    def write(self, path, name: str, expected) -> None:
+        from ..session.create import ensure_schema, title_of
+        from ..session.dump import dump_session
+        from ..session.edit import retitle
+        from ..session.save import SaveError, save_text
+
+        locations = self.tt_app.locations
+        title = self.session.title if name == self.session.slug else title_of(name)
+        session = retitle(self.session, name, title)
+        try:
+            ensure_schema(locations)
+            save_text(
+                path,
+                dump_session(session),
+                expected=expected,
+                builtin_dir=locations.builtin_sessions,
+            )
+        except (SaveError, OSError) as error:
+            self.notify(f"Not saved: {error}", severity="error")
+            return
+        from dataclasses import replace
+
+        self.session = replace(session, path=path)
+        self.baseline = self.session
+        self.undo.clear()
+        self.redraw()
+        self.notify(f"Saved as {path.name}.")
+
+    def action_help(self) -> None:
+        notes = "Digits or Enter on a number type a new value; reps take 10, 8-10 or 10/12."
+        self.app.push_screen(HelpScreen("Planning keys", self.BINDINGS, notes))
+
+    def action_back(self) -> None:
+        if self.entry_mode:
+            self.close_entry()
+            return
+        leave_asking(self, self.dirty, "this plan")
+
+
+def open_planning(app: TuitrainerApp, path: Path, source: str) -> None:
+    """Load a session afresh and plan it; an invalid file says why instead."""
+    from ..session import SessionError, load_session
+
+    try:
+        session = load_session(path, source, app.locations.sound_dirs())
+    except SessionError as error:
+        app.notify(f"{path.stem} cannot be planned: {error.problems[0]}", severity="error")
+        return
+    app.push_screen(PlanningScreen(session))

@@ -1,0 +1,133 @@
+"""Small modal questions for planning and editing: a line of text, a choice, a pick.
+
+The yes/no question is `dialogs.ConfirmScreen`; these cover what it cannot:
+typing a name, choosing between more than two ways on (a file changed on disk),
+and picking one item from a list (an exercise to add).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+
+class AskScreen(ModalScreen[str | None]):
+    """One line of text; Enter answers, escape cancels (None)."""
+
+    CSS_PATH = "prompts.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, question: str, value: str = "", detail: str = "") -> None:
+        super().__init__()
+        self.question = question
+        self.value = value
+        self.detail = detail
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.question, classes="question")
+            if self.detail:
+                yield Static(self.detail, classes="detail", markup=False)
+            yield Input(self.value, id="answer")
+            yield Label("[b]enter[/b] ok    [b]esc[/b] cancel", classes="keys")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class Choice:
+    key: str
+    label: str
+    value: str
+
+
+class ChooseScreen(ModalScreen[str | None]):
+    """A question with a few answers, each on its own key; escape answers None."""
+
+    CSS_PATH = "prompts.tcss"
+    BINDINGS = [Binding("escape", "choose(None)", "Cancel")]
+
+    def __init__(self, question: str, detail: str, choices: list[Choice]) -> None:
+        super().__init__()
+        self.question = question
+        self.detail = detail
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.question, classes="question")
+            yield Static(self.detail, classes="detail", markup=False)
+            keys = "    ".join(f"[b]{c.key}[/b] {c.label}" for c in self.choices)
+            yield Label(f"{keys}    [b]esc[/b] cancel", classes="keys")
+
+    def on_key(self, event) -> None:
+        for choice in self.choices:
+            if event.character == choice.key:
+                event.stop()
+                self.dismiss(choice.value)
+
+    def action_choose(self, value: str | None) -> None:
+        self.dismiss(value)
+
+
+class PickScreen(ModalScreen[int | None]):
+    """Pick one item of a list with the arrows and Enter; escape picks nothing."""
+
+    CSS_PATH = "prompts.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, items: list[str]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.items = items
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="question")
+            yield OptionList(*[Option(item, id=str(i)) for i, item in enumerate(self.items)])
+            yield Label("[b]enter[/b] pick    [b]esc[/b] cancel", classes="keys")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option_index)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def leave_screen(screen: Screen) -> None:
+    """Back to the screen below; out of the app when this screen was opened by a command."""
+    app = screen.app
+    if len(app.screen_stack) > 2:  # the default screen, the home screen, this one
+        app.pop_screen()
+    else:
+        app.exit(0)
+
+
+def leave_asking(screen: Screen, dirty: bool, what: str) -> None:
+    """Leave, but never drop unsaved changes without asking first."""
+    from .dialogs import ConfirmScreen
+
+    if not dirty:
+        leave_screen(screen)
+        return
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            leave_screen(screen)
+
+    screen.app.push_screen(
+        ConfirmScreen("Leave without saving?", f"Your changes to {what} are not saved yet."),
+        answered,
+    )

@@ -1,0 +1,189 @@
+"""The planning screen: change values with keys, reorder, fit to time, start, save as."""
+
+from __future__ import annotations
+
+from tests.conftest import FakeClock
+from tests.ui.conftest import QUICK, make_app
+from tuitrainer.locations import Locations
+from tuitrainer.screens.dialogs import ConfirmScreen
+from tuitrainer.screens.home import HomeScreen
+from tuitrainer.screens.planning import FIELDS, PlanningScreen
+from tuitrainer.screens.prompts import AskScreen, PickScreen
+from tuitrainer.screens.workout import WorkoutScreen
+from tuitrainer.session import load_session
+
+
+def table_rows(app) -> list[list[str]]:
+    table = app.screen.query_one("#plan")
+    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def column(name: str) -> int:
+    return FIELDS.index(name)
+
+
+def label(app, selector: str) -> str:
+    return str(app.screen.query_one(selector).content)
+
+
+def session_names(app) -> list[str]:
+    table = app.screen.query_one("#sessions")
+    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+
+
+async def goto(pilot, row: int, field: str) -> None:
+    table = pilot.app.screen.query_one("#plan")
+    table.move_cursor(row=row, column=column(field))
+    await pilot.pause()
+
+
+async def test_change_values_reorder_fit_and_save(locations: Locations, clock: FakeClock):
+    (locations.user_sessions / "quick.yaml").write_text(QUICK.read_text())
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        index = session_names(app).index("Quick test")
+        for _ in range(index):
+            await pilot.press("down")
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanningScreen)
+        assert [r[0] for r in table_rows(app)] == ["Fire hydrant", "Reach and rotate"]
+        assert "0:46" in label(app, "#total")
+
+        # + on the reps cell: 3 -> 4 reps, 2 seconds more a side, the total follows.
+        await goto(pilot, 0, "reps")
+        await pilot.press("plus")
+        assert table_rows(app)[0][column("reps")] == "4"
+        assert "0:50" in label(app, "#total")
+        assert "changed, not saved" in label(app, "#plan-title")
+
+        # Typing a number on a cell replaces the value.
+        await goto(pilot, 0, "rest_seconds")
+        await pilot.press("1", "2", "enter")
+        assert table_rows(app)[0][column("rest_seconds")] == "12"
+        # An out-of-bounds value is refused with the reason.
+        await goto(pilot, 0, "sets")
+        await pilot.press("9", "9", "enter")
+        assert table_rows(app)[0][column("sets")] == "1"
+
+        # Mode, side order, reorder.
+        await pilot.press("m")
+        assert table_rows(app)[0][column("mode")] == "self-paced"
+        await pilot.press("s")
+        assert table_rows(app)[0][column("sides")] == "right then left"
+        await pilot.press("J")
+        assert [r[0] for r in table_rows(app)] == ["Reach and rotate", "Fire hydrant"]
+        assert app.screen.query_one("#plan").cursor_row == 1
+        await pilot.press("u")  # undo the move
+        assert [r[0] for r in table_rows(app)] == ["Fire hydrant", "Reach and rotate"]
+
+        # Fit to time: ask for 1 minute; the changes are listed.
+        await pilot.press("f")
+        await pilot.press(*"1 min", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlanningScreen)
+        assert abs(screen.total_seconds() - 60) <= 5
+        assert "1:0" in label(app, "#total") or "0:5" in label(app, "#total")
+        changes = label(app, "#changes")
+        assert changes.startswith("Fitted to")
+        assert "Fire hydrant: " in changes
+
+        # Save as a new user session.
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AskScreen)
+        await pilot.press(*"short-one", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanningScreen)
+        saved = locations.user_sessions / "short-one.yaml"
+        reread = load_session(saved, sound_dirs=[])
+        assert reread.title == "Short one"
+        assert reread.exercises == app.screen.session.exercises
+        assert "changed, not saved" not in label(app, "#plan-title")
+        assert saved.read_text().startswith(
+            "# yaml-language-server: $schema=../session.schema.json"
+        )
+
+        # Back home: the new session is listed with its planned time.
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        listed = {
+            str(app.screen.query_one("#sessions").get_row_at(i)[0])
+            for i in range(app.screen.query_one("#sessions").row_count)
+        }
+        assert "Short one" in listed
+
+
+async def test_add_drop_and_start_an_unsaved_plan(locations: Locations, clock: FakeClock):
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")  # the first session: hip-mobility
+        await pilot.pause()
+        assert isinstance(app.screen, PlanningScreen)
+        assert len(table_rows(app)) == 4
+        await pilot.press("x", "x", "x")
+        assert [r[0] for r in table_rows(app)] == ["Bent knee, heel to ceiling"]
+        await pilot.press("x")  # the last one stays
+        assert len(table_rows(app)) == 1
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, PickScreen)
+        items = app.screen.items
+        target = next(i for i, t in enumerate(items) if t.startswith("Bird dog"))
+        for _ in range(target):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [r[0] for r in table_rows(app)] == ["Bent knee, heel to ceiling", "Bird dog"]
+        await pilot.press("r")
+        await pilot.pause()
+        [workout] = [s for s in app.screen_stack if isinstance(s, WorkoutScreen)]
+        names = [e.name for e in workout.engine.timeline.session.exercises]
+        assert names == ["Bent knee, heel to ceiling", "Bird dog"]
+
+
+async def test_leaving_with_changes_asks_and_replacing_warns_of_comments(
+    locations: Locations, clock: FakeClock
+):
+    mine = locations.user_sessions / "quick.yaml"
+    mine.write_text(QUICK.read_text())
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        from tuitrainer.screens.planning import open_planning
+
+        open_planning(app, mine, "user")
+        await pilot.pause()
+        await goto(pilot, 1, "reps")
+        await pilot.press("minus")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanningScreen)
+
+        # Saving over the user's own file: the comment on line 1 would go, so it asks.
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.query_one("#answer").value == "quick"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "comments (lines 1)" in str(app.screen.query_one(".detail").content)
+        await pilot.press("n")
+        await pilot.pause()
+        assert mine.read_text() == QUICK.read_text()  # nothing lost
+        await pilot.press("ctrl+s", "enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert load_session(mine, sound_dirs=[]).exercises[1].reps["right"].high == 2
+        assert (locations.user_sessions / "quick.yaml.bak").read_text() == QUICK.read_text()
+        await pilot.press("escape")  # saved: leaves without a question
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
