@@ -317,3 +317,16 @@ def test_load_errors_raise_with_problems(tmp_path: Path):
     with pytest.raises(SessionError) as error:
         load_battery(bad)
     assert "missing the required field 'findings'" in str(error.value)
+
+
+def test_a_plan_never_overwrites_a_file_of_the_same_name(locations, files):
+    from tuitrainer.session.save import ChangedOnDisk
+
+    battery, rules = files
+    base = resolve("low-back-routine", locations)
+    proposal = propose(base, {}, rules, battery, "hip-plan-x", "Mine")
+    existing = locations.user_sessions / "hip-plan-x.yaml"
+    existing.write_text("# written by hand meanwhile\n")
+    with pytest.raises(ChangedOnDisk):
+        save_plan(locations, proposal, set())
+    assert existing.read_text() == "# written by hand meanwhile\n"

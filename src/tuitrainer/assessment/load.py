@@ -168,27 +168,40 @@ def _test(ck: Checker, node: Node, number: int, seen: set[str], known: list[str]
     )
 
 
-def check_battery(data: bytes | str, path: str) -> tuple[Battery | None, list[Problem]]:
-    """Every problem in a tests file, and the tests when there are none."""
+def _top(
+    data: bytes | str, path: str, fields: Any, what: str
+) -> tuple[Checker, dict[str, Any]] | list[Problem]:
+    """The checked top-level mapping of a file and its checker, or the problems that stop it."""
     root, problems = _root(data, path)
     if root is None:
-        return None, problems
+        return problems
     ck = Checker(path)
-    checked = _mapping(ck, root, BATTERY_FIELDS, "the assessment")
-    if checked is None:
-        return None, ck.problems
-    values, _ = checked
+    checked = _mapping(ck, root, fields, what)
+    return ck.problems if checked is None else (ck, checked[0])
+
+
+def _findings(ck: Checker, items: list[Node]) -> list[FindingInfo]:
     findings: list[FindingInfo] = []
     seen: set[str] = set()
-    for number, item in enumerate(values.get("findings", []), 1):
+    for number, item in enumerate(items, 1):
         found = _mapping(ck, item, FINDING_FIELDS, f"finding {number}")
         if found is None:
             continue
-        fvalues, fnodes = found
-        if "id" in fvalues:
-            _unique(ck, fnodes["id"], fvalues["id"], seen, "finding id")
-        if {"id", "name"} <= fvalues.keys():
-            findings.append(FindingInfo(fvalues["id"], fvalues["name"], fvalues.get("meaning", "")))
+        values, nodes = found
+        if "id" in values:
+            _unique(ck, nodes["id"], values["id"], seen, "finding id")
+        if {"id", "name"} <= values.keys():
+            findings.append(FindingInfo(values["id"], values["name"], values.get("meaning", "")))
+    return findings
+
+
+def check_battery(data: bytes | str, path: str) -> tuple[Battery | None, list[Problem]]:
+    """Every problem in a tests file, and the tests when there are none."""
+    top = _top(data, path, BATTERY_FIELDS, "the assessment")
+    if isinstance(top, list):
+        return None, top
+    ck, values = top
+    findings = _findings(ck, values.get("findings", []))
     tests: list[HipTest] = []
     test_ids: set[str] = set()
     for number, item in enumerate(values.get("tests", []), 1):
@@ -209,44 +222,45 @@ def check_battery(data: bytes | str, path: str) -> tuple[Battery | None, list[Pr
     return battery, []
 
 
+def _rule(ck: Checker, node: Node, number: int, known: list[str] | None) -> Rule | None:
+    found = _mapping(ck, node, RULE_FIELDS, f"rule {number}")
+    if found is None:
+        return None
+    values, nodes = found
+    finding = values.get("finding")
+    if known is not None and finding is not None and finding not in known:
+        ck.add(
+            nodes["finding"],
+            f"finding {finding!r} is not one the tests give{_suggest(finding, known)}; "
+            f"findings are {', '.join(known)}",
+        )
+    if "extra_reps" not in nodes and "extra_sets" not in nodes:
+        ck.add(node, f"rule {number} changes nothing; give extra_reps or extra_sets")
+    if not {"finding", "exercises", "why"} <= values.keys():
+        return None
+    return Rule(
+        finding=values["finding"],
+        exercises=tuple(values["exercises"]),
+        why=values["why"],
+        extra_reps=values.get("extra_reps", 0),
+        extra_sets=values.get("extra_sets", 0),
+    )
+
+
 def check_rules(
     data: bytes | str, path: str, battery: Battery | None = None
 ) -> tuple[Rules | None, list[Problem]]:
     """Every problem in a rules file; with the tests, unknown findings are problems too."""
-    root, problems = _root(data, path)
-    if root is None:
-        return None, problems
-    ck = Checker(path)
-    checked = _mapping(ck, root, RULES_FIELDS, "the rules")
-    if checked is None:
-        return None, ck.problems
-    values, _ = checked
+    top = _top(data, path, RULES_FIELDS, "the rules")
+    if isinstance(top, list):
+        return None, top
+    ck, values = top
     known = sorted(f.id for f in battery.findings) if battery else None
-    rules: list[Rule] = []
-    for number, item in enumerate(values.get("rules", []), 1):
-        found = _mapping(ck, item, RULE_FIELDS, f"rule {number}")
-        if found is None:
-            continue
-        rvalues, rnodes = found
-        finding = rvalues.get("finding")
-        if known is not None and finding is not None and finding not in known:
-            ck.add(
-                rnodes["finding"],
-                f"finding {finding!r} is not one the tests give{_suggest(finding, known)}; "
-                f"findings are {', '.join(known)}",
-            )
-        if "extra_reps" not in rnodes and "extra_sets" not in rnodes:
-            ck.add(item, f"rule {number} changes nothing; give extra_reps or extra_sets")
-        if {"finding", "exercises", "why"} <= rvalues.keys():
-            rules.append(
-                Rule(
-                    finding=rvalues["finding"],
-                    exercises=tuple(rvalues["exercises"]),
-                    why=rvalues["why"],
-                    extra_reps=rvalues.get("extra_reps", 0),
-                    extra_sets=rvalues.get("extra_sets", 0),
-                )
-            )
+    rules = [
+        rule
+        for number, item in enumerate(values.get("rules", []), 1)
+        if (rule := _rule(ck, item, number, known)) is not None
+    ]
     if ck.problems:
         return None, sorted(ck.problems)
     return (

@@ -23,6 +23,7 @@ from ..assessment.plan import Proposal, plan_slug, propose, save_plan
 from ..session.listing import session_files
 from ..session.model import Session
 from ..session.problems import SessionError
+from ..session.save import SaveError
 
 if TYPE_CHECKING:
     from ..app import TuitrainerApp
@@ -134,7 +135,7 @@ class AssessmentResultsScreen(Screen[None]):
             return None
         try:
             self.saved = save_plan(self.tt_app.locations, self.proposal, self._builtin())
-        except (OSError, ValueError, SessionError) as error:
+        except (OSError, ValueError, SessionError, SaveError) as error:
             self.notify(f"The plan was not saved: {error}", severity="error")
             return None
         slug = self.saved.slug
