@@ -175,6 +175,12 @@ class TuitrainerApp(App[int]):
     def on_engine_event(self, event: Event) -> None:
         self.events.append(event)
 
+    async def action_quit(self) -> None:
+        """Quit at once, unless a plan or a file has unsaved changes: then ask first."""
+        from .screens.prompts import confirm_quit
+
+        confirm_quit(self)
+
     def toggle_mute(self) -> bool:
         self.settings.mute = not self.settings.mute
         return self.settings.mute

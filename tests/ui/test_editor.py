@@ -179,3 +179,54 @@ async def test_new_session_from_the_home_screen(locations: Locations, clock: Fak
         assert app.screen.path == path
         assert load_session(path, sound_dirs=[]).title == "My hips"
         assert problems(app) == []
+
+
+async def test_quitting_with_unsaved_changes_asks(locations: Locations, clock: FakeClock):
+    mine = locations.user_sessions / "quick.yaml"
+    mine.write_text(QUICK.read_text())
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        await open_editor(pilot, mine)
+        await pilot.press("z", "ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen) and app.is_running
+        await pilot.press("ctrl+q", "y")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_without_highlighting_the_editor_is_plain_text(
+    locations: Locations, clock: FakeClock, monkeypatch
+):
+    import textual._tree_sitter
+
+    monkeypatch.setattr(textual._tree_sitter, "get_language", lambda name: None)
+    assert yaml_language() is None
+    mine = locations.user_sessions / "quick.yaml"
+    mine.write_text(QUICK.read_text())
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        screen = await open_editor(pilot, mine)
+        assert screen.query_one("#yaml").language is None
+        await pilot.press("x")
+        await until(pilot, lambda: problems(app) != [])
+
+
+async def test_edit_key_on_a_builtin_offers_a_copy(locations: Locations, clock: FakeClock):
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("E")  # the first row: hip-mobility, built in
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+        copy = locations.user_sessions / "hip-mobility.yaml"
+        assert app.screen.path == copy
+        assert load_session(copy, sound_dirs=[]).title == "Hip mobility"

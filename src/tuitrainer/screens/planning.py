@@ -60,8 +60,8 @@ class PlanningScreen(Screen[None]):
 
     CSS_PATH = "planning.tcss"
     BINDINGS = [
-        Binding("plus,equals_sign", "step(1)", "+1", key_display="+"),
-        Binding("minus", "step(-1)", "-1", key_display="-"),
+        Binding("plus,equals_sign,shift+up", "step(1)", "+1", key_display="+"),
+        Binding("minus,shift+down", "step(-1)", "-1", key_display="-"),
         Binding("ctrl+up,K", "move(-1)", "Move up", key_display="K"),
         Binding("ctrl+down,J", "move(1)", "Move down", key_display="J"),
         Binding("x,delete", "drop", "Drop"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
@@ -129,5 +129,28 @@ def leave_asking(screen: Screen, dirty: bool, what: str) -> None:
 
     screen.app.push_screen(
         ConfirmScreen("Leave without saving?", f"Your changes to {what} are not saved yet."),
+        answered,
+    )
+
+
+def unsaved(app: App) -> list[Screen]:
+    """Screens holding changes not yet saved (they say so with a `dirty` property)."""
+    return [screen for screen in app.screen_stack if getattr(screen, "dirty", False) is True]
+
+
+def confirm_quit(app: App) -> None:
+    """Quit the app; when a plan or a file has unsaved changes, only after a yes."""
+    from .dialogs import ConfirmScreen
+
+    if not unsaved(app):
+        app.exit()
+        return
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            app.exit()
+
+    app.push_screen(
+        ConfirmScreen("Quit without saving?", "Your changes are not saved yet and would be lost."),
         answered,
     )

@@ -1,0 +1,83 @@
+"""`tuitrainer new` and `edit` with --editor: the file is made, edited outside, then checked."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+
+from tuitrainer.cli import main
+from tuitrainer.session import load_session
+from tuitrainer.session.dump import SCHEMA_LINE
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def fake_editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str) -> None:
+    """$EDITOR: a script that replaces one text in the file it is given."""
+    script = tmp_path / "editor.py"
+    script.write_text(
+        "import sys, pathlib\n"
+        "p = pathlib.Path(sys.argv[1])\n"
+        f"p.write_text(p.read_text().replace({old!r}, {new!r}))\n"
+    )
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    monkeypatch.delenv("VISUAL", raising=False)
+
+
+def test_new_with_an_editor_checks_the_file_when_it_exits(data_dir, tmp_path, monkeypatch):
+    fake_editor(tmp_path, monkeypatch, "reps: 10", "reps: 0")
+    code, out, err = run("new", "mine", "--editor")
+    path = data_dir / "sessions" / "mine.yaml"
+    assert code == 1
+    assert out == f"{path}:9:11: reps must be at least 1, not 0\n"
+    assert "listed as invalid" in err
+    assert path.read_text().splitlines()[0] == SCHEMA_LINE
+    assert (data_dir / "session.schema.json").is_file()
+    # The session list shows it invalid with its first problem.
+    code, out, _ = run("sessions")
+    assert "mine               INVALID  user" in out and "reps must be at least 1" in out
+
+    fake_editor(tmp_path, monkeypatch, "reps: 0", "reps: 6")
+    code, out, err = run("edit", "mine", "--editor")
+    assert (code, out) == (0, "")
+    assert "mine.yaml is valid" in err
+    assert load_session(path, sound_dirs=[]).exercises[0].reps["left"].high == 6
+
+
+def test_new_from_a_session_copies_it(data_dir, tmp_path, monkeypatch):
+    fake_editor(tmp_path, monkeypatch, "nothing", "nothing")
+    code, _, err = run("new", "short-hips", "--from", "hip-mobility", "--editor")
+    assert code == 0, err
+    session = load_session(data_dir / "sessions" / "short-hips.yaml", sound_dirs=[])
+    assert session.title == "Short hips" and len(session.exercises) == 4
+
+
+def test_new_and_edit_refuse(data_dir, tmp_path, monkeypatch):
+    fake_editor(tmp_path, monkeypatch, "x", "x")
+    assert run("new", "mine", "--editor")[0] == 0
+    code, _, err = run("new", "mine", "--editor")
+    assert code == 2 and "already have a session named 'mine'" in err
+    code, _, err = run("new", "hip-mobility")
+    assert code == 2 and "--from hip-mobility" in err
+    code, _, err = run("new", "../evil")
+    assert code == 2 and "cannot be a session name" in err
+    code, _, err = run("edit", "hip-mobility", "--editor")
+    assert code == 2 and "built-in session and is never changed" in err
+    code, _, err = run("edit", "nothing-here")
+    assert code == 2 and "no session named 'nothing-here'" in err
+    monkeypatch.delenv("EDITOR")
+    code, _, err = run("edit", "mine", "--editor")
+    assert code == 2 and "set $EDITOR" in err
+
+
+def test_new_and_edit_are_no_longer_reserved(data_dir):
+    from tuitrainer.cli import RESERVED
+
+    assert "new" not in RESERVED and "edit" not in RESERVED
