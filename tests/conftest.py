@@ -26,6 +26,15 @@ class FakeClock:
         return self.now
 
 
+@pytest.fixture(autouse=True)
+def _sealed_environment(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test reads or writes the real user's data, settings or sound device."""
+    monkeypatch.setenv("TUITRAINER_DATA_DIR", str(tmp_path_factory.mktemp("user-data")))
+    monkeypatch.delenv("TUITRAINER_CONFIG_DIR", raising=False)
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
+from textual.worker import Worker, WorkerState
 
 from .config import Preferences
 from .config import load as load_preferences
@@ -22,9 +23,12 @@ if TYPE_CHECKING:
 
     from textual.screen import Screen
 
+    from .audio.cues import CueScheduler
+    from .audio.outputs import Output
     from .engine import Engine
     from .events import Event
     from .history.recorder import Recorder
+    from .screens.workout import WorkoutScreen
     from .session.model import Session
 
     Clock = Callable[[], float]
@@ -58,8 +62,12 @@ class TuitrainerApp(App[int]):
         notice: OpenNotice | None = None,
         preferences: Preferences | None = None,
         warnings: list[str] | None = None,
+        audio: Output | None = None,
     ) -> None:
         super().__init__()
+        self.audio = audio  # None until the output is chosen (in a worker)
+        self.audio_notice = ""
+        self.cues: CueScheduler | None = None
         self.preferences = preferences or Preferences()
         self.warnings = list(warnings or [])
         self.locations = locations
@@ -77,6 +85,10 @@ class TuitrainerApp(App[int]):
             self.notify(self.open_notice.message, severity="warning", timeout=15)
         for warning in self.warnings:
             self.notify(warning, severity="warning", timeout=10)
+        if self.preferences.muted:
+            self.settings.mute = True
+        if self.audio is None:
+            self.run_worker(self._choose_audio, thread=True, name="audio", exit_on_error=False)
         if self.direct_session is not None:
             self.start_session(self.direct_session)
         elif self.direct_assess:
@@ -91,6 +103,44 @@ class TuitrainerApp(App[int]):
         from .screens.assessment import open_assessment
 
         open_assessment(self)
+
+    def show_progress(self) -> None:
+        from .screens.progress import ProgressScreen
+
+        self.push_screen(ProgressScreen())
+
+    # -- sound -------------------------------------------------------------------
+
+    def _choose_audio(self) -> tuple[Output, str]:
+        """In a worker thread: probing outputs starts processes and may take a second."""
+        from .audio.outputs import choose
+
+        return choose(bell=self.bell)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name != "audio" or event.state not in (
+            WorkerState.SUCCESS,
+            WorkerState.ERROR,
+        ):
+            return
+        if event.state is WorkerState.SUCCESS and event.worker.result is not None:
+            self.audio, self.audio_notice = event.worker.result
+        else:
+            from .audio.outputs import SilentOutput
+
+            self.audio, self.audio_notice = SilentOutput(), "Sound: off (no output could start)"
+        notice = self.audio_notice
+        if self.settings.mute:
+            notice += " — muted; m turns it on in a workout"
+        self.notify(notice, timeout=4)
+
+    def flush_cues(self, replan: bool = False) -> None:
+        if self.cues is not None:
+            self.cues.flush(replan)
+
+    def on_unmount(self) -> None:
+        if self.audio is not None:
+            self.audio.close()
 
     # -- workouts ----------------------------------------------------------------
 
@@ -136,7 +186,7 @@ class TuitrainerApp(App[int]):
         path = row["session_path"]
         try:
             if path and Path(path).is_file():
-                session = load_session(Path(path))
+                session = load_session(Path(path), sound_dirs=self.locations.sound_dirs())
             else:
                 session = resolve(row["session"], self.locations)
         except (SessionError, FileNotFoundError) as error:
@@ -158,6 +208,7 @@ class TuitrainerApp(App[int]):
         )
 
     def _begin(self, session: Session, resume_id: int | None = None) -> None:
+        from .audio.cues import CueScheduler
         from .engine import Engine
         from .history.recorder import Recorder, prepare_resume
         from .planner import plan
@@ -169,8 +220,31 @@ class TuitrainerApp(App[int]):
             start = prepare_resume(self.store, engine, resume_id)
         recorder = Recorder(self.store, engine, workout_id=resume_id)
         engine.subscribe(recorder)
+        self.cues = CueScheduler(
+            engine,
+            output=lambda: self.audio,
+            preferences=self.preferences,
+            muted=lambda: self.settings.mute,
+            sound_dirs=self.locations.sound_dirs(),
+            clock=self.clock,
+        )
+        engine.subscribe(self.cues)
         self.recorders[id(engine)] = recorder
-        self.push_screen(WorkoutScreen(engine, start_index=start))
+        screen = WorkoutScreen(engine, start_index=start)
+        self.push_screen(screen)
+        if resume_id is None and self.preferences.ask_pain_before:
+            self._ask_pain_before(recorder, screen)
+
+    def _ask_pain_before(self, recorder: Recorder, screen: WorkoutScreen) -> None:
+        """The optional rating over the ready view; the recorder saves it once the row exists."""
+        from .screens.pain import PainAnswer, PainBeforeScreen
+
+        def answered(answer: PainAnswer | None) -> None:
+            recorder.pain_before = answer.rating if answer else None
+            if answer and answer.start and not screen.engine.started:
+                screen.action_rep_or_start()
+
+        self.push_screen(PainBeforeScreen(), answered)
 
     def on_engine_event(self, event: Event) -> None:
         self.events.append(event)
@@ -217,6 +291,7 @@ def create_app(
     settings: Settings | None = None,
     session: Session | None = None,
     assess: bool = False,
+    audio: Output | None = None,
 ) -> TuitrainerApp:
     """Build the app with its history open; a damaged history is set aside first."""
     store, notice = HistoryStore.open(locations.database)
@@ -231,6 +306,7 @@ def create_app(
         notice=notice,
         preferences=preferences,
         warnings=warnings,
+        audio=audio,
     )
 
 

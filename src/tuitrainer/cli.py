@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 
@@ -21,9 +22,7 @@ from .session.listing import SUFFIXES
 from .session.problems import Problem, SessionError
 
 OK, INVALID, USAGE = 0, 1, 2
-RESERVED = {
-    "sound-check": "play every audio cue",
-}
+RESERVED = {}
 
 
 def _speed(text: str) -> float:
@@ -34,6 +33,13 @@ def _speed(text: str) -> float:
     if not 0.01 <= value <= 1000:
         raise argparse.ArgumentTypeError("speed must be between 0.01 and 1000")
     return value
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -89,6 +95,20 @@ def build_parser() -> argparse.ArgumentParser:
     form.add_argument("--csv", action="store_true", help="print CSV (one row per side)")
     history.add_argument("--limit", type=int, metavar="N", help="only the N newest")
 
+    progress = commands.add_parser("progress", parents=[common], help="the progress view")
+    report = commands.add_parser(
+        "report", parents=[common], help="a Markdown summary of progress for a clinician"
+    )
+    report.add_argument("--output", metavar="FILE", help="write to FILE (default: print)")
+    for command in (progress, report):
+        command.add_argument("--since", type=_day, metavar="DATE", help="from this day on")
+        command.add_argument("--session", metavar="NAME", help="one session only")
+
+    check = commands.add_parser(
+        "sound-check", parents=[common], help="play every cue and say which output is used"
+    )
+    check.add_argument("--bell", action="store_true", help="allow the terminal bell as output")
+
     for name, text in RESERVED.items():
         reserved = commands.add_parser(name, parents=[common], help=f"{text} (coming soon)")
         reserved.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
@@ -117,12 +137,13 @@ def cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .session import check_file
 
     files, missing = _expand(args.paths)
+    sound_dirs = Locations.resolve(args.data_dir).sound_dirs()
     for raw in missing:
         print(f"{raw}: no such file", file=err)
     bad = 0
     for path in files:
         try:
-            _, problems = check_file(path)
+            _, problems = check_file(path, sound_dirs=sound_dirs)
         except OSError as error:
             problems = [Problem(str(path), 1, 1, f"cannot read: {error.strerror}")]
         for problem in problems:
@@ -281,6 +302,78 @@ def cmd_history(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return OK
 
 
+def cmd_sound_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import time
+    import wave
+
+    from .audio.outputs import choose
+    from .audio.sounds import find
+    from .config import CUE_NAMES, load
+
+    locations = Locations.resolve(args.data_dir)
+    preferences, problems = load(locations.config_file)
+    for problem in problems:
+        print(problem, file=err)
+
+    def bell() -> None:
+        out.write("\a")
+        out.flush()
+
+    output, notice = choose(bell=bell if args.bell else None)
+    print(notice, file=out)
+    if output.why:
+        print(f"  tried first: {output.why}", file=out)
+    try:
+        for name in CUE_NAMES:
+            path = find(name, locations.sound_dirs())
+            if path is None:
+                print(f"  {name:<14} no sound file found", file=out)
+                continue
+            with wave.open(str(path), "rb") as wav:
+                seconds = wav.getnframes() / wav.getframerate()
+            state = "" if preferences.cue_enabled(name) else "  (switched off in settings)"
+            print(f"  {name:<14} {path.name}{state}", file=out)
+            out.flush()
+            output.play(name, path, time.monotonic(), preferences.volume)
+            time.sleep(seconds + 0.35)
+    finally:
+        output.close()
+    return OK
+
+
+def cmd_progress(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .app import run_app
+    from .screens.progress import ProgressScreen
+
+    def first_screen() -> ProgressScreen:
+        return ProgressScreen(since=args.since, session=args.session)
+
+    return run_app(Locations.resolve(args.data_dir), first_screen=first_screen)
+
+
+def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .history import HistoryStore
+    from .history.report import render, scope_for
+
+    store, notice = HistoryStore.open(Locations.resolve(args.data_dir).database)
+    if notice is not None:
+        print(notice.message, file=err)
+    try:
+        text = render(store.conn, scope_for(args.since, args.session))
+    finally:
+        store.close()
+    if args.output is None:
+        out.write(text)
+        return OK
+    try:
+        Path(args.output).write_text(text, encoding="utf-8")
+    except OSError as error:
+        print(f"tuitrainer report: cannot write {args.output}: {error.strerror}", file=err)
+        return USAGE
+    print(f"Report written to {args.output}", file=err)
+    return OK
+
+
 def cmd_reserved(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print(f"tuitrainer {args.command}: not available in this version yet", file=err)
     return USAGE
@@ -303,6 +396,9 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO, TextIO], int]] 
     "new": cmd_new,
     "edit": cmd_edit,
     "assess": cmd_assess,
+    "progress": cmd_progress,
+    "report": cmd_report,
+    "sound-check": cmd_sound_check,
     **{name: cmd_reserved for name in RESERVED},
 }
 

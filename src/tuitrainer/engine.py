@@ -294,6 +294,29 @@ class Engine:
             self._fire(moment, at, out)
         return out
 
+    def preview(self, until: float, listener: Callable[[Engine, Event], None]) -> None:
+        """What the clock alone would bring by `until`, told to `listener` with the
+        engine as it would be at each event; this engine is left as it was.
+
+        The sound uses it to hand cues to the player ahead of their moment, so a
+        cue starts on time even though the screen only ticks ten times a second.
+        """
+        if not self.started or self.finished or self.paused:
+            return
+        twin = Engine(self.timeline, clock=lambda: until, speed=self.speed)
+        twin.index, twin.status, twin.started_at = self.index, self.status, self.started_at
+        twin.tip_index, twin._seg_start = self.tip_index, self._seg_start
+        twin.stats = {key: SideStats(s.target, s.reps, s.seconds) for key, s in self.stats.items()}
+        segment = self.segment
+        if segment is not None and self._next is not None:
+            moments = _moments(segment)
+            for moment in moments:  # regenerate the schedule up to where this one stands
+                if moment == self._next:
+                    break
+            twin._moments, twin._next = moments, self._next
+        twin.subscribe(lambda event: listener(twin, event))
+        twin.tick()
+
     def _fire(self, moment: _Moment, at: float, out: list[Event]) -> None:
         if moment.kind == "end":
             self._advance(at, out)

@@ -70,3 +70,7 @@ class Locations:
     @property
     def builtin_sounds(self) -> Path:
         return builtin_dir("sounds")
+
+    def sound_dirs(self) -> list[Path]:
+        """Where a cue sound name is looked up, in order (nothing is created)."""
+        return [self.data_dir / "sounds", self.builtin_sounds]

@@ -8,6 +8,7 @@ import pytest
 
 from tests.conftest import DATA, FakeClock
 from tuitrainer.app import Settings, TuitrainerApp, create_app
+from tuitrainer.audio.outputs import SilentOutput
 from tuitrainer.locations import Locations
 from tuitrainer.session import load_session
 
@@ -18,7 +19,13 @@ def make_app(
     locations: Locations, clock: FakeClock, session_path: Path | None = QUICK, speed: float = 1.0
 ) -> TuitrainerApp:
     session = load_session(session_path) if session_path else None
-    return create_app(locations, clock=clock, settings=Settings(speed=speed), session=session)
+    return create_app(
+        locations,
+        clock=clock,
+        settings=Settings(speed=speed),
+        session=session,
+        audio=SilentOutput(),  # records the cues it is asked to play
+    )
 
 
 def text_of(app: TuitrainerApp, selector: str) -> str:

@@ -6,8 +6,7 @@ import pytest
 from textual.content import Content
 
 from tests.conftest import FakeClock
-from tests.ui.conftest import advance, text_of
-from tuitrainer.app import create_app
+from tests.ui.conftest import advance, make_app, text_of
 from tuitrainer.history import HistoryStore
 from tuitrainer.history.assessments import acknowledge, acknowledged, assessments
 from tuitrainer.locations import Locations
@@ -23,6 +22,13 @@ from tuitrainer.session.catalog import resolve
 # knee-to-chest left (straight leg lifts, knee straightens), right (same two),
 # figure-4 left (knee height), right.
 NOTHING = "n n n n l l"
+
+
+def build(locations: Locations, clock: FakeClock, assess: bool = False):
+    """The app as the other UI tests build it (sealed sound); `assess` as `tuitrainer assess`."""
+    app = make_app(locations, clock, session_path=None)
+    app.direct_assess = assess
+    return app
 
 
 def stored(locations: Locations) -> list[dict]:
@@ -62,7 +68,7 @@ def rows_of(app, selector: str) -> list[list[str]]:
 
 
 async def test_safety_note_first_then_stored(locations: Locations, clock: FakeClock):
-    app = create_app(locations, clock=clock)
+    app = build(locations, clock)
     async with app.run_test() as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -96,7 +102,7 @@ async def test_safety_note_first_then_stored(locations: Locations, clock: FakeCl
 
 async def test_steps_hold_on_the_clock_and_back(locations: Locations, clock: FakeClock):
     acknowledge_safety(locations)
-    app = create_app(locations, clock=clock, assess=True)
+    app = build(locations, clock, assess=True)
     async with app.run_test() as pilot:
         await pilot.pause()
         screen = app.screen
@@ -127,12 +133,6 @@ async def test_steps_hold_on_the_clock_and_back(locations: Locations, clock: Fak
         assert text_of(app, "#position") == "Test 1 of 2: left side"
         await pilot.press("b")  # already at the first step
         assert screen.walk.index == 0
-
-
-async def run_assessment(locations, clock, keys: str):
-    acknowledge_safety(locations)
-    app = create_app(locations, clock=clock)
-    return app
 
 
 CASES = {
@@ -180,7 +180,7 @@ async def test_answers_give_findings_plan_and_history(
 ):
     findings, changes = CASES[keys]
     acknowledge_safety(locations)
-    app = create_app(locations, clock=clock)
+    app = build(locations, clock)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         await pilot.press("a")
@@ -231,7 +231,7 @@ async def test_answers_give_findings_plan_and_history(
 async def test_the_plan_starts_with_its_per_side_doses(locations: Locations, clock: FakeClock):
     acknowledge_safety(locations)
     locations.config_file.write_text("ask_pain_before = false\n")
-    app = create_app(locations, clock=clock, assess=True)
+    app = build(locations, clock, assess=True)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         await answer_all(pilot, "n n n n m l")  # the left hip is stiff
@@ -257,14 +257,24 @@ async def test_change_an_answer_on_the_review_then_start_the_plan(
     locations: Locations, clock: FakeClock
 ):
     acknowledge_safety(locations)
-    app = create_app(locations, clock=clock, assess=True)
+    app = build(locations, clock, assess=True)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         await answer_all(pilot, "n n n n l m")
         assert "Stiff hip" in text_of(app, "#text")
-        await pilot.press("b")  # the last question: figure-4, right side
+        assert "6. right  How far was your right knee from the floor?  More than" in text_of(
+            app, "#text"
+        )
+        await pilot.press("6")  # the sixth answer: figure-4, right side
         assert text_of(app, "#side") == "RIGHT SIDE"
+        assert "▶ m (3)" in plain(app, "#answers")
         await pilot.press("f")
+        assert app.screen.walk.reviewing  # straight back to the review
+        assert "6. right  How far was your right knee from the floor?  About a fist" in text_of(
+            app, "#text"
+        )
+        await pilot.press("1")  # the first one: a different answer, then back to the review
+        await pilot.press("n")
         assert app.screen.walk.reviewing
         await pilot.press("enter")
         await pilot.pause()

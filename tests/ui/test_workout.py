@@ -27,6 +27,7 @@ def saved(locations: Locations) -> list[dict]:
 async def test_waits_for_space_then_counts_guided_reps(locations, clock: FakeClock):
     app = make_app(locations, clock)
     async with app.run_test() as pilot:
+        await pilot.press("escape")  # no pain rating before it
         assert isinstance(app.screen, WorkoutScreen)
         assert text_of(app, "#phase") == "READY?"
         assert "Press space to start" in text_of(app, "#coach")

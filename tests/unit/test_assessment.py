@@ -330,3 +330,17 @@ def test_a_plan_never_overwrites_a_file_of_the_same_name(locations, files):
     with pytest.raises(ChangedOnDisk):
         save_plan(locations, proposal, set())
     assert existing.read_text() == "# written by hand meanwhile\n"
+
+
+def test_the_review_reopens_one_answer_and_returns(files):
+    battery, _ = files
+    walk = walk_through(battery, all_answers())
+    assert not walk.reopen(7)  # only six answers
+    assert walk.reopen(5)  # figure-4, left side
+    assert walk.step.key == ("figure-4", "left", "knee-height")
+    assert walk.choose("m")
+    assert walk.reviewing
+    assert walk.answers[("figure-4", "left", "knee-height")] == "more"
+    assert walk.reopen(1) and walk.back()  # going back ends the shortcut
+    assert walk.step.question is None and walk.forward() and walk.choose("y")
+    assert walk.step.key == ("knee-to-chest", "left", "knee-straightens")

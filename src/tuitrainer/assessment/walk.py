@@ -48,6 +48,7 @@ class Walk:
     steps: list[Step] = field(default_factory=list)
     index: int = 0
     answers: dict[AnswerKey, str] = field(default_factory=dict)
+    from_review: bool = False  # a question opened from the review goes back there
 
     def __post_init__(self) -> None:
         if not self.steps:
@@ -84,7 +85,17 @@ class Walk:
             return False
         assert step.key is not None
         self.answers[step.key] = chosen.id
-        self.index += 1
+        self.index = len(self.steps) if self.from_review else self.index + 1
+        self.from_review = False
+        return True
+
+    def reopen(self, number: int) -> bool:
+        """From the review, open the question of answer `number` (from 1) to change it."""
+        questions = [i for i, s in enumerate(self.steps) if s.key is not None]
+        if not self.reviewing or not 1 <= number <= len(questions):
+            return False
+        self.index = questions[number - 1]
+        self.from_review = True
         return True
 
     def forward(self) -> bool:
@@ -96,6 +107,7 @@ class Walk:
         return True
 
     def back(self) -> bool:
+        self.from_review = False
         if self.index == 0:
             return False
         self.index -= 1

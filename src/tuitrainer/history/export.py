@@ -12,12 +12,15 @@ CSV_FIELDS = [
     "workout_id",
     "session",
     "title",
+    "session_hash",
+    "session_path",
     "started_at",
     "ended_at",
     "status",
     "pain_before",
     "pain",
     "speed",
+    "exercise_index",
     "exercise_id",
     "name",
     "set",
@@ -25,7 +28,9 @@ CSV_FIELDS = [
     "reps_target",
     "reps_done",
     "seconds",
+    "finished",
     "rep_times",
+    "rep_offsets",
 ]
 
 
@@ -35,8 +40,10 @@ def workouts(store: HistoryStore, limit: int | None = None) -> list[dict[str, An
     for row in store.recent(limit):
         exercises = []
         for side in store.sides(row["id"]):
+            reps = store.rep_times(side["id"])
             exercises.append(
                 {
+                    "exercise_index": side["exercise_index"],
                     "exercise_id": side["exercise_id"],
                     "name": side["exercise_name"],
                     "set": side["set_number"],
@@ -45,7 +52,8 @@ def workouts(store: HistoryStore, limit: int | None = None) -> list[dict[str, An
                     "reps_done": side["reps_done"],
                     "seconds": round(side["seconds"], 3),
                     "finished": bool(side["finished"]),
-                    "rep_times": [rep["at"] for rep in store.rep_times(side["id"])],
+                    "rep_times": [rep["at"] for rep in reps],
+                    "rep_offsets": [round(rep["offset_seconds"], 3) for rep in reps],
                 }
             )
         out.append(
@@ -54,6 +62,7 @@ def workouts(store: HistoryStore, limit: int | None = None) -> list[dict[str, An
                 "session": row["session"],
                 "title": row["title"],
                 "session_hash": row["session_hash"],
+                "session_path": row["session_path"],
                 "started_at": row["started_at"],
                 "ended_at": row["ended_at"],
                 "status": store.status_of(row),
@@ -80,6 +89,8 @@ def write_csv(data: list[dict[str, Any]], out: TextIO) -> None:
             "workout_id": workout["id"],
             "session": workout["session"],
             "title": workout["title"],
+            "session_hash": workout["session_hash"],
+            "session_path": workout["session_path"],
             "started_at": workout["started_at"],
             "ended_at": workout["ended_at"],
             "status": workout["status"],
@@ -96,6 +107,7 @@ def write_csv(data: list[dict[str, Any]], out: TextIO) -> None:
                     **{
                         k: side[k]
                         for k in (
+                            "exercise_index",
                             "exercise_id",
                             "name",
                             "set",
@@ -105,7 +117,9 @@ def write_csv(data: list[dict[str, Any]], out: TextIO) -> None:
                             "seconds",
                         )
                     },
+                    "finished": int(side["finished"]),
                     "rep_times": " ".join(side["rep_times"]),
+                    "rep_offsets": " ".join(f"{value:g}" for value in side["rep_offsets"]),
                 }
             )
 

@@ -35,10 +35,17 @@ def session_hash(session: Session) -> str:
 class Recorder:
     """Subscribe it to an engine: `engine.subscribe(recorder)`."""
 
-    def __init__(self, store: HistoryStore, engine: Engine, workout_id: int | None = None):
+    def __init__(
+        self,
+        store: HistoryStore,
+        engine: Engine,
+        workout_id: int | None = None,
+        pain_before: int | None = None,
+    ):
         self.store = store
         self.engine = engine
         self.workout_id = workout_id
+        self.pain_before = pain_before  # saved as soon as the workout's row exists
         self._side_ids: dict[SideKey, int] = {}
         self._mono0 = engine.clock()
         self._wall0 = datetime.now(UTC)
@@ -76,6 +83,8 @@ class Recorder:
                     self.engine.speed,
                     self.wall(event.at),
                 )
+                if self.pain_before is not None:
+                    self.store.set_pain(self.workout_id, "before", self.pain_before)
             else:
                 self.store.resume_workout(self.workout_id)
         elif self.workout_id is None:

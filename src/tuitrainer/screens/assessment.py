@@ -126,10 +126,15 @@ class AssessmentScreen(Screen[None]):
     # -- moving through the steps --------------------------------------------------
 
     def on_key(self, event: events.Key) -> None:
-        """A single key answers the question on screen (its letter, or its number)."""
-        if self.walk.step is None or self.walk.step.question is None or not event.character:
+        """A single key answers the question on screen; on the review, a number reopens one."""
+        key = (event.character or "").lower()
+        if not key:
             return
-        if self.walk.choose(event.character.lower()):
+        if self.walk.reviewing:
+            changed = key.isdigit() and self.walk.reopen(int(key))
+        else:
+            changed = self.walk.choose(key)
+        if changed:
             event.stop()
             event.prevent_default()
             self.show()
@@ -259,13 +264,13 @@ class AssessmentScreen(Screen[None]):
             flag = "   <- uneven" if row.left != row.right else ""
             lines.append(f"{row.finding.name:<24}{left:<14}{right}{flag}")
         lines.append("")
-        lines.append("Your answers:")
-        for response in found:
+        lines.append("Your answers (press a number to change one):")
+        for number, response in enumerate(found, 1):
             test = battery.test(response.test_id)
             question = test.question(response.question_id) if test else None
             answer = question.answer(response.answer) if question else None
             prompt = fill(question.prompt, response.side) if question else response.question_id
             label = answer.label if answer else response.answer
-            lines.append(f"  {response.side:<6} {prompt}  {label}")
-        keys = "[b]Enter[/b] save and see the plan    [b]b[/b] back to change an answer"
+            lines.append(f"  {number}. {response.side:<6} {prompt}  {label}")
+        keys = "[b]Enter[/b] save and see the plan    [b]1-9[/b] change an answer    [b]b[/b] back"
         self._set("Review your answers", "FINDINGS", "\n".join(lines), "", keys)

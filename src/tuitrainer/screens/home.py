@@ -18,9 +18,7 @@ from .dialogs import HelpScreen
 if TYPE_CHECKING:
     from ..app import TuitrainerApp
 
-LATER = {
-    "progress": "The progress view",
-}
+LATER = {}
 
 
 def when(iso: str | None) -> str:
@@ -42,7 +40,7 @@ class HomeScreen(Screen[None]):
         Binding("e", "plan", "Plan"),
         Binding("n", "new", "New session"),
         Binding("E", "edit", "Edit file", key_display="E"),
-        Binding("g", "later('progress')", "Progress"),
+        Binding("g", "progress", "Progress"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -112,7 +110,8 @@ class HomeScreen(Screen[None]):
         from ..session import SessionError, load_session
 
         try:
-            session = load_session(Path(entry.path), entry.source)
+            locations = self.tt_app.locations
+            session = load_session(Path(entry.path), entry.source, locations.sound_dirs())
         except SessionError as error:  # invalid, or changed since it was listed
             self.notify(f"{entry.slug} cannot start: {error.problems[0]}", severity="error")
             self.reload()
@@ -121,6 +120,9 @@ class HomeScreen(Screen[None]):
 
     def action_later(self, what: str) -> None:
         self.notify(f"{LATER[what]} comes in a later version.", timeout=3)
+
+    def action_progress(self) -> None:
+        self.tt_app.show_progress()
 
     def action_assess(self) -> None:
         self.tt_app.open_assessment()

@@ -81,7 +81,7 @@ class WorkoutScreen(Screen[None]):
     def on_mount(self) -> None:
         self.engine.subscribe(self._on_event)
         self.sync()
-        self.set_interval(TICK_SECONDS, self.sync)
+        self.set_interval(TICK_SECONDS, self.sync)  # sync() with replan=False
 
     # -- drawing ---------------------------------------------------------------
 
@@ -98,9 +98,14 @@ class WorkoutScreen(Screen[None]):
             if panel.display:
                 panel.assign(display.sides[position].side)
 
-    def sync(self) -> None:
-        """Catch the engine up with the clock, then redraw what changed."""
+    def sync(self, replan: bool = False) -> None:
+        """Catch the engine up with the clock, then redraw what changed.
+
+        `replan` after a key that changed what comes next, so sounds handed to
+        the player in advance are withdrawn and planned again.
+        """
         self.engine.tick()
+        self.tt_app.flush_cues(replan)
         self.render_display(describe(self.engine, self.show_modification, self.start_index))
 
     def render_display(self, display: Display) -> None:
@@ -148,34 +153,35 @@ class WorkoutScreen(Screen[None]):
             self.engine.start(self.start_index)
         else:
             self.engine.log_rep()
-        self.sync()
+        self.sync(replan=True)
 
     def action_undo(self) -> None:
         self.engine.undo_rep()
-        self.sync()
+        self.sync(replan=True)
 
     def action_pause(self) -> None:
         if self.engine.started:
             self.engine.toggle_pause()
-            self.sync()
+            self.sync(replan=True)
 
     def action_skip(self) -> None:
         if not self.engine.started:
             self.engine.start(self.start_index)
         self.engine.skip()
-        self.sync()
+        self.sync(replan=True)
 
     def action_back(self) -> None:
         self.engine.back()
-        self.sync()
+        self.sync(replan=True)
 
     def action_mute(self) -> None:
         muted = self.tt_app.toggle_mute()
         self.notify("Sound off" if muted else "Sound on", timeout=2)
+        self.sync(replan=True)  # withdraw (or hand over) the cues of the next moments
 
     def action_modification(self) -> None:
         self.show_modification = not self.show_modification
-        self.sync()
+        self.sync(replan=True)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("Workout keys", self.BINDINGS))
@@ -186,13 +192,13 @@ class WorkoutScreen(Screen[None]):
             return
         was_paused = self.engine.paused
         self.engine.pause()
-        self.sync()
+        self.sync(replan=True)
 
         def answer(end: bool | None) -> None:
             if end:
                 self.engine.stop()
             elif not was_paused:
                 self.engine.resume()
-            self.sync()
+            self.sync(replan=True)
 
         self.app.push_screen(ConfirmScreen("End workout?", "What you did so far is kept."), answer)

@@ -27,9 +27,9 @@ class Entry:
         return self.session.title if self.session else self.slug
 
 
-def _entry(path: Path, source: str) -> Entry:
+def _entry(path: Path, source: str, locations: Locations) -> Entry:
     try:
-        session, problems = check_file(path, source)
+        session, problems = check_file(path, source, locations.sound_dirs())
     except OSError as err:
         session, problems = None, [Problem(str(path), 1, 1, f"cannot read: {err.strerror}")]
     return Entry(path.stem, path, source, session, tuple(problems))
@@ -39,9 +39,9 @@ def discover(locations: Locations) -> list[Entry]:
     """Every session, by name; a user file of the same name replaces the built-in."""
     found: dict[str, Entry] = {}
     for path in session_files(locations.builtin_sessions):
-        found[path.stem] = _entry(path, "builtin")
+        found[path.stem] = _entry(path, "builtin", locations)
     for path in session_files(locations.user_sessions):
-        found[path.stem] = _entry(path, "user")
+        found[path.stem] = _entry(path, "user", locations)
     return [found[slug] for slug in sorted(found)]
 
 
@@ -73,7 +73,7 @@ def resolve(name: str, locations: Locations) -> Session:
     """A checked session by name or path; SessionError or FileNotFoundError if not."""
     path = find(name, locations)
     builtin = path.parent.resolve() == locations.builtin_sessions.resolve()
-    return load_session(path, "builtin" if builtin else "user")
+    return load_session(path, "builtin" if builtin else "user", locations.sound_dirs())
 
 
 __all__ = ["Entry", "SessionError", "discover", "find", "resolve"]

@@ -51,12 +51,12 @@ def _stamp(path: Path) -> list[int]:
     return [stat.st_mtime_ns, stat.st_size]
 
 
-def _read(path: Path, source: str) -> Listed:
+def _read(path: Path, source: str, sound_dirs: list[Path]) -> Listed:
     from ..planner import plan
     from .load import check_file
 
     try:
-        session, problems = check_file(path, source)
+        session, problems = check_file(path, source, sound_dirs)
     except OSError as err:
         session, problems = None, []
         text = f"{path}:1:1: cannot read: {err.strerror}"
@@ -126,7 +126,7 @@ class Listing:
                         **{**hit["listed"], "problems": tuple(hit["listed"]["problems"])}
                     )
                 else:
-                    listed = _read(path, source)
+                    listed = _read(path, source, self.locations.sound_dirs())
                 record = {**asdict(listed), "problems": list(listed.problems)}
                 fresh[key] = {"stamp": stamp, "source": source, "listed": record}
                 found[path.stem] = listed

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
+from ..locations import Locations
 from .model import Exercise, RepRange, Session, slugify
 from .problems import Problem, SessionError
 from .schema import EXERCISE_FIELDS, SESSION_FIELDS
@@ -264,10 +265,10 @@ def _build_exercise(
 
 
 def build_session(
-    root: Node, path: str, slug: str, source: str
+    root: Node, path: str, slug: str, source: str, sound_dirs: list[Path] | None = None
 ) -> tuple[Session | None, list[Problem]]:
     """Check the top-level mapping and every exercise; build the Session if clean."""
-    ck = Checker(path)
+    ck = Checker(path, sound_dirs=sound_dirs)
     checked = check_mapping(ck, root, SESSION_FIELDS, "the session")
     if checked is None:
         return None, ck.problems
@@ -302,10 +303,22 @@ def build_session(
     return session, []
 
 
+def default_sound_dirs() -> list[Path]:
+    """Where cue sounds are looked up when the caller does not say: the user's, then ours."""
+    return Locations.resolve().sound_dirs()
+
+
 def check_text(
-    data: bytes | str, path: str, slug: str | None = None, source: str = "user"
+    data: bytes | str,
+    path: str,
+    slug: str | None = None,
+    source: str = "user",
+    sound_dirs: list[Path] | None = None,
 ) -> tuple[Session | None, list[Problem]]:
-    """Every problem in a session file's content, and the session when there are none."""
+    """Every problem in a session file's content, and the session when there are none.
+
+    Cue sounds are checked against `sound_dirs` (default: from the environment).
+    """
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogatepass")
     text, problems = decode(data, path)
@@ -317,18 +330,21 @@ def check_text(
     problems = check_nodes(root, path)
     if problems:
         return None, problems
-    return build_session(root, path, slug or Path(path).stem, source)
+    dirs = default_sound_dirs() if sound_dirs is None else sound_dirs
+    return build_session(root, path, slug or Path(path).stem, source, dirs)
 
 
-def check_file(path: Path, source: str = "user") -> tuple[Session | None, list[Problem]]:
+def check_file(
+    path: Path, source: str = "user", sound_dirs: list[Path] | None = None
+) -> tuple[Session | None, list[Problem]]:
     """Read and check a file. Raises OSError when it cannot be read at all."""
-    return check_text(path.read_bytes(), str(path), path.stem, source)
+    return check_text(path.read_bytes(), str(path), path.stem, source, sound_dirs)
 
 
-def load_session(path: Path, source: str = "user") -> Session:
+def load_session(path: Path, source: str = "user", sound_dirs: list[Path] | None = None) -> Session:
     """A checked session, or SessionError with every problem found."""
     try:
-        session, problems = check_file(path, source)
+        session, problems = check_file(path, source, sound_dirs)
     except OSError as err:
         raise SessionError([Problem(str(path), 1, 1, f"cannot read: {err.strerror}")]) from err
     if session is None:

@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -45,6 +46,7 @@ class Checker:
 
     path: str
     problems: list[Problem] = field(default_factory=list)
+    sound_dirs: list[Path] | None = None  # where cue sounds are looked up; None: not checked
 
     def add(self, node: Node, message: str) -> None:
         mark = node.start_mark
@@ -273,8 +275,27 @@ def check_cues(ck: Checker, node: Node, f: Field) -> dict[str, str] | None:
                 "folder, without folders or '..'",
             )
             continue
+        if ck.sound_dirs is not None and not _check_sound(ck, value, name):
+            continue
         cues[key.value] = name
     return cues
+
+
+def _check_sound(ck: Checker, node: Node, name: str) -> bool:
+    """The named sound exists in a sounds folder and is a WAV that can be played."""
+    from ..audio.sounds import find, wav_problem
+
+    folders = ck.sound_dirs or []
+    path = find(name, folders)
+    if path is None:
+        where = " or ".join(str(folder) for folder in folders) or "no sounds folder"
+        ck.add(node, f"cue sound {name!r} was not found in {where}")
+        return False
+    problem = wav_problem(path)
+    if problem is not None:
+        ck.add(node, f"cue sound {name!r} ({path.name}) {problem}")
+        return False
+    return True
 
 
 def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:

@@ -1,0 +1,128 @@
+"""Progress at scale: 10,000 workouts (two years, three a day, every rep) on the screen and in
+the report, each beside a reference measured in the same run.
+
+- Progress screen: from `g` on the home screen to its first full frame (every panel filled
+  and the shown one painted; then each other tab's first paint), against the same app and
+  keys on an empty history. Target: under 300 ms.
+- Report: `report.render` over the whole history, against one plain scan of the rep table
+  (`SELECT COUNT(*) FROM reps`). Target: under 1 s.
+
+    python benchmarks/history_scale.py [--workouts 10000] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the shared history generator lives with the tests
+
+from tests.conftest import FakeClock  # noqa: E402
+from tests.history_data import insert, scale_history  # noqa: E402
+
+from tuitrainer.app import create_app  # noqa: E402
+from tuitrainer.history import HistoryStore  # noqa: E402
+from tuitrainer.history.progress import Scope  # noqa: E402
+from tuitrainer.history.report import render  # noqa: E402
+from tuitrainer.locations import Locations  # noqa: E402
+from tuitrainer.screens.progress import PANES, ProgressScreen  # noqa: E402
+
+TODAY = datetime(2026, 11, 20, 21, tzinfo=UTC)
+PER_DAY = 3
+
+
+def generate(data_dir: Path, workouts: int) -> tuple[float, int, int]:
+    """A history of `workouts` workouts ending on TODAY; seconds taken, workouts, reps."""
+    store, _ = HistoryStore.open(data_dir / "history.sqlite3")
+    started = time.perf_counter()
+    days = -(-workouts // PER_DAY)
+    insert(store.conn, itertools.islice(scale_history(days, PER_DAY, TODAY), workouts))
+    store.conn.execute("ANALYZE")
+    seconds = time.perf_counter() - started
+    reps = store.conn.execute("SELECT COUNT(*) FROM reps").fetchone()[0]
+    count = store.conn.execute("SELECT COUNT(*) FROM workouts").fetchone()[0]
+    store.close()
+    return seconds, count, reps
+
+
+async def screen_times(data_dir: Path) -> tuple[float, float]:
+    """Seconds to the progress screen's first full frame, and to the slowest other tab."""
+    app = create_app(Locations.resolve(data_dir), clock=FakeClock())
+    app.preferences.ask_pain_before = False
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        started = time.perf_counter()
+        screen = ProgressScreen(today=TODAY.date(), utc_offset=timedelta(0))
+        painted = asyncio.Event()
+        await app.push_screen(screen)
+        screen.call_after_refresh(painted.set)
+        await painted.wait()
+        first = time.perf_counter() - started
+        slowest = 0.0
+        for pane in PANES[1:]:
+            started = time.perf_counter()
+            screen.action_pane(pane)
+            painted.clear()
+            screen.call_after_refresh(painted.set)
+            await painted.wait()
+            slowest = max(slowest, time.perf_counter() - started)
+    app.store.close()
+    return first, slowest
+
+
+def report_time(data_dir: Path) -> tuple[float, float, int]:
+    """Seconds for the whole-history report, for a COUNT(*) over reps, and the report's size."""
+    store, _ = HistoryStore.open(data_dir / "history.sqlite3")
+    started = time.perf_counter()
+    text = render(store.conn, Scope(TODAY.date(), utc_offset=timedelta(0)))
+    report = time.perf_counter() - started
+    started = time.perf_counter()
+    store.conn.execute("SELECT COUNT(*) FROM reps").fetchone()
+    scan = time.perf_counter() - started
+    store.close()
+    return report, scan, len(text)
+
+
+def line(name: str, ours: float, reference: float, target: float) -> str:
+    verdict = "OK" if ours < target else "OVER"
+    return (
+        f"  {name:<24} {ours * 1000:8.1f} ms   reference {reference * 1000:8.1f} ms   "
+        f"ratio {ours / reference:5.2f}   target < {target * 1000:.0f} ms  {verdict}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workouts", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    big = Path(tempfile.mkdtemp(prefix="tt-scale-"))
+    empty = Path(tempfile.mkdtemp(prefix="tt-empty-"))
+    HistoryStore.open(empty / "history.sqlite3")[0].close()
+    seconds, count, reps = generate(big, args.workouts)
+    print(f"generated {count} workouts with {reps} reps in {seconds:.1f} s ({big})")
+
+    big_runs = [asyncio.run(screen_times(big)) for _ in range(args.runs)]
+    empty_runs = [asyncio.run(screen_times(empty)) for _ in range(args.runs)]
+    reports = [report_time(big) for _ in range(args.runs)]
+
+    def median(runs: list[tuple], index: int) -> float:
+        return statistics.median(run[index] for run in runs)
+
+    print(f"median of {args.runs} runs:")
+    print(line("progress, first frame", median(big_runs, 0), median(empty_runs, 0), 0.3))
+    print(line("progress, other tabs", median(big_runs, 1), median(empty_runs, 1), 0.3))
+    print(line("report (whole history)", median(reports, 0), median(reports, 1), 1.0))
+    print(f"  (report reference: SELECT COUNT(*) over {reps} reps; {reports[0][2]} characters)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Audio cues: names, sounds, outputs and the player process (no UI here)."""

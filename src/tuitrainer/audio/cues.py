@@ -1,0 +1,198 @@
+"""Engine events -> cues: which sound, for which moment, and which one wins.
+
+Several events can fall on the same instant (the last guided rep ends a side
+and the switch-sides pause begins with it). Only one cue can be heard at once
+(a new cue cuts the old one), so cues whose moments lie within `SAME_MOMENT`
+of each other are merged and the most important one plays.
+
+The screen ticks the engine ten times a second, so a cue sent when its event
+is noticed would start up to a tenth of a second late. Where the output can
+wait for a moment itself (the player process), the cues of the next
+`LOOKAHEAD` seconds are handed over in advance, from `Engine.preview`, and
+withdrawn when a key changes the plan (pause, skip, a logged rep...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import Preferences
+from ..engine import Engine
+from ..events import (
+    CountdownTick,
+    Event,
+    PhaseStarted,
+    RepCounted,
+    SideFinished,
+    SideSwitched,
+    WorkoutFinished,
+)
+from ..planner import Kind
+from . import sounds
+from .outputs import Output
+
+# Most important first: the one that plays when cues coincide.
+PRIORITY = (
+    "workout_done",
+    "exercise_done",
+    "switch_sides",
+    "go",
+    "rest",
+    "get_ready",
+    "countdown",
+    "rep",
+)
+CUES = tuple(PRIORITY)
+SAME_MOMENT = 0.03  # clock seconds
+STALE = 0.5  # a cue this late (after a long stall) is dropped, not played late
+LOOKAHEAD = 0.3  # cues due this soon are handed to a player that can start them on time
+
+
+@dataclass(frozen=True)
+class Cue:
+    name: str
+    at: float
+    exercise_index: int | None
+
+
+def cues_for(event: Event, engine: Engine) -> list[Cue]:
+    """The cue candidates an event brings (usually none or one)."""
+    if isinstance(event, PhaseStarted):
+        kind = event.segment.kind
+        name = {
+            Kind.GET_READY: "get_ready",
+            Kind.WORK: "go",
+            Kind.SET_REST: "rest",
+            Kind.REST: "rest",
+        }.get(kind)
+        return [Cue(name, event.at, event.segment.exercise_index)] if name else []
+    if isinstance(event, SideSwitched):
+        return [Cue("switch_sides", event.at, event.exercise_index)]
+    if isinstance(event, CountdownTick):
+        segment = engine.segment
+        return [Cue("countdown", event.at, segment.exercise_index if segment else None)]
+    if isinstance(event, RepCounted):
+        return [Cue("rep", event.at, event.key.exercise_index)]
+    if isinstance(event, SideFinished) and _last_side(engine, event):
+        return [Cue("exercise_done", event.at, event.key.exercise_index)]
+    if isinstance(event, WorkoutFinished) and event.status == "completed":
+        return [Cue("workout_done", event.at, None)]
+    return []
+
+
+def _last_side(engine: Engine, event: SideFinished) -> bool:
+    """Whether this side is the exercise's last (no work of it follows)."""
+    index = engine.index
+    for segment in engine.segments[index + 1 :] if index >= 0 else ():
+        if segment.exercise_index != event.key.exercise_index:
+            break
+        if segment.kind is Kind.WORK:
+            return False
+    return True
+
+
+class CueScheduler:
+    """Subscribe it to an engine; call `flush()` after each batch of engine calls."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        output: Callable[[], Output | None],
+        preferences: Preferences,
+        muted: Callable[[], bool],
+        sound_dirs: list[Path],
+        clock: Callable[[], float],
+    ) -> None:
+        self.engine = engine
+        self.output = output
+        self.preferences = preferences
+        self.muted = muted
+        self.sound_dirs = sound_dirs
+        self.clock = clock
+        self._pending: Cue | None = None
+        self._paths: dict[tuple[str, int | None], Path | None] = {}
+        self._handed: set[tuple[str, float]] = set()  # cues already given to the output
+
+    def __call__(self, event: Event) -> None:
+        for cue in cues_for(event, self.engine):
+            self._pending = self._merge(self._pending, cue, self._send)
+
+    @staticmethod
+    def _merge(pending: Cue | None, cue: Cue, send: Callable[[Cue], None]) -> Cue:
+        """Keep the more important of two cues of one moment; send a finished moment."""
+        if pending is not None and cue.at - pending.at > SAME_MOMENT:
+            send(pending)
+            pending = None
+        if pending is None or PRIORITY.index(cue.name) < PRIORITY.index(pending.name):
+            return cue
+        return pending
+
+    def flush(self, replan: bool = False) -> None:
+        """Send what the last engine calls brought; then hand over the coming cues.
+
+        `replan` after a key that changes what comes next: cues handed over early
+        are withdrawn first.
+        """
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            self._send(pending)
+        output = self.output()
+        if output is None or not output.can_schedule:
+            return
+        if replan:
+            output.cancel()
+            self._handed.clear()
+        self._hand_over_coming(output)
+
+    def _hand_over_coming(self, output: Output) -> None:
+        now = self.clock()
+        horizon = now + LOOKAHEAD
+        coming: list[Cue] = []
+        merged: list[Cue | None] = [None]
+
+        def collect(twin: Engine, event: Event) -> None:
+            for cue in cues_for(event, twin):
+                merged[0] = self._merge(merged[0], cue, coming.append)
+
+        # A little past the horizon, so a cue at its edge merges as it will next time.
+        self.engine.preview(horizon + SAME_MOMENT, collect)
+        if merged[0] is not None:
+            coming.append(merged[0])
+        for cue in coming:
+            if now < cue.at <= horizon:
+                self._play(output, cue)
+        self._handed = {key for key in self._handed if key[1] > now - 1.0}
+
+    def path_for(self, cue: Cue) -> Path | None:
+        """The sound for a cue: the exercise's choice, the session's, or the built-in."""
+        key = (cue.name, cue.exercise_index)
+        if key not in self._paths:
+            session = self.engine.timeline.session
+            name = cue.name
+            if cue.exercise_index is not None:
+                exercise = session.exercises[cue.exercise_index]
+                name = exercise.cues.get(cue.name) or session.cues.get(cue.name) or cue.name
+            else:
+                name = session.cues.get(cue.name) or cue.name
+            self._paths[key] = sounds.find(name, self.sound_dirs)
+        return self._paths[key]
+
+    def _send(self, cue: Cue) -> None:
+        """A cue whose moment has come (or passed): play it now unless it went ahead."""
+        output = self.output()
+        if output is None or self.clock() - cue.at > STALE:
+            return
+        self._play(output, cue)
+
+    def _play(self, output: Output, cue: Cue) -> None:
+        key = (cue.name, round(cue.at, 6))
+        if key in self._handed:
+            return
+        if self.muted() or not self.preferences.cue_enabled(cue.name):
+            return
+        path = self.path_for(cue)
+        if path is not None:
+            self._handed.add(key)
+            output.play(cue.name, path, cue.at, self.preferences.volume)

@@ -1,0 +1,423 @@
+"""Progress figures from the history: aggregate SQL, never every rep in Python.
+
+Days are the user's local calendar days: a time offset (`Scope.utc_offset`) is
+added to the stored UTC times inside SQLite, so a late-evening workout counts
+for the evening's day. `Scope.today` is injected so the same history always
+gives the same figures (tests, reports).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+SIDES = ("left", "right")
+LAG_POINTS = 10  # percentage points of target done: below this a difference is noise
+RECENT_LIMIT = 50
+
+
+def local_offset() -> timedelta:
+    """This machine's current offset from UTC."""
+    return datetime.now().astimezone().utcoffset() or timedelta(0)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What to look at: a date range (inclusive, local days), one session or all."""
+
+    today: date
+    since: date | None = None
+    until: date | None = None
+    session: str | None = None
+    utc_offset: timedelta = field(default_factory=local_offset)
+
+    @property
+    def modifier(self) -> str:
+        """The SQLite date modifier that turns a stored UTC time into local time."""
+        return f"{self.utc_offset.total_seconds():+.0f} seconds"
+
+    def bound(self, day: date) -> str:
+        """Local midnight of `day` as a stored (UTC ISO) time, for index range scans."""
+        moment = datetime.combine(day, time(), tzinfo=UTC) - self.utc_offset
+        return moment.isoformat(timespec="milliseconds")
+
+    def where(self, alias: str = "w", column: str = "started_at") -> tuple[str, list[Any]]:
+        """The WHERE clause selecting this scope's rows by `alias.column`, and its arguments."""
+        clauses, args = ["1"], []
+        if self.since is not None:
+            clauses.append(f"{alias}.{column} >= ?")
+            args.append(self.bound(self.since))
+        if self.until is not None:
+            clauses.append(f"{alias}.{column} < ?")
+            args.append(self.bound(self.until + timedelta(days=1)))
+        if self.session is not None:
+            clauses.append(f"{alias}.session = ?")
+            args.append(self.session)
+        return " AND ".join(clauses), args
+
+    def with_since(self, since: date | None) -> Scope:
+        return replace(self, since=since)
+
+
+def week_start(day: date) -> date:
+    """The Monday of `day`'s week."""
+    return day - timedelta(days=day.weekday())
+
+
+# -- adherence ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Adherence:
+    """Which days had a workout, for a calendar of whole weeks ending this week."""
+
+    first_day: date  # a Monday
+    last_day: date  # today
+    days: dict[date, int]  # workouts per day, in the calendar's span, days with any
+    streak: int  # consecutive days with a workout, ending today (or yesterday)
+    workouts: int  # in the scope
+    active_days: int  # in the scope
+    completed: int  # in the scope
+
+    def weeks(self) -> list[list[date]]:
+        """The calendar: one list of seven days per week, Monday first."""
+        out, day = [], self.first_day
+        while day <= self.last_day:
+            out.append([day + timedelta(days=n) for n in range(7)])
+            day += timedelta(days=7)
+        return out
+
+
+def adherence(conn: sqlite3.Connection, scope: Scope, weeks: int = 8) -> Adherence:
+    """The calendar of the last `weeks` weeks, the streak, and counts in the scope."""
+    first = week_start(scope.today) - timedelta(weeks=weeks - 1)
+    calendar_scope = replace(scope, since=max(first, scope.since or first), until=scope.today)
+    where, args = calendar_scope.where()
+    day = f"date(w.started_at, '{scope.modifier}')"
+    rows = conn.execute(
+        f"SELECT {day} AS day, COUNT(*) FROM workouts w WHERE {where} GROUP BY day", args
+    ).fetchall()
+    days = {date.fromisoformat(row[0]): row[1] for row in rows}
+
+    where, args = replace(scope, since=None, until=scope.today).where()
+    active = conn.execute(
+        f"SELECT DISTINCT {day} AS day FROM workouts w WHERE {where} ORDER BY day DESC", args
+    ).fetchall()
+    streak = _streak([date.fromisoformat(row[0]) for row in active], scope.today)
+
+    where, args = scope.where()
+    total, active_days, completed = conn.execute(
+        f"SELECT COUNT(*), COUNT(DISTINCT {day}), COALESCE(SUM(w.status = 'completed'), 0)"
+        f" FROM workouts w WHERE {where}",
+        args,
+    ).fetchone()
+    return Adherence(first, scope.today, days, streak, total, active_days, completed)
+
+
+@dataclass(frozen=True)
+class WeekCount:
+    week: date  # its Monday
+    workouts: int
+    days: int  # days with a workout
+
+
+def weekly_counts(conn: sqlite3.Connection, scope: Scope) -> list[WeekCount]:
+    """Workouts and active days per week in the scope, weeks without any included."""
+    where, args = scope.where()
+    day = f"date(w.started_at, '{scope.modifier}')"
+    rows = conn.execute(
+        f"SELECT date({day}, 'weekday 0', '-6 days') AS week, COUNT(*), COUNT(DISTINCT {day})"
+        f" FROM workouts w WHERE {where} GROUP BY week ORDER BY week",
+        args,
+    ).fetchall()
+    found = {
+        date.fromisoformat(r[0]): WeekCount(date.fromisoformat(r[0]), r[1], r[2]) for r in rows
+    }
+    if not found:
+        return []
+    first = week_start(scope.since) if scope.since else min(found)
+    last = week_start(min(scope.until or scope.today, scope.today))
+    out, week = [], first
+    while week <= last:
+        out.append(found.get(week, WeekCount(week, 0, 0)))
+        week += timedelta(weeks=1)
+    return out
+
+
+def _streak(days_newest_first: list[date], today: date) -> int:
+    """Days in a row with a workout up to today; a streak still counts until today ends."""
+    expected = today
+    if days_newest_first and days_newest_first[0] < today:
+        expected = today - timedelta(days=1)
+    count = 0
+    for day in days_newest_first:
+        if day > expected:
+            continue
+        if day != expected:
+            break
+        count += 1
+        expected -= timedelta(days=1)
+    return count
+
+
+# -- left/right balance -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SideTotals:
+    reps: int = 0
+    target: int = 0
+    seconds: float = 0.0
+
+    @property
+    def share(self) -> float | None:
+        """Reps done as a fraction of the target (None without a target)."""
+        return self.reps / self.target if self.target else None
+
+
+@dataclass(frozen=True)
+class Balance:
+    """One exercise's left and right sides, in total and by week."""
+
+    exercise_id: str
+    name: str
+    left: SideTotals
+    right: SideTotals
+    weekly: dict[date, dict[str, SideTotals]]  # week's Monday -> side -> totals
+
+    @property
+    def lagging(self) -> str | None:
+        """The side that did clearly less of its target (or fewer reps), if one did."""
+        left, right = self.left.share, self.right.share
+        if left is None or right is None:
+            left, right = self.left.reps, self.right.reps
+            top = max(left, right)
+            if not top or abs(left - right) * 100 < LAG_POINTS * top:
+                return None
+        elif abs(left - right) * 100 < LAG_POINTS:
+            return None
+        return "left" if left < right else "right"
+
+    def series(self, side: str, weeks: list[date]) -> list[int]:
+        """Reps per week on one side, zero for a week without it."""
+        return [self.weekly.get(week, {}).get(side, SideTotals()).reps for week in weeks]
+
+
+def balance(conn: sqlite3.Connection, scope: Scope) -> list[Balance]:
+    """Per exercise done on both sides: reps, target and time per side, by week."""
+    where, args = scope.where()
+    week = f"date(w.started_at, '{scope.modifier}', 'weekday 0', '-6 days')"
+    rows = conn.execute(
+        f"SELECT s.exercise_id, MAX(s.exercise_name), s.side, {week} AS week,"
+        " SUM(s.reps_done), SUM(s.reps_target), SUM(s.seconds)"
+        f" FROM sides s JOIN workouts w ON w.id = s.workout_id"
+        f" WHERE {where} AND s.side IN ('left', 'right')"
+        " GROUP BY s.exercise_id, s.side, week",
+        args,
+    ).fetchall()
+    names: dict[str, str] = {}
+    weekly: dict[str, dict[date, dict[str, SideTotals]]] = {}
+    for exercise_id, name, side, week_text, reps, target, seconds in rows:
+        names[exercise_id] = name
+        weeks = weekly.setdefault(exercise_id, {})
+        weeks.setdefault(date.fromisoformat(week_text), {})[side] = SideTotals(
+            reps, target, seconds
+        )
+    out = []
+    for exercise_id, weeks in weekly.items():
+        totals = {side: _sum(w.get(side) for w in weeks.values()) for side in SIDES}
+        if not (totals["left"].target or totals["left"].reps) or not (
+            totals["right"].target or totals["right"].reps
+        ):
+            continue  # one side only: nothing to balance
+        out.append(Balance(exercise_id, names[exercise_id], **totals, weekly=weeks))
+    return sorted(out, key=lambda b: b.name.lower())
+
+
+def _sum(parts: Any) -> SideTotals:
+    reps, target, seconds = 0, 0, 0.0
+    for part in parts:
+        if part is not None:
+            reps, target, seconds = reps + part.reps, target + part.target, seconds + part.seconds
+    return SideTotals(reps, target, seconds)
+
+
+# -- pain --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PainWeek:
+    week: date  # its Monday (or the first of its month)
+    before: float | None  # the average rating before workouts that week
+    after: float | None
+    rated: int  # workouts with a rating
+
+
+PERIODS = {"week": "'weekday 0', '-6 days'", "month": "'start of month'"}
+
+
+def pain_trend(conn: sqlite3.Connection, scope: Scope, period: str = "week") -> list[PainWeek]:
+    """Average pain before and after by week (or month), for periods with any rating."""
+    where, args = scope.where()
+    week = f"date(w.started_at, '{scope.modifier}', {PERIODS[period]})"
+    rows = conn.execute(
+        f"SELECT {week} AS week, AVG(w.pain_before), AVG(w.pain_after), COUNT(*)"
+        f" FROM workouts w WHERE {where}"
+        " AND (w.pain_before IS NOT NULL OR w.pain_after IS NOT NULL)"
+        " GROUP BY week ORDER BY week",
+        args,
+    ).fetchall()
+    return [PainWeek(date.fromisoformat(r[0]), r[1], r[2], r[3]) for r in rows]
+
+
+# -- assessments -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AssessmentResult:
+    """One test on one side at one assessment, in a word or two."""
+
+    taken_at: str
+    test_id: str
+    side: str
+    summary: str
+    tight: bool
+
+
+TEST_NAMES = {"knee-to-chest": "Knee to chest", "figure-4": "Figure 4"}
+FINDING_NAMES = {
+    "tight-hip-flexors": "tight hip flexors",
+    "tight-quadriceps": "tight quadriceps",
+    "tight-hip": "tight hip",
+}
+KNEE_HEIGHT = {"less": "under a fist", "fist": "a fist", "more": "over a fist"}
+
+
+def has_assessments(conn: sqlite3.Connection) -> bool:
+    """Whether this history has the assessment tables (older files do not)."""
+    row = conn.execute(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"
+        " AND name IN ('assessments', 'assessment_answers')"
+    ).fetchone()
+    return row[0] == 2
+
+
+def assessment_trend(conn: sqlite3.Connection, scope: Scope) -> list[AssessmentResult]:
+    """Every test and side at each assessment in the date range, oldest first."""
+    if not has_assessments(conn):
+        return []
+    where, args = replace(scope, session=None).where("a", "taken_at")
+    rows = conn.execute(
+        "SELECT a.id, a.taken_at, x.test_id, x.side, x.question_id, x.answer, x.finding"
+        " FROM assessments a JOIN assessment_answers x ON x.assessment_id = a.id"
+        f" WHERE {where} ORDER BY a.taken_at, a.id, x.test_id, x.side, x.question_id",
+        args,
+    ).fetchall()
+    grouped: dict[tuple[int, str, str], list[sqlite3.Row]] = {}
+    taken: dict[int, str] = {}
+    for row in rows:
+        taken[row[0]] = row[1]
+        grouped.setdefault((row[0], row[2], row[3]), []).append(row)
+    return [_result(taken[key[0]], key[1], key[2], answers) for key, answers in grouped.items()]
+
+
+def _result(taken_at: str, test_id: str, side: str, answers: list[Any]) -> AssessmentResult:
+    findings = [FINDING_NAMES.get(a[6], a[6]) for a in answers if a[6]]
+    if test_id == "figure-4":
+        height = next((a[5] for a in answers if a[4] == "knee-height"), "")
+        summary = KNEE_HEIGHT.get(height, height or "?")
+        return AssessmentResult(taken_at, test_id, side, summary, bool(findings))
+    return AssessmentResult(
+        taken_at, test_id, side, ", ".join(findings) if findings else "clear", bool(findings)
+    )
+
+
+# -- recent workouts ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WorkoutLine:
+    """One workout in the recent list."""
+
+    id: int
+    started_at: str
+    session: str
+    title: str
+    status: str
+    seconds: float | None  # from start to end; None while running
+    reps_done: int
+    reps_target: int
+    pain_before: int | None
+    pain_after: int | None
+
+
+def recent(conn: sqlite3.Connection, scope: Scope, limit: int = RECENT_LIMIT) -> list[sqlite3.Row]:
+    """The newest workouts in the scope with their rep totals (raw rows; see `lines`)."""
+    where, args = scope.where()
+    return conn.execute(
+        "SELECT w.*, (julianday(w.ended_at) - julianday(w.started_at)) * 86400 AS seconds,"
+        " (SELECT COALESCE(SUM(s.reps_done), 0) FROM sides s WHERE s.workout_id = w.id)"
+        " AS reps_done,"
+        " (SELECT COALESCE(SUM(s.reps_target), 0) FROM sides s WHERE s.workout_id = w.id)"
+        " AS reps_target"
+        f" FROM workouts w WHERE {where} ORDER BY w.started_at DESC, w.id DESC LIMIT ?",
+        [*args, limit],
+    ).fetchall()
+
+
+def line_of(row: sqlite3.Row, status: str) -> WorkoutLine:
+    """A recent-list row as a value; `status` comes from the store (it knows dead runs)."""
+    return WorkoutLine(
+        row["id"],
+        row["started_at"],
+        row["session"],
+        row["title"],
+        status,
+        row["seconds"],
+        row["reps_done"],
+        row["reps_target"],
+        row["pain_before"],
+        row["pain_after"],
+    )
+
+
+# -- sessions used -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SessionUse:
+    session: str
+    title: str
+    workouts: int
+    completed: int
+    last: str
+
+
+def sessions_used(conn: sqlite3.Connection, scope: Scope) -> list[SessionUse]:
+    """Each session done in the scope: how often, how often to the end, and when last."""
+    where, args = scope.where()
+    rows = conn.execute(
+        "SELECT w.session, MAX(w.title), COUNT(*), SUM(w.status = 'completed'),"
+        f" MAX(w.started_at) FROM workouts w WHERE {where}"
+        " GROUP BY w.session ORDER BY COUNT(*) DESC, w.session",
+        args,
+    ).fetchall()
+    return [SessionUse(*row) for row in rows]
+
+
+def session_names(conn: sqlite3.Connection) -> list[str]:
+    """Every session name in the history, for the session filter."""
+    rows = conn.execute("SELECT DISTINCT session FROM workouts ORDER BY session").fetchall()
+    return [row[0] for row in rows]
+
+
+def local_day(iso: str, scope: Scope) -> date:
+    """The local day of a stored time."""
+    return (datetime.fromisoformat(iso) + scope.utc_offset).date()
+
+
+def local_time(iso: str, scope: Scope) -> datetime:
+    """A stored time in the scope's local time, without a zone (for display)."""
+    return datetime.fromisoformat(iso).astimezone(UTC).replace(tzinfo=None) + scope.utc_offset

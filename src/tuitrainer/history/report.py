@@ -1,0 +1,218 @@
+"""`tuitrainer report`: a Markdown summary a person can hand to a physiotherapist.
+
+Built only from the aggregate queries in `progress`, so it stays quick on
+years of history. Everything in it depends on the history and `Scope.today`,
+never on the wall clock, so a known history always gives the same text.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from datetime import date
+
+from . import progress
+from .progress import Scope
+
+MONTHLY_AFTER_WEEKS = 16  # a longer period shows pain by month, not by week
+NOTE = (
+    "Recorded by tuitrainer, a home routine of hip and mid-back mobility and lower-back "
+    "stability exercises. Ratings are the person's own, from 0 (no pain) to 10 (worst "
+    "imaginable); the self-assessment is a screening aid, not a diagnosis."
+)
+
+
+def table(header: list[str], rows: Iterable[list[str]]) -> list[str]:
+    """A Markdown table; numbers are right-aligned by the header's `:` marks."""
+    lines = ["| " + " | ".join(header) + " |"]
+    lines.append("| " + " | ".join("---:" if h.startswith("#") else "---" for h in header) + " |")
+    lines[0] = lines[0].replace("| #", "| ")
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def minutes(seconds: float) -> str:
+    whole = round(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def rating(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def span(conn: sqlite3.Connection, scope: Scope) -> tuple[date, date] | None:
+    """The first and last local day with a workout (or an assessment) in the scope."""
+    where, args = scope.where()
+    first, last = conn.execute(
+        f"SELECT MIN(w.started_at), MAX(w.started_at) FROM workouts w WHERE {where}", args
+    ).fetchone()
+    tests = progress.assessment_trend(conn, scope)
+    if tests:
+        first = min(first or tests[0].taken_at, tests[0].taken_at)
+        last = max(last or tests[-1].taken_at, tests[-1].taken_at)
+    if first is None:
+        return None
+    return progress.local_day(first, scope), progress.local_day(last, scope)
+
+
+def adherence_section(conn: sqlite3.Connection, scope: Scope) -> list[str]:
+    facts = progress.adherence(conn, scope)
+    weeks = progress.weekly_counts(conn, scope)
+    per_week = facts.workouts / len(weeks) if weeks else 0.0
+    lines = [
+        "## Adherence",
+        "",
+        f"- Workouts: {facts.workouts} ({facts.completed} done to the end) "
+        f"on {facts.active_days} days",
+        f"- Weeks: {len(weeks)}, on average {per_week:.1f} workouts a week; "
+        f"{sum(1 for w in weeks if w.workouts == 0)} weeks without any",
+        f"- Current streak: {facts.streak} days in a row (up to {scope.today.isoformat()})",
+        "",
+    ]
+    lines += table(
+        ["Week of", "#Workouts", "#Days"],
+        ([w.week.isoformat(), str(w.workouts), str(w.days)] for w in weeks),
+    )
+    return lines + [""]
+
+
+def sessions_section(conn: sqlite3.Connection, scope: Scope) -> list[str]:
+    used = progress.sessions_used(conn, scope)
+    lines = ["## Sessions used", ""]
+    if not used:
+        return lines + ["No workouts in this period.", ""]
+    lines += table(
+        ["Session", "#Workouts", "#Done to the end", "Last done"],
+        (
+            [
+                f"{u.title} (`{u.session}`)",
+                str(u.workouts),
+                str(u.completed),
+                progress.local_day(u.last, scope).isoformat(),
+            ]
+            for u in used
+        ),
+    )
+    return lines + [""]
+
+
+def balance_section(conn: sqlite3.Connection, scope: Scope) -> list[str]:
+    rows = progress.balance(conn, scope)
+    lines = [
+        "## Left and right",
+        "",
+        "Reps done against the target and time under work, per side. A side is marked "
+        f"when it did at least {progress.LAG_POINTS} percentage points less of its target.",
+        "",
+    ]
+    if not rows:
+        return lines + ["No exercise done on both sides in this period.", ""]
+    lines += table(
+        ["Exercise", "Left reps", "Right reps", "#Left time", "#Right time", "Lagging side"],
+        (
+            [
+                b.name,
+                f"{b.left.reps} / {b.left.target}",
+                f"{b.right.reps} / {b.right.target}",
+                minutes(b.left.seconds),
+                minutes(b.right.seconds),
+                b.lagging or "-",
+            ]
+            for b in rows
+        ),
+    )
+    return lines + [""]
+
+
+def pain_section(conn: sqlite3.Connection, scope: Scope, weeks: int) -> list[str]:
+    period = "month" if weeks > MONTHLY_AFTER_WEEKS else "week"
+    trend = progress.pain_trend(conn, scope, period)
+    lines = ["## Pain", ""]
+    if not trend:
+        return lines + ["No pain ratings in this period.", ""]
+    first, last = trend[0], trend[-1]
+    lines += [
+        f"Average rating by {period}, before and after the workouts (0 to 10). "
+        f"First {period}: {rating(first.before)} before, {rating(first.after)} after; "
+        f"last {period}: {rating(last.before)} before, {rating(last.after)} after.",
+        "",
+    ]
+    label = "Week of" if period == "week" else "Month"
+    lines += table(
+        [label, "#Before", "#After", "#Rated workouts"],
+        (
+            [
+                p.week.isoformat() if period == "week" else p.week.strftime("%Y-%m"),
+                rating(p.before),
+                rating(p.after),
+                str(p.rated),
+            ]
+            for p in trend
+        ),
+    )
+    return lines + [""]
+
+
+def assessment_section(conn: sqlite3.Connection, scope: Scope) -> list[str]:
+    results = progress.assessment_trend(conn, scope)
+    lines = ["## Self-assessment", ""]
+    if not results:
+        return lines + ["No self-assessment in this period.", ""]
+    cells: dict[tuple[str, str], dict[str, str]] = {}
+    for result in results:
+        key = (progress.local_day(result.taken_at, scope).isoformat(), result.test_id)
+        cells.setdefault(key, {})[result.side] = result.summary
+    lines += [
+        "Knee to chest: a straight leg that lifts means tight hip flexors, a knee that "
+        "straightens tight quadriceps. Figure 4: the bent knee's height above the floor; "
+        "over a fist-width means a tight hip.",
+        "",
+    ]
+    lines += table(
+        ["Date", "Test", "Left", "Right"],
+        (
+            [
+                day,
+                progress.TEST_NAMES.get(test, test),
+                sides.get("left", "-"),
+                sides.get("right", "-"),
+            ]
+            for (day, test), sides in cells.items()
+        ),
+    )
+    return lines + [""]
+
+
+def render(conn: sqlite3.Connection, scope: Scope) -> str:
+    """The whole report as Markdown text."""
+    found = span(conn, scope)
+    start = scope.since or (found[0] if found else scope.today)
+    end = min(scope.until or scope.today, scope.today)
+    weeks = max(1, ((end - start).days + 7) // 7)
+    lines = [
+        "# Exercise and pain report",
+        "",
+        f"Period: {start.isoformat()} to {end.isoformat()}"
+        + (f", session `{scope.session}` only" if scope.session else "")
+        + f". Made on {scope.today.isoformat()}.",
+        "",
+        NOTE,
+        "",
+    ]
+    if found is None:
+        return "\n".join([*lines, "Nothing was recorded in this period."]) + "\n"
+    for section in (adherence_section, sessions_section, balance_section):
+        lines += section(conn, scope)
+    lines += pain_section(conn, scope, weeks)
+    lines += assessment_section(conn, scope)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def today() -> date:
+    """The local date the report is made on (tests replace it)."""
+    return date.today()
+
+
+def scope_for(since: date | None = None, session: str | None = None) -> Scope:
+    """The report's scope on this machine: today, in its time zone."""
+    return Scope(today(), since=since, session=session, utc_offset=progress.local_offset())

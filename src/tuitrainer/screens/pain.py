@@ -1,0 +1,77 @@
+"""Before a workout: how much pain right now, 0 to 10 (optional, one key skips it).
+
+Shown over the workout's "ready" view, so the answer and the start are one
+gesture: a rating and Enter, or space alone, start the workout. Escape only
+closes the question; the workout then waits for space as usual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.validation import Integer
+from textual.widgets import Input, Label
+
+
+@dataclass(frozen=True)
+class PainAnswer:
+    """The rating (None when skipped) and whether to start the workout now."""
+
+    rating: int | None
+    start: bool
+
+
+class RatingInput(Input):
+    """Digits only; leaves space to the screen (skip and start) instead of typing it."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return key != "space" and super().check_consume_key(key, character)
+
+
+class PainBeforeScreen(ModalScreen[PainAnswer]):
+    CSS_PATH = ["dialogs.tcss", "pain.tcss"]
+    BINDINGS = [
+        Binding("space", "skip(True)", "Skip and start", priority=True),
+        Binding("escape", "skip(False)", "Skip"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Pain before you start", classes="question")
+            yield Label(
+                "How much does your back hurt right now, from 0 (not at all) to 10 "
+                "(the worst you can imagine)? It goes beside the rating after the workout.",
+                classes="detail",
+            )
+            with Horizontal(id="pain-before-row"):
+                yield Label("Pain now: ", id="pain-before-label")
+                yield RatingInput(
+                    placeholder="0-10",
+                    id="pain-before",
+                    restrict=r"[0-9]{0,2}",
+                    max_length=2,
+                    validators=[Integer(minimum=0, maximum=10)],
+                )
+            yield Label(
+                "[b]Enter[/b] save and start    [b]space[/b] skip and start    [b]esc[/b] skip",
+                classes="keys",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        if not text:
+            self.dismiss(PainAnswer(None, True))
+        elif event.validation_result and event.validation_result.is_valid:
+            self.dismiss(PainAnswer(int(text), True))
+        else:
+            self.notify("A rating is a whole number from 0 to 10.", severity="warning")
+
+    def action_skip(self, start: bool) -> None:
+        self.dismiss(PainAnswer(None, start))

@@ -1,0 +1,323 @@
+"""Progress: recent workouts, the calendar and streak, left/right balance, pain, assessments.
+
+Every figure comes from `history.progress` (aggregate SQL); this screen only
+lays them out. `today` and the UTC offset can be injected, so the same history
+always draws the same screen (snapshot tests).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, TabbedContent, TabPane
+from textual_plotext import PlotextPlot
+
+from ..history import progress as queries
+from ..history.progress import Balance, Scope
+from ..planner import format_duration
+from .dialogs import HelpScreen
+
+if TYPE_CHECKING:
+    from ..app import TuitrainerApp
+
+RANGES: list[tuple[str, int | None]] = [
+    ("last 4 weeks", 4),
+    ("last 12 weeks", 12),
+    ("last 26 weeks", 26),
+    ("last year", 52),
+    ("everything", None),
+]
+DEFAULT_RANGE = 1
+CALENDAR_WEEKS = 8
+ASSESSMENTS_SHOWN = 6
+PANES = ["recent", "calendar", "balance", "pain", "assessments"]
+
+
+def short_day(day: date) -> str:
+    return day.strftime("%d %b")
+
+
+def rating_text(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def pain_pair(before: int | None, after: int | None) -> str:
+    """Pain before and after one workout, e.g. `5 > 3`."""
+    if before is None and after is None:
+        return ""
+    return f"{'-' if before is None else before} > {'-' if after is None else after}"
+
+
+class ProgressScreen(Screen[None]):
+    CSS_PATH = "progress.tcss"
+    BINDINGS = [
+        Binding("r", "next_range", "Range"),
+        Binding("s", "next_session", "Session"),
+        Binding("1", "pane('recent')", "Recent", show=False),
+        Binding("2", "pane('calendar')", "Calendar", show=False),
+        Binding("3", "pane('balance')", "Balance", show=False),
+        Binding("4", "pane('pain')", "Pain", show=False),
+        Binding("5", "pane('assessments')", "Tests", show=False),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("escape,q", "close", "Back"),
+    ]
+
+    def __init__(
+        self,
+        since: date | None = None,
+        session: str | None = None,
+        today: date | None = None,
+        utc_offset: timedelta | None = None,
+    ) -> None:
+        super().__init__()
+        today = today or date.today()
+        offset = queries.local_offset() if utc_offset is None else utc_offset
+        self.range_index = -1 if since else DEFAULT_RANGE
+        if since is None:
+            since = self._range_start(today, DEFAULT_RANGE)
+        self.scope = Scope(today, since=since, session=session, utc_offset=offset)
+        self.balances: list[Balance] = []
+        self.weeks: list[date] = []
+        self.pain: list[queries.PainWeek] = []
+
+    @property
+    def tt_app(self) -> TuitrainerApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="scope")
+        with TabbedContent(initial="recent"):
+            with TabPane("1 Recent", id="recent"):
+                yield DataTable(id="workouts", cursor_type="row", zebra_stripes=True)
+            with TabPane("2 Calendar", id="calendar"), Vertical():
+                yield Label("", id="streak")
+                yield DataTable(id="days", cursor_type="none", show_cursor=False)
+                yield Label("", id="adherence")
+            with TabPane("3 Left/right", id="balance"), Vertical():
+                yield DataTable(id="sides", cursor_type="row")
+                yield PlotextPlot(id="side-plot")
+            with TabPane("4 Pain", id="pain"), Vertical():
+                yield Label("", id="pain-summary")
+                yield PlotextPlot(id="pain-plot")
+            with TabPane("5 Assessments", id="assessments"), Vertical():
+                yield Label("", id="tests-summary")
+                yield DataTable(id="tests", cursor_type="none", show_cursor=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one("#workouts", DataTable).focus()
+
+    # -- filters -----------------------------------------------------------------
+
+    @staticmethod
+    def _range_start(today: date, index: int) -> date | None:
+        weeks = RANGES[index][1]
+        return None if weeks is None else today - timedelta(weeks=weeks) + timedelta(days=1)
+
+    def _scope_text(self) -> str:
+        if self.range_index >= 0:
+            span = RANGES[self.range_index][0]
+        else:
+            span = f"since {self.scope.since:%d %b %Y}" if self.scope.since else "everything"
+        session = self.scope.session or "all sessions"
+        return f"[b]Progress[/b]  {span}, {session}  [dim](r range, s session)[/dim]"
+
+    def action_next_range(self) -> None:
+        self.range_index = (self.range_index + 1) % len(RANGES)
+        since = self._range_start(self.scope.today, self.range_index)
+        self.scope = replace(self.scope, since=since)
+        self.reload()
+
+    def action_next_session(self) -> None:
+        names: list[str | None] = [None, *queries.session_names(self.tt_app.store.conn)]
+        current = names.index(self.scope.session) if self.scope.session in names else 0
+        self.scope = replace(self.scope, session=names[(current + 1) % len(names)])
+        self.reload()
+
+    # -- filling the panels --------------------------------------------------------
+
+    def reload(self) -> None:
+        """Query every panel for the current scope and redraw it."""
+        conn = self.tt_app.store.conn
+        self.query_one("#scope", Label).update(self._scope_text())
+        self._fill_recent(conn)
+        self._fill_calendar(conn)
+        self._fill_balance(conn)
+        self._fill_pain(conn)
+        self._fill_assessments(conn)
+
+    def _fill_recent(self, conn) -> None:
+        table = self.query_one("#workouts", DataTable)
+        table.clear(columns=True)
+        table.add_columns("Date", "Session", "Status", "Time", "Reps", "Pain")
+        for row in queries.recent(conn, self.scope):
+            line = queries.line_of(row, self.tt_app.store.status_of(row))
+            when = queries.local_time(line.started_at, self.scope)
+            table.add_row(
+                f"{when:%a %d %b %H:%M}",
+                line.title,
+                line.status,
+                "" if line.seconds is None else format_duration(line.seconds),
+                f"{line.reps_done}/{line.reps_target}",
+                pain_pair(line.pain_before, line.pain_after),
+                key=str(line.id),
+            )
+
+    def _fill_calendar(self, conn) -> None:
+        facts = queries.adherence(conn, self.scope, CALENDAR_WEEKS)
+        self.query_one("#streak", Label).update(
+            f"Streak: [b]{facts.streak}[/b] day{'s' if facts.streak != 1 else ''} in a row"
+        )
+        self.query_one("#adherence", Label).update(
+            f"In the range: {facts.workouts} workouts ({facts.completed} to the end) "
+            f"on {facts.active_days} days"
+        )
+        table = self.query_one("#days", DataTable)
+        table.clear(columns=True)
+        table.add_columns("Week of", "Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+        for week in facts.weeks():
+            cells: list[str | Text] = [short_day(week[0])]
+            for day in week:
+                count = facts.days.get(day, 0)
+                if day > facts.last_day:
+                    cells.append("")
+                elif count:
+                    cells.append(Text(f" {count} ", style="bold reverse green"))
+                else:
+                    cells.append(Text(" . ", style="dim"))
+            table.add_row(*cells)
+
+    def _fill_balance(self, conn) -> None:
+        self.balances = queries.balance(conn, self.scope)
+        table = self.query_one("#sides", DataTable)
+        table.clear(columns=True)
+        table.add_columns("Exercise", "Left reps", "Right reps", "Left time", "Right time", "Lags")
+        for item in self.balances:
+            lag = item.lagging
+            cells: list[str | Text] = [item.name]
+            for side in ("left", "right"):
+                totals = getattr(item, side)
+                style = "bold red" if lag == side else ""
+                cells.append(Text(f"{totals.reps}/{totals.target}", style=style))
+            cells += [format_duration(item.left.seconds), format_duration(item.right.seconds)]
+            cells.append(Text(lag or "", style="bold red"))
+            table.add_row(*cells, key=item.exercise_id)
+        lagging = [n for n, item in enumerate(self.balances) if item.lagging]
+        table.move_cursor(row=lagging[0] if lagging else 0)
+        self._draw_side_plot(table.cursor_row)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "sides":
+            self._draw_side_plot(event.cursor_row)
+
+    def _draw_side_plot(self, row: int) -> None:
+        """Reps per week on each side of one exercise, on shared axes."""
+        plot = self.query_one("#side-plot", PlotextPlot)
+        plt = plot.plt
+        plt.clear_data()
+        plt.clear_figure()
+        self.weeks = []
+        if 0 <= row < len(self.balances):
+            item = self.balances[row]
+            first, last = min(item.weekly), max(item.weekly)
+            self.weeks = [first + timedelta(weeks=n) for n in range((last - first).days // 7 + 1)]
+            xs = list(range(len(self.weeks)))
+            plt.title(f"{item.name}: reps per week")
+            plt.plot(xs, item.series("left", self.weeks), label="left", marker="braille")
+            plt.plot(xs, item.series("right", self.weeks), label="right", marker="braille")
+            plt.xticks(*self._ticks(self.weeks[0], len(self.weeks)))
+            plt.ylim(0, None)
+        plot.refresh()
+
+    @staticmethod
+    def _ticks(first: date, count: int, most: int = 6) -> tuple[list[int], list[str]]:
+        """Week numbers from `first` and their dates, at most `most` of them."""
+        step = max(1, -(-count // most))
+        xs = list(range(0, count, step))
+        return xs, [short_day(first + timedelta(weeks=x)) for x in xs]
+
+    @staticmethod
+    def _week_number(first: date, week: date) -> int:
+        return (week - first).days // 7
+
+    def _fill_pain(self, conn) -> None:
+        self.pain = queries.pain_trend(conn, self.scope)
+        label = self.query_one("#pain-summary", Label)
+        plot = self.query_one("#pain-plot", PlotextPlot)
+        plt = plot.plt
+        plt.clear_data()
+        plt.clear_figure()
+        if not self.pain:
+            label.update("No pain ratings in this range.")
+            plot.refresh()
+            return
+        first, last = self.pain[0], self.pain[-1]
+        label.update(
+            f"Average pain per week, 0 to 10. Week of {short_day(first.week)}: "
+            f"{rating_text(first.before)} before, {rating_text(first.after)} after. "
+            f"Week of {short_day(last.week)}: "
+            f"{rating_text(last.before)} before, {rating_text(last.after)} after."
+        )
+        for name in ("before", "after"):
+            points = [(self._week_number(first.week, p.week), getattr(p, name)) for p in self.pain]
+            points = [(x, y) for x, y in points if y is not None]
+            if points:
+                xs, ys = zip(*points, strict=True)
+                plt.plot(list(xs), list(ys), label=name, marker="braille")
+        plt.ylim(0, 10)
+        plt.xticks(*self._ticks(first.week, self._week_number(first.week, last.week) + 1))
+        plot.refresh()
+
+    def _fill_assessments(self, conn) -> None:
+        results = queries.assessment_trend(conn, self.scope)
+        table = self.query_one("#tests", DataTable)
+        table.clear(columns=True)
+        label = self.query_one("#tests-summary", Label)
+        if not results:
+            label.update("No self-assessment in this range (press a on the home screen).")
+            return
+        taken = sorted({r.taken_at for r in results})[-ASSESSMENTS_SHOWN:]
+        label.update(f"{len(taken)} latest self-assessments, oldest on the left.")
+        table.add_columns(
+            "Test", "Side", *(short_day(queries.local_day(t, self.scope)) for t in taken)
+        )
+        cells: dict[tuple[str, str], dict[str, queries.AssessmentResult]] = {}
+        for result in results:
+            cells.setdefault((result.test_id, result.side), {})[result.taken_at] = result
+        for (test, side), by_time in sorted(cells.items()):
+            row: list[str | Text] = [queries.TEST_NAMES.get(test, test), side]
+            for moment in taken:
+                found = by_time.get(moment)
+                if found is None:
+                    row.append("")
+                else:
+                    row.append(Text(found.summary, style="bold yellow" if found.tight else "green"))
+            table.add_row(*row)
+
+    # -- keys ----------------------------------------------------------------------
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "workouts" and event.row_key.value is not None:
+            from .workout_detail import WorkoutDetailScreen
+
+            self.app.push_screen(WorkoutDetailScreen(int(event.row_key.value), self.scope))
+
+    def action_pane(self, pane: str) -> None:
+        self.query_one(TabbedContent).active = pane
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen("Progress keys", self.BINDINGS))
+
+    def action_close(self) -> None:
+        if len(self.app.screen_stack) <= 2:  # opened straight from the command line
+            self.app.exit(0)
+        else:
+            self.app.pop_screen()

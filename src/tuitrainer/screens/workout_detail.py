@@ -1,0 +1,70 @@
+"""One past workout in full: every exercise and side, its reps against the target and
+the moment of each rep, and the pain ratings."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Label
+
+from ..history.progress import Scope, local_time
+from ..planner import format_duration
+
+if TYPE_CHECKING:
+    from ..app import TuitrainerApp
+
+
+def rep_offsets(offsets: list[float]) -> str:
+    """Seconds into the side at which each rep was logged, e.g. `2.0 4.1 6.0`."""
+    return " ".join(f"{value:.1f}" for value in offsets)
+
+
+class WorkoutDetailScreen(ModalScreen[None]):
+    CSS_PATH = ["dialogs.tcss", "workout_detail.tcss"]
+    BINDINGS = [Binding("escape,enter,q", "close", "Close")]
+
+    def __init__(self, workout_id: int, scope: Scope) -> None:
+        super().__init__()
+        self.workout_id = workout_id
+        self.scope = scope
+
+    def compose(self) -> ComposeResult:
+        app: TuitrainerApp = self.app  # type: ignore[assignment]
+        store = app.store
+        row = store.workout(self.workout_id)
+        with Vertical(classes="dialog", id="detail"):
+            if row is None:
+                yield Label("This workout is no longer in the history.", classes="question")
+                return
+            when = local_time(row["started_at"], self.scope)
+            yield Label(f"{row['title']}, {when:%a %d %b %Y %H:%M}", classes="question")
+            pain = [
+                f"pain {label} {row[column]}/10"
+                for label, column in (("before", "pain_before"), ("after", "pain_after"))
+                if row[column] is not None
+            ]
+            yield Label(
+                ", ".join([store.status_of(row), f"speed {row['speed']:g}", *pain]),
+                classes="detail",
+            )
+            table: DataTable[str] = DataTable(id="detail-sides", cursor_type="row")
+            table.add_columns("Exercise", "Side", "Reps", "Time", "Rep at (s)")
+            for side in store.sides(self.workout_id):
+                offsets = [rep["offset_seconds"] for rep in store.rep_times(side["id"])]
+                table.add_row(
+                    side["exercise_name"]
+                    + (f" (set {side['set_number']})" if side["set_number"] > 1 else ""),
+                    side["side"],
+                    f"{side['reps_done']}/{side['reps_target']}",
+                    format_duration(side["seconds"]),
+                    rep_offsets(offsets),
+                )
+            yield table
+            yield Label("escape closes", classes="keys")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,245 @@
+"""The progress screen on a known history: each panel's figures, filters, detail, snapshots.
+
+Every expected figure is worked out here from the history's plain values, not
+from the queries the screen uses.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+from textual.content import Content
+
+from tests.conftest import FakeClock
+from tests.history_data import (
+    KNOWN_ASSESSMENTS,
+    KNOWN_TODAY,
+    WorkoutSpec,
+    add_assessments,
+    insert,
+    known_history,
+)
+from tests.ui.conftest import make_app
+from tuitrainer.app import TuitrainerApp
+from tuitrainer.locations import Locations
+from tuitrainer.screens.home import HomeScreen
+from tuitrainer.screens.progress import ProgressScreen
+from tuitrainer.screens.workout_detail import WorkoutDetailScreen
+
+UTC0 = timedelta(0)
+
+
+def known_app(locations: Locations, clock: FakeClock) -> TuitrainerApp:
+    return make_app(locations, clock, session_path=None)
+
+
+async def open_progress(app: TuitrainerApp, pilot) -> ProgressScreen:
+    """The known history, written after start-up (so no resume offer), then the screen."""
+    insert(app.store.conn, known_history())
+    add_assessments(app.store.conn, KNOWN_ASSESSMENTS)
+    screen = ProgressScreen(today=KNOWN_TODAY, utc_offset=UTC0)
+    await app.push_screen(screen)
+    await pilot.pause()
+    return screen
+
+
+def cells(screen: ProgressScreen, table_id: str) -> list[list[str]]:
+    table = screen.query_one(f"#{table_id}")
+    return [[str(cell) for cell in table.get_row_at(row)] for row in range(table.row_count)]
+
+
+def text(screen: ProgressScreen, selector: str) -> str:
+    """What a label shows, without its markup."""
+    return Content.from_markup(str(screen.query_one(selector).content)).plain
+
+
+def reps(spec: WorkoutSpec) -> str:
+    return f"{sum(s.done for s in spec.sides)}/{sum(s.target for s in spec.sides)}"
+
+
+async def test_recent_workouts_table(locations: Locations, clock: FakeClock):
+    app = known_app(locations, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_progress(app, pilot)
+        rows = cells(screen, "workouts")
+        specs = sorted(known_history(), key=lambda s: s.started, reverse=True)
+        assert len(rows) == len(specs)
+        for row, spec in zip(rows, specs, strict=True):
+            assert row[0] == spec.started.strftime("%a %d %b %H:%M")
+            assert row[1] == spec.title
+            assert row[4] == reps(spec)
+        assert rows[0][2] == "interrupted" and rows[0][3] == "" and rows[0][5] == "2 > -"
+        assert rows[1][2:] == ["completed", "5:00", "20/20", "- > 1"]
+        assert rows[-1][3] == "12:00" and rows[-1][5] == "6 > 4"
+
+
+async def test_calendar_and_streak(locations: Locations, clock: FakeClock):
+    app = known_app(locations, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_progress(app, pilot)
+        per_day: dict[date, int] = defaultdict(int)
+        for spec in known_history():
+            per_day[spec.started.date()] += 1
+        assert "Streak: 3 days in a row" in text(screen, "#streak")
+        rows = cells(screen, "days")
+        assert len(rows) == 8
+        first_monday = KNOWN_TODAY - timedelta(days=KNOWN_TODAY.weekday(), weeks=7)
+        for week, row in enumerate(rows):
+            for weekday in range(7):
+                day = first_monday + timedelta(weeks=week, days=weekday)
+                shown = row[1 + weekday].strip()
+                if day > KNOWN_TODAY:
+                    assert shown == ""
+                else:
+                    assert shown == str(per_day.get(day, ".")), day
+        completed = sum(s.status == "completed" for s in known_history())
+        assert text(screen, "#adherence") == (
+            f"In the range: {len(known_history())} workouts ({completed} to the end) "
+            f"on {len(per_day)} days"
+        )
+
+
+async def test_left_right_balance(locations: Locations, clock: FakeClock):
+    app = known_app(locations, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_progress(app, pilot)
+        totals: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+        names = {}
+        for spec in known_history():
+            for side in spec.sides:
+                names[side.name] = side.exercise_id
+                totals[side.name][side.side][0] += side.done
+                totals[side.name][side.side][1] += side.target
+        rows = {row[0]: row for row in cells(screen, "sides")}
+        assert set(rows) == set(names)
+        for name, row in rows.items():
+            left, right = totals[name]["left"], totals[name]["right"]
+            assert row[1:3] == [f"{left[0]}/{left[1]}", f"{right[0]}/{right[1]}"]
+            assert row[5] == ("left" if name == "Lateral swing" else "")
+        assert rows["Lateral swing"][1] == "50/60"
+
+
+async def test_pain_trend(locations: Locations, clock: FakeClock):
+    app = known_app(locations, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_progress(app, pilot)
+        weeks: dict[date, dict[str, list[int]]] = defaultdict(lambda: {"b": [], "a": []})
+        for spec in known_history():
+            week = weeks[spec.started.date() - timedelta(days=spec.started.weekday())]
+            if spec.pain_before is not None:
+                week["b"].append(spec.pain_before)
+            if spec.pain_after is not None:
+                week["a"].append(spec.pain_after)
+        rated = sorted((w, v) for w, v in weeks.items() if v["b"] or v["a"])
+        assert [p.week for p in screen.pain] == [w for w, _ in rated]
+        (first_week, first), (last_week, last) = rated[0], rated[-1]
+        summary = text(screen, "#pain-summary")
+        mean = lambda values: f"{sum(values) / len(values):.1f}"  # noqa: E731
+        assert (
+            f"Week of {first_week:%d %b}: {mean(first['b'])} before, {mean(first['a'])} after"
+            in summary
+        )
+        assert (
+            f"Week of {last_week:%d %b}: {mean(last['b'])} before, {mean(last['a'])} after"
+            in summary
+        )
+
+
+async def test_assessment_trend(locations: Locations, clock: FakeClock):
+    app = known_app(locations, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_progress(app, pilot)
+        table = screen.query_one("#tests")
+        labels = [str(column.label) for column in table.columns.values()]
+        assert labels == ["Test", "Side"] + [f"{t:%d %b}" for t, _ in KNOWN_ASSESSMENTS]
+        rows = {(r[0], r[1]): r[2:] for r in cells(screen, "tests")}
+        assert rows["Knee to chest", "left"] == ["tight hip flexors", "clear"]
+        assert rows["Knee to chest", "right"] == ["clear", "clear"]
+        assert rows["Figure 4", "left"] == ["over a fist", "a fist"]
+        assert rows["Figure 4", "right"] == ["under a fist", "under a fist"]
+
+
+async def test_filters_by_session_and_range(locations: Locations, clock: FakeClock):
+    app = known_app(locations, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_progress(app, pilot)
+        await pilot.press("s")  # the first session by name
+        hips = [s for s in known_history() if s.session == "hip-mobility"]
+        assert "hip-mobility" in text(screen, "#scope")
+        assert len(cells(screen, "workouts")) == len(hips)
+        assert {row[1] for row in cells(screen, "workouts")} == {"Hip mobility"}
+        await pilot.press("s", "s", "s")  # round to all sessions again
+        assert "all sessions" in text(screen, "#scope")
+        for _ in range(4):  # 12 -> 26 weeks -> a year -> everything -> 4 weeks
+            await pilot.press("r")
+        assert "last 4 weeks" in text(screen, "#scope")
+        since = KNOWN_TODAY - timedelta(weeks=4) + timedelta(days=1)
+        recent = [s for s in known_history() if s.started.date() >= since]
+        assert len(cells(screen, "workouts")) == len(recent)
+        days = len({s.started.date() for s in recent})
+        assert f"on {days} days" in text(screen, "#adherence")
+
+
+async def test_enter_shows_a_workout_in_detail(locations: Locations, clock: FakeClock):
+    app = known_app(locations, clock)
+    async with app.run_test(size=(110, 36)) as pilot:
+        screen = await open_progress(app, pilot)
+        await pilot.press("down", "enter")  # the second newest: thoracic on 19 Nov
+        assert isinstance(app.screen, WorkoutDetailScreen)
+        spec = sorted(known_history(), key=lambda s: s.started)[-2]
+        detail = app.screen.query_one("#detail-sides")
+        rows = [[str(c) for c in detail.get_row_at(r)] for r in range(detail.row_count)]
+        assert [(r[0], r[1], r[2]) for r in rows] == [
+            (s.name, s.side, f"{s.done}/{s.target}") for s in spec.sides
+        ]
+        step = spec.sides[0].seconds / spec.sides[0].done
+        assert rows[0][4].split() == [f"{step * n:.1f}" for n in range(1, spec.sides[0].done + 1)]
+        await pilot.press("escape")
+        assert app.screen is screen
+
+
+async def test_g_on_home_opens_progress_and_escape_returns(locations, clock: FakeClock):
+    app = known_app(locations, clock)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("g")
+        assert isinstance(app.screen, ProgressScreen)
+        assert "No self-assessment" in text(app.screen, "#tests-summary")
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+# -- snapshots ---------------------------------------------------------------------
+
+
+def snapshot_app(locations: Locations, clock: FakeClock, pane: str):
+    app = known_app(locations, clock)
+
+    async def run_before(pilot) -> None:
+        screen = await open_progress(app, pilot)
+        screen.action_pane(pane)
+        await pilot.pause()
+
+    return app, run_before
+
+
+def test_snapshot_recent(snap_compare, locations: Locations, clock: FakeClock):
+    app, before = snapshot_app(locations, clock, "recent")
+    assert snap_compare(app, run_before=before, terminal_size=(90, 24))
+
+
+def test_snapshot_calendar(snap_compare, locations: Locations, clock: FakeClock):
+    app, before = snapshot_app(locations, clock, "calendar")
+    assert snap_compare(app, run_before=before, terminal_size=(90, 24))
+
+
+def test_snapshot_balance(snap_compare, locations: Locations, clock: FakeClock):
+    app, before = snapshot_app(locations, clock, "balance")
+    assert snap_compare(app, run_before=before, terminal_size=(90, 30))
+
+
+def test_snapshot_pain(snap_compare, locations: Locations, clock: FakeClock):
+    app, before = snapshot_app(locations, clock, "pain")
+    assert snap_compare(app, run_before=before, terminal_size=(90, 24))

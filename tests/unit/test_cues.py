@@ -1,0 +1,151 @@
+"""Engine events -> cues: the order a person hears, merging, muting, overrides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import FakeClock
+from tuitrainer.audio.cues import STALE, CueScheduler
+from tuitrainer.audio.outputs import SilentOutput
+from tuitrainer.config import Preferences
+from tuitrainer.engine import Engine
+from tuitrainer.locations import builtin_dir
+from tuitrainer.planner import plan
+from tuitrainer.session import check_text
+
+TWO_SIDES = """name: Cue test
+get_ready_seconds: 3
+rest_seconds: 4
+exercises:
+  - name: Fire hydrant
+    reps: 2
+    rep_seconds: 2
+    side_rest_seconds: 3
+  - name: Bridge
+    sides: [both]
+    reps: 1
+    rep_seconds: 2
+"""
+
+
+def scheduled(
+    text: str,
+    clock: FakeClock,
+    prefs: Preferences | None = None,
+    muted: bool = False,
+    dirs: list[Path] | None = None,
+):
+    dirs = dirs or [builtin_dir("sounds")]
+    session, problems = check_text(text, "cues.yaml", sound_dirs=dirs)
+    assert not problems, problems
+    engine = Engine(plan(session), clock=clock)
+    output = SilentOutput()
+    cues = CueScheduler(engine, lambda: output, prefs or Preferences(), lambda: muted, dirs, clock)
+    engine.subscribe(cues)
+    return engine, cues, output
+
+
+def run_ticking(engine: Engine, cues: CueScheduler, clock: FakeClock, step: float) -> None:
+    engine.start()
+    cues.flush()
+    while not engine.finished:
+        clock.advance(step)
+        engine.tick()
+        cues.flush()
+
+
+def test_a_workout_sounds_in_this_order(clock: FakeClock):
+    engine, cues, output = scheduled(TWO_SIDES, clock)
+    run_ticking(engine, cues, clock, 0.1)
+    assert output.played == [
+        "get_ready",
+        "countdown",
+        "countdown",  # 3 s get ready: ticks at 2 and 1 left
+        "go",
+        "rep",  # the left side; its last rep coincides with...
+        "switch_sides",
+        "countdown",
+        "countdown",
+        "go",
+        "rep",  # the right side; its last rep coincides with the end of the exercise
+        "exercise_done",
+        "countdown",
+        "countdown",
+        "countdown",  # rest 4 s
+        "get_ready",
+        "countdown",
+        "countdown",
+        "go",  # one rep on both sides; it ends the workout
+        "workout_done",
+    ]
+
+
+def test_a_late_tick_still_plays_fresh_cues_only(clock: FakeClock):
+    engine, cues, output = scheduled(TWO_SIDES, clock)
+    engine.start()
+    cues.flush()
+    clock.advance(10)  # a stall: the cues of those ten seconds are stale, but the right
+    engine.tick()  # side starts exactly now, and its "go" is still worth hearing
+    cues.flush()
+    assert output.played == ["get_ready", "go"]
+    clock.advance(STALE / 2)
+    engine.tick()
+    cues.flush()
+    assert output.played == ["get_ready", "go"]  # nothing due in that quarter second
+
+
+def test_muted_and_switched_off_cues_are_silent(clock: FakeClock):
+    engine, cues, output = scheduled(TWO_SIDES, clock, muted=True)
+    run_ticking(engine, cues, clock, 0.1)
+    assert output.played == []
+    prefs = Preferences()
+    prefs.cues["countdown"] = False
+    prefs.cues["rep"] = False
+    engine, cues, output = scheduled(TWO_SIDES, FakeClock(), prefs)
+    run_ticking(engine, cues, engine.clock, 0.1)
+    assert "countdown" not in output.played and "rep" not in output.played
+    assert output.played[:3] == ["get_ready", "go", "switch_sides"]
+
+
+class PathRecorder(SilentOutput):
+    def __init__(self) -> None:
+        super().__init__()
+        self.paths: list[tuple[str, str]] = []
+
+    def play(self, cue, path, at, volume):
+        super().play(cue, path, at, volume)
+        self.paths.append((cue, path.name))
+
+
+def test_session_and_exercise_choose_their_sounds(tmp_path: Path, clock: FakeClock):
+    user = tmp_path / "sounds"
+    user.mkdir()
+    (user / "bong.wav").write_bytes((builtin_dir("sounds") / "rest.wav").read_bytes())
+    text = TWO_SIDES.replace("exercises:\n", "cues:\n  go: bong\nexercises:\n", 1)
+    text = text.replace(
+        "    rep_seconds: 2\n    side_rest_seconds: 3\n",
+        "    rep_seconds: 2\n    side_rest_seconds: 3\n    cues:\n      go: countdown\n",
+    )
+    dirs = [user, builtin_dir("sounds")]
+    engine, cues, _ = scheduled(text, clock, dirs=dirs)
+    recorder = PathRecorder()
+    cues.output = lambda: recorder
+    run_ticking(engine, cues, clock, 0.1)
+    gos = [name for cue, name in recorder.paths if cue == "go"]
+    assert gos == ["countdown.wav", "countdown.wav", "bong.wav"]  # exercise, then session
+    assert ("rep", "rep.wav") in recorder.paths  # not overridden: the built-in
+
+
+def test_volume_from_preferences_reaches_the_output(clock: FakeClock):
+    prefs = Preferences(volume=0.25)
+    engine, cues, _ = scheduled(TWO_SIDES, clock, prefs)
+    volumes: list[float] = []
+
+    class VolumeRecorder(SilentOutput):
+        def play(self, cue, path, at, volume):
+            volumes.append(volume)
+
+    cues.output = lambda: VolumeRecorder()
+    engine.start()
+    cues.flush()
+    assert volumes == [0.25]

@@ -1,0 +1,98 @@
+"""Choosing an output: every fallback, the backend chosen and the notice given."""
+
+from __future__ import annotations
+
+import os
+import stat
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.alsa import broken_device_env, require_simpleaudio
+from tuitrainer.audio.outputs import (
+    BellOutput,
+    CommandOutput,
+    OutputUnavailable,
+    PlayerProcess,
+    SilentOutput,
+    choose,
+)
+from tuitrainer.locations import builtin_dir
+
+GO = builtin_dir("sounds") / "go.wav"
+
+
+def no_programs(name: str) -> None:
+    return None
+
+
+def unavailable(env):
+    raise OutputUnavailable("simpleaudio unavailable: No module named 'simpleaudio'")
+
+
+def test_missing_module_is_reported_by_the_player_process(tmp_path: Path):
+    shadow = tmp_path / "shadow"
+    shadow.mkdir()
+    (shadow / "simpleaudio.py").write_text("raise ImportError('no simpleaudio here')\n")
+    src = Path(__import__("tuitrainer").__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(shadow), str(src)])}
+    with pytest.raises(OutputUnavailable, match="simpleaudio unavailable: no simpleaudio here"):
+        PlayerProcess(env)
+
+
+def test_missing_module_falls_back_to_the_bell_with_a_notice():
+    rung: list[str] = []
+    output, notice = choose(bell=lambda: rung.append("bell"), which=no_programs, player=unavailable)
+    assert isinstance(output, BellOutput)
+    assert notice == "Sound: terminal bell only (no sound device could be opened)"
+    assert "No module named 'simpleaudio'" in output.why
+    assert "no system sound player" in output.why
+    output.play("rep", GO, time.monotonic(), 1.0)  # too frequent for a bell
+    output.play("switch_sides", GO, time.monotonic(), 1.0)
+    assert rung == ["bell"]
+
+
+def test_nothing_at_all_is_silence_with_a_notice():
+    output, notice = choose(bell=None, which=no_programs, player=unavailable)
+    assert isinstance(output, SilentOutput)
+    assert notice == "Sound: off (no sound device could be opened)"
+    output.play("go", GO, time.monotonic(), 1.0)  # never raises
+
+
+def test_a_failing_device_is_detected_and_the_system_player_used(tmp_path: Path):
+    require_simpleaudio()
+    env = broken_device_env(tmp_path)
+    with pytest.raises(OutputUnavailable):
+        PlayerProcess(env)  # opening ALSA's default device fails; nothing raised past here
+
+    log = tmp_path / "calls.log"
+    fake = tmp_path / "paplay"
+    fake.write_text(f'#!/bin/sh\necho "$@" >> {log}\n')
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    output, notice = choose(env=env, which=lambda name: str(fake) if name == "paplay" else None)
+    assert isinstance(output, CommandOutput) and output.name == "paplay"
+    assert notice == "Sound: paplay (simpleaudio could not play)"
+    assert output.why.startswith("simpleaudio: ")
+    output.play("go", GO, time.monotonic(), 0.5)
+    output._current.wait(timeout=5)
+    assert log.read_text().splitlines()[-1] == f"--volume=32768 {GO}"
+
+
+def test_a_system_player_that_cannot_open_a_device_is_passed_over(tmp_path: Path):
+    fake = tmp_path / "aplay"
+    fake.write_text("#!/bin/sh\nexit 1\n")
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    output, notice = choose(
+        bell=None, which=lambda name: str(fake) if name == "aplay" else None, player=unavailable
+    )
+    assert isinstance(output, SilentOutput)
+    assert "aplay could not open a sound device" in output.why
+
+
+def test_the_player_process_keeps_alsa_noise_off_our_stderr(tmp_path: Path, capfd):
+    require_simpleaudio()
+    with pytest.raises(OutputUnavailable):
+        PlayerProcess(broken_device_env(tmp_path))
+    captured = capfd.readouterr()
+    assert "ALSA" not in captured.err and captured.err == ""

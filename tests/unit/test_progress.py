@@ -1,0 +1,212 @@
+"""Progress figures from SQL, checked against the same figures worked out in Python."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.history_data import (
+    KNOWN_ASSESSMENTS,
+    KNOWN_TODAY,
+    WorkoutSpec,
+    add_assessments,
+    insert,
+    known_history,
+    sides_for,
+)
+from tuitrainer.history import HistoryStore
+from tuitrainer.history import progress as q
+from tuitrainer.history.progress import Scope
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    store, _ = HistoryStore.open(tmp_path / "h.sqlite3")
+    insert(store.conn, known_history())
+    add_assessments(store.conn, KNOWN_ASSESSMENTS)
+    yield store
+    store.close()
+
+
+def scope(**kw) -> Scope:
+    return Scope(KNOWN_TODAY, utc_offset=timedelta(0), **kw)
+
+
+def monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def in_scope(spec: WorkoutSpec, since: date | None = None, session: str | None = None) -> bool:
+    return (since is None or spec.started.date() >= since) and session in (None, spec.session)
+
+
+def test_adherence_matches_the_history(store):
+    specs = known_history()
+    facts = q.adherence(store.conn, scope(), weeks=8)
+    per_day: dict[date, int] = defaultdict(int)
+    for spec in specs:
+        per_day[spec.started.date()] += 1
+    assert facts.days == {d: n for d, n in per_day.items() if d >= facts.first_day}
+    assert facts.first_day == monday(KNOWN_TODAY) - timedelta(weeks=7)
+    assert facts.workouts == len(specs)
+    assert facts.active_days == len(per_day)
+    assert facts.completed == sum(spec.status == "completed" for spec in specs)
+    streak, day = 0, KNOWN_TODAY
+    while day in per_day:
+        streak, day = streak + 1, day - timedelta(days=1)
+    assert facts.streak == streak == 3
+    assert [week[0].weekday() for week in facts.weeks()] == [0] * 8
+
+
+def test_streak_counts_until_the_day_ends_and_breaks_on_a_gap():
+    today = date(2026, 5, 10)
+    days = [today - timedelta(days=n) for n in (1, 2, 3, 5)]
+    assert q._streak(days, today) == 3  # today not done yet: yesterday's streak holds
+    assert q._streak([today, *days], today) == 4
+    assert q._streak([today - timedelta(days=2)], today) == 0
+    assert q._streak([], today) == 0
+
+
+def test_local_days_follow_the_offset(store):
+    """23:30 UTC on 9 Nov is 10 Nov two hours east of Greenwich."""
+    east = Scope(KNOWN_TODAY, utc_offset=timedelta(hours=2))
+    days = q.adherence(store.conn, east).days
+    assert date(2026, 11, 10) in days and date(2026, 11, 9) not in days
+
+
+def test_balance_sums_each_side_and_flags_the_lagging_one(store):
+    specs = known_history()
+    expected: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0, 0, 0.0])
+    for spec in specs:
+        for side in spec.sides:
+            totals = expected[(side.exercise_id, side.side)]
+            totals[0] += side.done
+            totals[1] += side.target
+            totals[2] += side.seconds
+    rows = {b.exercise_id: b for b in q.balance(store.conn, scope())}
+    assert set(rows) == {exercise for exercise, _ in expected}
+    for (exercise, side), (done, target, seconds) in expected.items():
+        totals = getattr(rows[exercise], side)
+        assert (totals.reps, totals.target) == (done, target)
+        assert totals.seconds == pytest.approx(seconds)
+    assert rows["lateral-swing"].lagging == "left"
+    assert rows["lateral-swing"].left.reps < rows["lateral-swing"].right.reps
+    assert all(b.lagging is None for key, b in rows.items() if key != "lateral-swing")
+
+
+def test_balance_by_week_and_with_a_session_filter(store):
+    specs = [s for s in known_history() if in_scope(s, session="low-back-routine")]
+    rows = {b.exercise_id: b for b in q.balance(store.conn, scope(session="low-back-routine"))}
+    swing = rows["lateral-swing"]
+    weeks = sorted(swing.weekly)
+    assert weeks == sorted({monday(s.started.date()) for s in specs})
+    expected = [
+        sum(
+            side.done
+            for s in specs
+            if monday(s.started.date()) == week
+            for side in s.sides
+            if (side.exercise_id, side.side) == ("lateral-swing", "left")
+        )
+        for week in weeks
+    ]
+    assert swing.series("left", weeks) == expected == [7, 9]
+
+
+def test_a_small_difference_is_not_a_lag():
+    even = q.SideTotals(10, 10, 25.0)
+    near = q.Balance("x", "X", q.SideTotals(95, 100, 0), q.SideTotals(100, 100, 0), {})
+    assert near.lagging is None
+    assert q.Balance("x", "X", even, even, {}).lagging is None
+    no_target = q.Balance("x", "X", q.SideTotals(5, 0, 0), q.SideTotals(8, 0, 0), {})
+    assert no_target.lagging == "left"
+
+
+def test_pain_trend_is_the_weekly_average(store):
+    since = date(2026, 10, 20)
+    by_week: dict[date, dict[str, list[int]]] = defaultdict(lambda: {"b": [], "a": []})
+    for spec in known_history():
+        if spec.started.date() < since:
+            continue
+        week = by_week[monday(spec.started.date())]
+        if spec.pain_before is not None:
+            week["b"].append(spec.pain_before)
+        if spec.pain_after is not None:
+            week["a"].append(spec.pain_after)
+
+    def mean(values: list[int]) -> float | None:
+        return sum(values) / len(values) if values else None
+
+    expected = [
+        (week, mean(v["b"]), mean(v["a"]))
+        for week, v in sorted(by_week.items())
+        if v["b"] or v["a"]
+    ]
+    trend = q.pain_trend(store.conn, scope(since=since))
+    assert [(p.week, p.before, p.after) for p in trend] == expected
+    assert trend[0].week == date(2026, 10, 19)  # the workout on the 28th had no rating
+
+
+def test_assessment_trend_by_test_and_side(store):
+    results = q.assessment_trend(store.conn, scope())
+    first = {(r.test_id, r.side): r for r in results if r.taken_at.startswith("2026-10-11")}
+    last = {(r.test_id, r.side): r for r in results if r.taken_at.startswith("2026-11-15")}
+    assert first["knee-to-chest", "left"].summary == "tight hip flexors"
+    assert first["knee-to-chest", "left"].tight
+    assert first["figure-4", "left"].summary == "over a fist" and first["figure-4", "left"].tight
+    assert first["figure-4", "right"].summary == "under a fist"
+    assert last["knee-to-chest", "left"].summary == "clear"
+    assert last["figure-4", "left"].summary == "a fist" and not last["figure-4", "left"].tight
+    assert len(results) == 8
+    assert q.assessment_trend(store.conn, scope(since=date(2026, 11, 1))) == [
+        r for r in results if r.taken_at >= "2026-11"
+    ]
+
+
+def test_no_assessment_tables_is_no_trend(tmp_path: Path):
+    store, _ = HistoryStore.open(tmp_path / "old.sqlite3")
+    store.conn.execute("DROP TABLE IF EXISTS assessment_answers")
+    store.conn.execute("DROP TABLE IF EXISTS assessments")
+    assert q.assessment_trend(store.conn, scope()) == []
+    store.close()
+
+
+def test_recent_lists_newest_first_with_rep_totals(store):
+    specs = sorted(known_history(), key=lambda s: s.started, reverse=True)
+    rows = q.recent(store.conn, scope(), limit=5)
+    assert [r["started_at"][:16] for r in rows] == [s.started.isoformat()[:16] for s in specs[:5]]
+    for row, spec in zip(rows, specs, strict=False):
+        line = q.line_of(row, store.status_of(row))
+        assert line.reps_done == sum(side.done for side in spec.sides)
+        assert line.reps_target == sum(side.target for side in spec.sides)
+        assert (line.pain_before, line.pain_after) == (spec.pain_before, spec.pain_after)
+    newest = q.line_of(rows[0], store.status_of(rows[0]))
+    assert newest.status == "interrupted" and newest.seconds is None
+    assert q.line_of(rows[1], "completed").seconds == pytest.approx(specs[1].minutes * 60)
+
+
+def test_sessions_used_and_weekly_counts(store):
+    specs = known_history()
+    used = {u.session: u for u in q.sessions_used(store.conn, scope())}
+    for name in {s.session for s in specs}:
+        mine = [s for s in specs if s.session == name]
+        assert used[name].workouts == len(mine)
+        assert used[name].completed == sum(s.status == "completed" for s in mine)
+    weeks = q.weekly_counts(store.conn, scope())
+    assert weeks[0].week == date(2026, 10, 12) and weeks[-1].week == date(2026, 11, 16)
+    assert sum(w.workouts for w in weeks) == len(specs)
+    assert [w.week for w in weeks] == [date(2026, 10, 12) + timedelta(weeks=n) for n in range(6)]
+
+
+def test_date_range_bounds_are_local_midnights(tmp_path: Path):
+    store, _ = HistoryStore.open(tmp_path / "h.sqlite3")
+    late = datetime(2026, 3, 1, 23, 0, tzinfo=UTC)  # 2 March, 01:00 two hours east
+    insert(store.conn, [WorkoutSpec(late, "hip-mobility", sides=sides_for("hip-mobility"))])
+    east = Scope(date(2026, 3, 5), since=date(2026, 3, 2), utc_offset=timedelta(hours=2))
+    assert q.adherence(store.conn, east).workouts == 1
+    utc = Scope(date(2026, 3, 5), since=date(2026, 3, 2), utc_offset=timedelta(0))
+    assert q.adherence(store.conn, utc).workouts == 0
+    store.close()

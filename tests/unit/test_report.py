@@ -1,0 +1,84 @@
+"""`tuitrainer report`: the Markdown for a known history, and the command around it."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA
+from tests.history_data import (
+    KNOWN_ASSESSMENTS,
+    KNOWN_TODAY,
+    add_assessments,
+    insert,
+    known_history,
+)
+from tuitrainer.cli import main
+from tuitrainer.history import HistoryStore, progress, report
+from tuitrainer.locations import Locations
+
+EXPECTED = DATA / "report" / "known.md"
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def known(locations: Locations, monkeypatch: pytest.MonkeyPatch) -> Locations:
+    """The known history in the data folder, read on its fixed day at UTC."""
+    store, _ = HistoryStore.open(locations.database)
+    insert(store.conn, known_history())
+    add_assessments(store.conn, KNOWN_ASSESSMENTS)
+    store.close()
+    monkeypatch.setattr(report, "today", lambda: KNOWN_TODAY)
+    monkeypatch.setattr(progress, "local_offset", lambda: timedelta(0))
+    return locations
+
+
+def test_report_of_the_known_history_matches_the_expected_file(known: Locations):
+    code, out, err = run("report")
+    assert (code, err) == (0, "")
+    assert out == EXPECTED.read_text(encoding="utf-8")
+
+
+def test_report_to_a_file(known: Locations, tmp_path: Path):
+    target = tmp_path / "for-the-physio.md"
+    code, out, err = run("report", "--output", str(target))
+    assert code == 0 and out == ""
+    assert str(target) in err
+    assert target.read_text(encoding="utf-8") == EXPECTED.read_text(encoding="utf-8")
+
+
+def test_since_narrows_every_section(known: Locations):
+    code, out, _ = run("report", "--since", "2026-11-10")
+    assert code == 0
+    assert "Period: 2026-11-10 to 2026-11-20." in out
+    later = [s for s in known_history() if s.started.date() >= date(2026, 11, 10)]
+    assert f"- Workouts: {len(later)} (" in out
+    assert "| 2026-10-11 |" not in out  # the October assessment is before the period
+    assert "| 2026-11-15 | Knee to chest | clear | clear |" in out
+    assert "| 2026-10-12 |" not in out
+
+
+def test_session_filter_and_empty_history(known: Locations, tmp_path: Path):
+    code, out, _ = run("report", "--session", "thoracic-mobility")
+    assert code == 0
+    assert "| Thoracic mobility (`thoracic-mobility`) | 3 | 3 |" in out
+    assert "Hip mobility" not in out
+    code, out, _ = run("report", "--data-dir", str(tmp_path / "empty"))
+    assert code == 0
+    assert "Nothing was recorded in this period." in out
+
+
+def test_bad_date_and_unwritable_output(known: Locations, tmp_path: Path):
+    with pytest.raises(SystemExit) as exit_info:
+        run("report", "--since", "last tuesday")
+    assert exit_info.value.code == 2
+    code, _, err = run("report", "--output", str(tmp_path / "no" / "such" / "dir.md"))
+    assert code == 2 and "cannot write" in err
