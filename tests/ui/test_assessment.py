@@ -116,9 +116,14 @@ async def test_steps_hold_on_the_clock_and_back(locations: Locations, clock: Fak
         assert screen.query_one("#hold").display
         assert text_of(app, "#hold") == "10"
         assert "watch your right leg" in text_of(app, "#cue")
+        assert app.audio.played == ["go"]
         await advance(pilot, clock, 3.5)
         assert text_of(app, "#hold") == "7"
-        await advance(pilot, clock, 7)  # the hold ends: on to the first question
+        for second in (4, 1, 1):  # 2.5, 1.5 and 0.5 s left: the last three seconds tick
+            await advance(pilot, clock, second)
+        assert app.audio.played == ["go", "countdown", "countdown", "countdown"]
+        await advance(pilot, clock, 0.5)  # the hold ends: on to the first question
+        assert app.audio.played[-1] == "exercise_done"
         assert text_of(app, "#text") == "Did your straight right leg lift off the floor?"
         assert "y (1)  Yes, it lifted" in plain(app, "#answers")
         await pilot.press("x")  # not an answer: nothing happens

@@ -9,6 +9,7 @@ opens the results.
 from __future__ import annotations
 
 import math
+import time
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from ..app import TuitrainerApp
 
 TICK_SECONDS = 0.1
+COUNTDOWN = 3  # the last seconds of a hold that tick, as in a workout's pauses
 
 
 def open_assessment(app: TuitrainerApp) -> None:
@@ -73,6 +75,7 @@ class AssessmentScreen(Screen[None]):
         self.walk = Walk(battery)
         self.rules = rules
         self.hold_until: float | None = None
+        self._ticked: int | None = None  # the last second of the hold that sounded
 
     @property
     def tt_app(self) -> TuitrainerApp:
@@ -110,10 +113,15 @@ class AssessmentScreen(Screen[None]):
         if left <= 0:
             self.hold_until = None
             self.walk.forward()
+            self.cue("exercise_done")
             self.notify("Time: let go, then answer.", timeout=2)
             self.show()
             return
-        self.query_one("#hold", Digits).update(str(math.ceil(left)))
+        shown = math.ceil(left)
+        if shown <= COUNTDOWN and shown != self._ticked:
+            self._ticked = shown
+            self.cue("countdown")
+        self.query_one("#hold", Digits).update(str(shown))
 
     def action_hold(self) -> None:
         step = self.walk.step
@@ -121,7 +129,21 @@ class AssessmentScreen(Screen[None]):
             return
         if self.hold_until is None:
             self.hold_until = self.tt_app.clock() + step.test.hold_seconds
+            self._ticked = None
+            self.cue("go")
             self.show()
+
+    def cue(self, name: str) -> None:
+        """The workout's sounds for the hold: go, the last seconds, and the end."""
+        app = self.tt_app
+        output = getattr(app, "audio", None)
+        if output is None or app.settings.mute or not app.preferences.cue_enabled(name):
+            return
+        from ..audio.sounds import find
+
+        path = find(name, app.locations.sound_dirs())
+        if path is not None:
+            output.play(name, path, time.monotonic(), app.preferences.volume)
 
     # -- moving through the steps --------------------------------------------------
 
