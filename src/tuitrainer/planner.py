@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from .durations import format_duration as format_duration  # re-exported
 from .session.model import Exercise, RepRange, Session, Side
 
 
@@ -135,11 +136,3 @@ def summary(timeline: Timeline, speed: float = 1.0) -> dict[str, Any]:
         "total_seconds": timeline.total_seconds / speed,
         "exercises": exercises,
     }
-
-
-def format_duration(seconds: float) -> str:
-    """`754.2` -> `12:34`; hours when there are any."""
-    total = int(round(seconds))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label
 
-from ..planner import format_duration
+from ..durations import format_duration
 from ..session.listing import Listed, Listing
 from .dialogs import HelpScreen
 
