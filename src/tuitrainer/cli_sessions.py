@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import os
 import shlex
-import subprocess
 from pathlib import Path
 from typing import TextIO
 
@@ -96,6 +95,8 @@ def editor_command() -> list[str] | None:
 
 def edit_outside(path: Path, locations: Locations, out: TextIO, err: TextIO) -> int:
     """Run the user's editor on the file, then check it: problems as file:line:col."""
+    import subprocess
+
     from .session.create import ensure_schema
     from .session.load import check_file
 

@@ -46,14 +46,13 @@ TOLERANCE_SECONDS, TOLERANCE_SHARE = 5.0, 0.01
 class Change:
     """One value the fit changed, in words for the user."""
 
-    exercise: str  # the exercise's name, or "" for the session's defaults
+    exercise: str  # the exercise's name
     what: str
     before: str
     after: str
 
     def __str__(self) -> str:
-        where = f"{self.exercise}: " if self.exercise else "every exercise: "
-        return f"{where}{self.what} {self.before} -> {self.after}"
+        return f"{self.exercise}: {self.what} {self.before} -> {self.after}"
 
 
 @dataclass(frozen=True)
@@ -69,6 +68,14 @@ class Fit:
         """Whether the total is close enough to the target to call it a fit."""
         slack = max(TOLERANCE_SECONDS, TOLERANCE_SHARE * self.target_seconds)
         return abs(self.after_seconds - self.target_seconds) <= slack
+
+    def lines(self) -> list[str]:
+        """The changes, one line per exercise: `Fire hydrant: reps 10 -> 8, rest after ...`."""
+        by_exercise: dict[str, list[str]] = {}
+        for change in self.changes:
+            text = f"{change.what} {change.before} -> {change.after}"
+            by_exercise.setdefault(change.exercise, []).append(text)
+        return [f"{name}: {', '.join(texts)}" for name, texts in by_exercise.items()]
 
     def message(self) -> str:
         """One line for the user: what the plan now takes, and whether that is the target."""
@@ -102,15 +109,34 @@ def _scale_reps(reps: RepRange, factor: float) -> RepRange:
     return RepRange(low, high)
 
 
+def takes_time(exercise: Exercise, field: str, last: bool) -> bool:
+    """Whether a pause is in the timeline: no switch with one side, no set rest with one set,
+    no rest after the last exercise. The others are left as they are, and not reported."""
+    if field == "side_rest_seconds":
+        return len(exercise.sides) > 1
+    if field == "set_rest_seconds":
+        return exercise.sets > 1
+    if field == "rest_seconds":
+        return not last
+    return True
+
+
 def _scaled(session: Session, reps_factor: float, pause_factor: float) -> Session:
-    def exercise(ex: Exercise) -> Exercise:
-        pauses = {f: _scale_pause(getattr(ex, f), pause_factor, f) for f in PAUSE_FLOORS}
+    count = len(session.exercises)
+
+    def exercise(index: int, ex: Exercise) -> Exercise:
+        pauses = {
+            f: _scale_pause(getattr(ex, f), pause_factor, f)
+            for f in PAUSE_FLOORS
+            if takes_time(ex, f, index == count - 1)
+        }
         reps = {side: _scale_reps(r, reps_factor) for side, r in ex.reps.items()}
         return replace(ex, reps=reps, **pauses)
 
+    # The session's own defaults move too, so the saved file keeps them in one place.
     return replace(
         session,
-        exercises=tuple(exercise(ex) for ex in session.exercises),
+        exercises=tuple(exercise(i, ex) for i, ex in enumerate(session.exercises)),
         rest_seconds=_scale_pause(session.rest_seconds, pause_factor, "rest_seconds"),
         get_ready_seconds=_scale_pause(
             session.get_ready_seconds, pause_factor, "get_ready_seconds"
@@ -183,18 +209,17 @@ def _seconds(value: float) -> str:
 
 
 def changes(before: Session, after: Session) -> list[Change]:
-    """Every value that differs between two versions of the same exercises, in words."""
+    """Every value that differs between two versions of the same exercises, in words.
+
+    Reps that changed alike on every side read as one change (`reps 10 -> 8`).
+    """
+    from .session.edit import format_reps
+
     found: list[Change] = []
-    for field in ("rest_seconds", "get_ready_seconds"):
-        old, new = getattr(before, field), getattr(after, field)
-        if old != new:
-            found.append(Change("", PAUSE_LABELS[field], _seconds(old), _seconds(new)))
     for old_ex, new_ex in zip(before.exercises, after.exercises, strict=False):
-        for side in old_ex.sides:
-            old_r, new_r = old_ex.reps.get(side), new_ex.reps.get(side)
-            if old_r != new_r:
-                what = "reps" if side == "both" else f"{side} reps"
-                found.append(Change(old_ex.name, what, str(old_r), str(new_r)))
+        old_r, new_r = format_reps(old_ex), format_reps(new_ex)
+        if old_r != new_r:
+            found.append(Change(old_ex.name, "reps", old_r, new_r))
         for field, label in PAUSE_LABELS.items():
             old, new = getattr(old_ex, field), getattr(new_ex, field)
             if old != new:

@@ -71,7 +71,7 @@ async def test_change_values_reorder_fit_and_save(locations: Locations, clock: F
         await pilot.press("m")
         assert table_rows(app)[0][column("mode")] == "self-paced"
         await pilot.press("s")
-        assert table_rows(app)[0][column("sides")] == "right then left"
+        assert table_rows(app)[0][column("sides")] == "R, L"
         await pilot.press("J")
         assert [r[0] for r in table_rows(app)] == ["Reach and rotate", "Fire hydrant"]
         assert app.screen.query_one("#plan").cursor_row == 1
@@ -187,3 +187,21 @@ async def test_leaving_with_changes_asks_and_replacing_warns_of_comments(
         await pilot.press("escape")  # saved: leaves without a question
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_plan_edit_opens_the_planning_screen_and_escape_quits(
+    locations: Locations, clock: FakeClock
+):
+    """`tuitrainer plan SESSION --edit`: the app opens on the plan; leaving it ends the app."""
+    from tuitrainer.session.catalog import resolve
+
+    session = resolve("thoracic-mobility", locations)
+    app = make_app(locations, clock, session_path=None)
+    app.first_screen = lambda: PlanningScreen(session)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PlanningScreen)
+        assert "2:20" in label(app, "#total")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.is_running

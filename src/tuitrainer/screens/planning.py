@@ -31,10 +31,10 @@ if TYPE_CHECKING:
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("name", "Exercise"),
+    ("time", "Time"),
     ("sides", "Sides"),
     *((knob.field, knob.label) for knob in KNOBS),
     ("mode", "Mode"),
-    ("time", "Time"),
 )
 FIELDS = [key for key, _ in COLUMNS]
 ENTRY_HINTS = {
@@ -46,8 +46,8 @@ ENTRY_HINTS = {
 def cell_text(exercise: Exercise, field: str) -> str:
     if field == "name":
         return exercise.name
-    if field == "sides":
-        return " then ".join(exercise.sides) if len(exercise.sides) > 1 else exercise.sides[0]
+    if field == "sides":  # in order: "L, R", "R, L", "L", "R" or "both"
+        return ", ".join(s[0].upper() if s != "both" else s for s in exercise.sides)
     if field == "reps":
         return format_reps(exercise)
     if field == "mode":
@@ -119,8 +119,8 @@ class PlanningScreen(Screen[None]):
         table.clear()
         data = summary(plan(self.session))
         for exercise, planned in zip(self.session.exercises, data["exercises"], strict=True):
-            cells = [cell_text(exercise, f) for f in FIELDS[:-1]]
-            table.add_row(*cells, format_duration(planned["seconds"]))
+            time = format_duration(planned["seconds"])
+            table.add_row(*(time if f == "time" else cell_text(exercise, f) for f in FIELDS))
         table.cursor_coordinate = Coordinate(
             min(where.row, table.row_count - 1), min(where.column, len(FIELDS) - 1)
         )
@@ -276,7 +276,7 @@ class PlanningScreen(Screen[None]):
             self.notify(str(error), severity="warning")
             return
         result = fit_to_time(self.session, target)
-        lines = [result.message(), *(str(change) for change in result.changes)]
+        lines = [result.message(), *result.lines()]
         self.apply(result.session, "\n".join(lines))
 
     def action_start(self) -> None:
