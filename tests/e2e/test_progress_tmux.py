@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -48,3 +49,25 @@ def test_progress_screen_and_report(tmp_path: Path):
     assert f"Made on {date.today().isoformat()}" in text
     assert "| Lateral swing | 35 / 50 | 50 / 50 |" in text
     assert "- Workouts: 5 (5 done to the end) on 5 days" in text
+
+
+def test_pain_before_is_asked_typed_and_kept(tmp_path: Path):
+    quick = str(Path(__file__).resolve().parents[1] / "data" / "sessions" / "quick.yaml")
+    term = Terminal([TUITRAINER, "run", quick, "--speed", "50"], run_env(tmp_path))
+    try:
+        term.wait_for("Pain before you start", "READY?")
+        term.press("6")
+        term.press("Enter")
+        term.wait_for("Exercise 2 of 2")  # Enter saved it and started the workout
+        term.press("q")
+        term.wait_for("End workout?")
+        term.press("y")
+        term.wait_for("Pain now")
+        term.press("4")
+        term.press("Enter")
+        term.wait_exit()
+    finally:
+        term.close()
+    result = cli("history", "--json", data_dir=tmp_path)
+    [workout] = json.loads(result.stdout)
+    assert (workout["pain_before"], workout["pain"]) == (6, 4)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,9 +15,11 @@ from tests.history_data import (
     add_assessments,
     insert,
     known_history,
+    scale_history,
 )
 from tuitrainer.cli import main
 from tuitrainer.history import HistoryStore, progress, report
+from tuitrainer.history.progress import Scope
 from tuitrainer.locations import Locations
 
 EXPECTED = DATA / "report" / "known.md"
@@ -82,3 +84,16 @@ def test_bad_date_and_unwritable_output(known: Locations, tmp_path: Path):
     assert exit_info.value.code == 2
     code, _, err = run("report", "--output", str(tmp_path / "no" / "such" / "dir.md"))
     assert code == 2 and "cannot write" in err
+
+
+def test_a_long_period_shows_pain_by_month(tmp_path: Path):
+    store, _ = HistoryStore.open(tmp_path / "h.sqlite3")
+    end = datetime(2026, 6, 30, 18, tzinfo=UTC)
+    insert(store.conn, scale_history(days=200, per_day=1, end=end))
+    text = report.render(store.conn, Scope(end.date(), utc_offset=timedelta(0)))
+    store.close()
+    pain = text.split("## Pain", 1)[1].split("##", 1)[0]
+    months = [line.split(" | ")[0][2:] for line in pain.splitlines() if line.startswith("| 20")]
+    assert months == ["2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"]
+    assert "Average rating by month" in pain
+    assert "| Lateral swing |" in text and "| left |" in text.split("| Lateral swing |", 1)[1]
