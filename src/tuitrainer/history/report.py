@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Iterable
 from datetime import date
 
+from ..durations import format_duration
 from . import progress
 from .progress import Scope
 
@@ -29,11 +30,6 @@ def table(header: list[str], rows: Iterable[list[str]]) -> list[str]:
     lines[0] = lines[0].replace("| #", "| ")
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return lines
-
-
-def minutes(seconds: float) -> str:
-    whole = round(seconds)
-    return f"{whole // 60}:{whole % 60:02d}"
 
 
 def rating(value: float | None) -> str:
@@ -114,8 +110,8 @@ def balance_section(conn: sqlite3.Connection, scope: Scope) -> list[str]:
                 b.name,
                 f"{b.left.reps} / {b.left.target}",
                 f"{b.right.reps} / {b.right.target}",
-                minutes(b.left.seconds),
-                minutes(b.right.seconds),
+                format_duration(b.left.seconds),
+                format_duration(b.right.seconds),
                 b.lagging or "-",
             ]
             for b in rows

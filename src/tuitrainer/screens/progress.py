@@ -19,9 +19,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
+from ..durations import format_duration
 from ..history import progress as queries
 from ..history.progress import Balance, Scope
-from ..planner import format_duration
 from .dialogs import HelpScreen
 
 if TYPE_CHECKING:

@@ -11,8 +11,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
+from ..durations import format_duration
 from ..history.progress import Scope, local_time
-from ..planner import format_duration
 
 if TYPE_CHECKING:
     from ..app import TuitrainerApp
