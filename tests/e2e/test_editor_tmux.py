@@ -15,8 +15,8 @@ def test_new_session_edited_in_the_app_saved_and_run(tmp_path: Path):
     try:
         term.wait_for("Editing tiny.yaml", "No problems")
         # Replace the whole text with a short session, typed key by key.
-        term.press("C-a")  # to the line start; select everything with the editor's own keys
-        for _ in range(40):
+        term.press("C-a")  # to the line start
+        for _ in range(80):  # more than enough for the template's lines, some of them wrapped
             term.press("C-k")  # delete to the end of the line, or the line
         lines = [
             "name: Tiny",

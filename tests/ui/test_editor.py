@@ -30,6 +30,13 @@ def problems(app) -> list[str]:
     return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
 
 
+def quick_copy(locations: Locations) -> Path:
+    """The test session as a file of the user's."""
+    mine = locations.user_sessions / "quick.yaml"
+    mine.write_text(QUICK.read_text())
+    return mine
+
+
 async def open_editor(pilot, path: Path) -> EditorScreen:
     screen = EditorScreen(path)
     pilot.app.push_screen(screen)
@@ -40,8 +47,7 @@ async def open_editor(pilot, path: Path) -> EditorScreen:
 async def test_an_error_shows_with_its_line_and_enter_jumps_there(
     locations: Locations, clock: FakeClock
 ):
-    mine = locations.user_sessions / "quick.yaml"
-    mine.write_text(QUICK.read_text())
+    mine = quick_copy(locations)
     app = make_app(locations, clock, session_path=None)
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.pause()
@@ -56,7 +62,7 @@ async def test_an_error_shows_with_its_line_and_enter_jumps_there(
         await until(pilot, lambda: problems(app) != [])
         [message] = problems(app)
         assert message.startswith("line 8, col 11: reps must be")
-        assert "fix the problems first" in str(screen.query_one("#planned").content)
+        assert "once the problems are fixed" in str(screen.query_one("#planned").content)
         assert "changed, not saved" in str(screen.query_one("#editor-title").content)
         area.move_cursor((0, 0))
         await pilot.press("f2", "enter")
@@ -114,8 +120,7 @@ async def test_a_builtin_file_is_never_overwritten(locations: Locations, clock: 
 async def test_a_change_on_disk_is_detected_and_the_user_chooses(
     locations: Locations, clock: FakeClock
 ):
-    mine = locations.user_sessions / "quick.yaml"
-    mine.write_text(QUICK.read_text())
+    mine = quick_copy(locations)
     app = make_app(locations, clock, session_path=None)
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.pause()
@@ -146,8 +151,7 @@ async def test_a_change_on_disk_is_detected_and_the_user_chooses(
 
 
 async def test_leaving_with_unsaved_changes_asks(locations: Locations, clock: FakeClock):
-    mine = locations.user_sessions / "quick.yaml"
-    mine.write_text(QUICK.read_text())
+    mine = quick_copy(locations)
     app = make_app(locations, clock, session_path=None)
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.pause()
@@ -182,8 +186,7 @@ async def test_new_session_from_the_home_screen(locations: Locations, clock: Fak
 
 
 async def test_quitting_with_unsaved_changes_asks(locations: Locations, clock: FakeClock):
-    mine = locations.user_sessions / "quick.yaml"
-    mine.write_text(QUICK.read_text())
+    mine = quick_copy(locations)
     app = make_app(locations, clock, session_path=None)
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.pause()
@@ -206,8 +209,7 @@ async def test_without_highlighting_the_editor_is_plain_text(
 
     monkeypatch.setattr(textual._tree_sitter, "get_language", lambda name: None)
     assert yaml_language() is None
-    mine = locations.user_sessions / "quick.yaml"
-    mine.write_text(QUICK.read_text())
+    mine = quick_copy(locations)
     app = make_app(locations, clock, session_path=None)
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.pause()

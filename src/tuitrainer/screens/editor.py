@@ -47,9 +47,9 @@ def make_text_area(text: str) -> TextArea:
     """A code editor for YAML, falling back to plain text without highlighting."""
     language = yaml_language()
     try:
-        area = TextArea.code_editor(text, language=language, id="yaml")
+        area = TextArea.code_editor(text, language=language, id="yaml", soft_wrap=True)
     except Exception:  # LanguageDoesNotExist and kin: plain text still edits fine
-        area = TextArea.code_editor(text, language=None, id="yaml")
+        area = TextArea.code_editor(text, language=None, id="yaml", soft_wrap=True)
     area.indent_width = 2
     return area
 
@@ -149,7 +149,7 @@ class EditorScreen(Screen[None]):
             planned.update(f"Planned time {format_duration(plan(session).total_seconds)}")
             self.query_one("#problems-title", Label).update("No problems")
         else:
-            planned.update("Planned time: fix the problems first")
+            planned.update("Planned time: once the problems are fixed")
             count = len(problems)
             self.query_one("#problems-title", Label).update(
                 f"{count} problem{'s' if count != 1 else ''} (Enter on one goes to its line)"

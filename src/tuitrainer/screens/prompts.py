@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 class AskScreen(ModalScreen[str | None]):
     """One line of text; Enter answers, escape cancels (None)."""
 
-    CSS_PATH = "prompts.tcss"
+    CSS_PATH = ["dialogs.tcss", "prompts.tcss"]  # the dialog box itself is shared
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, question: str, value: str = "", detail: str = "") -> None:
@@ -55,7 +55,7 @@ class Choice:
 class ChooseScreen(ModalScreen[str | None]):
     """A question with a few answers, each on its own key; escape answers None."""
 
-    CSS_PATH = "prompts.tcss"
+    CSS_PATH = ["dialogs.tcss", "prompts.tcss"]  # the dialog box itself is shared
     BINDINGS = [Binding("escape", "choose(None)", "Cancel")]
 
     def __init__(self, question: str, detail: str, choices: list[Choice]) -> None:
@@ -84,7 +84,7 @@ class ChooseScreen(ModalScreen[str | None]):
 class PickScreen(ModalScreen[int | None]):
     """Pick one item of a list with the arrows and Enter; escape picks nothing."""
 
-    CSS_PATH = "prompts.tcss"
+    CSS_PATH = ["dialogs.tcss", "prompts.tcss"]  # the dialog box itself is shared
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, title: str, items: list[str]) -> None:
