@@ -13,15 +13,15 @@ from tuitrainer.locations import Locations
 from tuitrainer.planner import plan, summary
 from tuitrainer.screens.assessment import AssessmentScreen
 from tuitrainer.screens.assessment_results import AssessmentResultsScreen
+from tuitrainer.screens.dialogs import ConfirmScreen
 from tuitrainer.screens.home import HomeScreen
 from tuitrainer.screens.safety import SafetyScreen
 from tuitrainer.screens.workout import WorkoutScreen
 from tuitrainer.session.catalog import resolve
 
-# Keys for each answer, in the order the questions come:
-# knee-to-chest left (straight leg lifts, knee straightens), right (same two),
-# figure-4 left (knee height), right.
-NOTHING = "n n n n l l"
+# Answers are typed as keys, in the order the questions come: knee-to-chest left
+# (straight leg lifts, knee straightens), right (the same two), figure-4 left
+# (knee height), right.
 
 
 def build(locations: Locations, clock: FakeClock, assess: bool = False):
@@ -50,11 +50,11 @@ def acknowledge_safety(locations: Locations) -> None:
 async def answer_all(pilot, keys: str) -> None:
     """From the first instructions: Enter past each test's set-up, then the answers."""
     answers = iter(keys.split())
-    app = pilot.app
-    while not app.screen.walk.reviewing:
-        step = app.screen.walk.step
-        await pilot.press("enter" if step.question is None else next(answers))
+    walk = pilot.app.screen.walk
+    typed = ["enter" if step.question is None else next(answers) for step in walk.steps]
     assert next(answers, None) is None
+    await pilot.press(*typed)
+    assert walk.reviewing
 
 
 def plain(app, selector: str) -> str:
@@ -141,15 +141,7 @@ async def test_steps_hold_on_the_clock_and_back(locations: Locations, clock: Fak
 
 
 CASES = {
-    # keys -> (findings table rows, proposed changes)
-    NOTHING: (
-        [
-            ["Tight hip flexors", "-", "-", ""],
-            ["Tight front of the thigh", "-", "-", ""],
-            ["Stiff hip", "-", "-", ""],
-        ],
-        [],
-    ),
+    # keys -> (findings table rows, proposed changes); no findings at all: the test below
     "y n n n l m": (
         [
             ["Tight hip flexors", "-", "yes", "RIGHT only"],
@@ -267,23 +259,24 @@ async def test_change_an_answer_on_the_review_then_start_the_plan(
         await pilot.pause()
         await answer_all(pilot, "n n n n l m")
         assert "Stiff hip" in text_of(app, "#text")
-        assert "6. right  How far was your right knee from the floor?  More than" in text_of(
-            app, "#text"
-        )
+        review = text_of(app, "#text")
+        assert "6. Figure-4 test, right side: How far was your right knee" in review
+        assert f"{'Stiff hip':<27}{'-':<8}{'yes':<8}<- uneven" in review
         await pilot.press("6")  # the sixth answer: figure-4, right side
         assert text_of(app, "#side") == "RIGHT SIDE"
         assert "▶ m (3)" in plain(app, "#answers")
         await pilot.press("f")
         assert app.screen.walk.reviewing  # straight back to the review
-        assert "6. right  How far was your right knee from the floor?  About a fist" in text_of(
-            app, "#text"
-        )
-        await pilot.press("1")  # the first one: a different answer, then back to the review
-        await pilot.press("n")
+        assert "floor?  About a fist-width" in text_of(app, "#text")
+        await pilot.press("1", "y")  # the first one changed, then changed back
+        assert app.screen.walk.answers[("knee-to-chest", "left", "straight-leg-lifts")] == "yes"
+        await pilot.press("1", "n")
         assert app.screen.walk.reviewing
         await pilot.press("enter")
         await pilot.pause()
+        assert [row[1:3] for row in rows_of(app, "#findings")] == [["-", "-"]] * 3
         assert rows_of(app, "#changes") == []
+        assert "no changes needed" in text_of(app, "#plan-title")
         await pilot.press("enter")  # save and start
         await pilot.pause()
         # The workout opens (a question may sit on top of it, such as the pain before).
@@ -294,3 +287,47 @@ async def test_change_an_answer_on_the_review_then_start_the_plan(
             "less",
             "fist",
         }
+
+
+async def test_leaving_midway_asks_and_keeps_nothing(locations: Locations, clock: FakeClock):
+    acknowledge_safety(locations)
+    app = build(locations, clock)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("enter", "y")
+        await pilot.press("q")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # no: carry on where it was
+        assert isinstance(app.screen, AssessmentScreen)
+        assert text_of(app, "#text") == "Did your bent left knee want to straighten?"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert stored(locations) == []
+
+
+def snapshot_app(locations: Locations, clock: FakeClock, keys: str, review: bool = False):
+    """`tuitrainer assess` answered with `keys`; on the review, or saved and on the results."""
+    acknowledge_safety(locations)
+    app = build(locations, clock, assess=True)
+
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        await answer_all(pilot, keys)
+        if not review:
+            await pilot.press("enter")
+        await pilot.pause()
+
+    return app, run_before
+
+
+def test_snapshot_review(snap_compare, locations: Locations, clock: FakeClock):
+    app, before = snapshot_app(locations, clock, "y n n y m l", review=True)
+    assert snap_compare(app, run_before=before, terminal_size=(90, 30))
+
+
+def test_snapshot_results(snap_compare, locations: Locations, clock: FakeClock):
+    app, before = snapshot_app(locations, clock, "y n n y m l")
+    assert snap_compare(app, run_before=before, terminal_size=(90, 34))

@@ -279,20 +279,22 @@ class AssessmentScreen(Screen[None]):
     def _show_review(self) -> None:
         battery = self.walk.battery
         found = self.walk.responses()
-        lines = [f"{'':<24}{'LEFT':<14}RIGHT"]
-        for row in finding_table(battery, found):
+        table = finding_table(battery, found)
+        width = max(len(row.finding.name) for row in table) + 3
+        lines = [f"{'':<{width}}{'LEFT':<8}RIGHT"]
+        for row in table:
             left = "yes" if row.left else "-"
             right = "yes" if row.right else "-"
-            flag = "   <- uneven" if row.left != row.right else ""
-            lines.append(f"{row.finding.name:<24}{left:<14}{right}{flag}")
-        lines.append("")
-        lines.append("Your answers (press a number to change one):")
+            flag = "<- uneven" if row.left != row.right else ""
+            lines.append(f"{row.finding.name:<{width}}{left:<8}{right:<8}{flag}".rstrip())
+        lines += ["", "Your answers (press a number to change one):"]
         for number, response in enumerate(found, 1):
             test = battery.test(response.test_id)
             question = test.question(response.question_id) if test else None
             answer = question.answer(response.answer) if question else None
             prompt = fill(question.prompt, response.side) if question else response.question_id
             label = answer.label if answer else response.answer
-            lines.append(f"  {number}. {response.side:<6} {prompt}  {label}")
+            name = test.name if test else response.test_id
+            lines.append(f"  {number}. {name}, {response.side} side: {prompt}  {label}")
         keys = "[b]Enter[/b] save and see the plan    [b]1-9[/b] change an answer    [b]b[/b] back"
         self._set("Review your answers", "FINDINGS", "\n".join(lines), "", keys)
