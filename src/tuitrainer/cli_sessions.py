@@ -41,16 +41,9 @@ def cmd_new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if args.source:
             source = find(args.source, locations)
             text = copy_text(source.read_text(encoding="utf-8"), source.stem, args.name)
-        elif (locations.builtin_sessions / f"{args.name}.yaml").is_file():
-            print(
-                f"tuitrainer new: {args.name} is a built-in session; to make your own version "
-                f"of it, use: tuitrainer new {args.name} --from {args.name}",
-                file=err,
-            )
-            return USAGE
         else:
             text = template_text(title_of(args.name))
-        path = new_file(locations, args.name, text)
+        path = new_file(locations, args.name, text, shadow=bool(args.source))
     except BadName as error:
         hint = f"; to change it: tuitrainer edit {args.name}" if "already" in str(error) else ""
         print(f"tuitrainer new: {error}{hint}", file=err)

@@ -53,6 +53,17 @@ def test_new_file_writes_the_schema_copy_and_never_replaces(locations: Locations
     assert "Mine" in path.read_text()
 
 
+def test_a_new_file_never_hides_a_builtin_session_by_accident(locations: Locations):
+    with pytest.raises(BadName, match="built-in session"):
+        new_file(locations, "hip-mobility", template_text("Mine"))
+    assert not (locations.user_sessions / "hip-mobility.yaml").exists()
+    source = (locations.builtin_sessions / "hip-mobility.yaml").read_text()
+    copy = new_file(
+        locations, "hip-mobility", copy_text(source, "hip-mobility", "hip-mobility"), shadow=True
+    )
+    assert copy == locations.user_sessions / "hip-mobility.yaml"
+
+
 def test_ensure_schema_rewrites_a_stale_copy(locations: Locations):
     (locations.data_dir / "session.schema.json").write_text("{}")
     ensure_schema(locations)

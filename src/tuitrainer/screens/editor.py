@@ -301,7 +301,7 @@ def open_editor(app: TuitrainerApp, slug: str, path: Path, source: str) -> None:
             return
         try:
             text = path.read_text(encoding="utf-8")
-            copy = new_file(app.locations, slug, copy_text(text, slug, slug))
+            copy = new_file(app.locations, slug, copy_text(text, slug, slug), shadow=True)
         except (ValueError, OSError) as error:
             app.notify(str(error), severity="error")
             return

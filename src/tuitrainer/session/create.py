@@ -127,13 +127,22 @@ def copy_text(source_text: str, source_slug: str, name: str) -> str:
     return with_schema_line(text)
 
 
-def new_file(locations: Locations, name: str, text: str) -> Path:
-    """Write a new user session file (never over an existing one) and the schema copy."""
+def new_file(locations: Locations, name: str, text: str, shadow: bool = False) -> Path:
+    """Write a new user session file (never over an existing one) and the schema copy.
+
+    A new file named like a built-in session would hide it: only a copy of it
+    (`shadow`) may do that, so nobody replaces a built-in session by accident.
+    """
     from .save import save_text
 
     check_name(name)
     if user_file(locations, name) is not None:
         raise BadName(f"you already have a session named {name!r}")
+    if not shadow and any((locations.builtin_sessions / f"{name}{s}").is_file() for s in SUFFIXES):
+        raise BadName(
+            f"{name} is a built-in session; to make your own version of it, "
+            f"copy it: tuitrainer new {name} --from {name}"
+        )
     ensure_schema(locations)
     path = locations.user_sessions / f"{name}.yaml"
     save_text(path, text, expected=None, builtin_dir=locations.builtin_sessions)
