@@ -10,7 +10,6 @@ the tests or the rules without touching the app.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,30 +29,10 @@ from .fields import (
     RULES_FIELDS,
     TEST_FIELDS,
 )
-from .model import Answer, Battery, FindingInfo, HipTest, Question
+from .model import Answer, Battery, FindingInfo, HipTest, Question, Rule, Rules
 
 TESTS_FILE = "hip-tests.yaml"
 RULES_FILE = "plan-rules.yaml"
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One finding's change to the plan, on the side where it was found."""
-
-    finding: str
-    exercises: tuple[str, ...]
-    why: str
-    extra_reps: int = 0
-    extra_sets: int = 0
-
-
-@dataclass(frozen=True)
-class Rules:
-    title: str
-    rules: tuple[Rule, ...]
-    note: str = ""
-    base: str = "low-back-routine"
-    path: Path | None = None
 
 
 def assessment_file(locations: Locations, name: str) -> Path:

@@ -85,6 +85,26 @@ class Battery:
         return next((f for f in self.findings if f.id == finding_id), None)
 
 
+@dataclass(frozen=True)
+class Rule:
+    """One finding's change to the plan, on the side where it was found."""
+
+    finding: str
+    exercises: tuple[str, ...]
+    why: str
+    extra_reps: int = 0
+    extra_sets: int = 0
+
+
+@dataclass(frozen=True)
+class Rules:
+    title: str
+    rules: tuple[Rule, ...]
+    note: str = ""
+    base: str = "low-back-routine"
+    path: Path | None = None
+
+
 def fill(text: str, side: str) -> str:
     """A test's text for one side: `{side}` and `{other}` replaced."""
     return text.replace("{side}", side).replace("{other}", other_side(side))

@@ -17,8 +17,7 @@ from ..session.load import check_text
 from ..session.model import Exercise, RepRange, Session
 from ..session.problems import SessionError
 from ..session.save import save_text
-from .load import Rule, Rules
-from .model import Battery
+from .model import Battery, Rule, Rules
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Digits, Footer, Label, Static
 
 from ..assessment.findings import finding_table
-from ..assessment.load import Rules
-from ..assessment.model import Battery, fill
+from ..assessment.model import Battery, Rules, fill
 from ..assessment.walk import Step, Walk
 from ..history.assessments import acknowledged, save_assessment
 from .dialogs import ConfirmScreen, HelpScreen

@@ -17,8 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from ..assessment.findings import Response, finding_table, findings_by_side
-from ..assessment.load import Rules
-from ..assessment.model import Battery
+from ..assessment.model import Battery, Rules
 from ..assessment.plan import Proposal, plan_slug, propose, save_plan
 from ..session.listing import session_files
 from ..session.model import Session
