@@ -102,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--output", metavar="FILE", help="write to FILE (default: print)")
     for command in (progress, report):
         command.add_argument("--since", type=_day, metavar="DATE", help="from this day on")
+        command.add_argument("--until", type=_day, metavar="DATE", help="up to this day")
         command.add_argument("--session", metavar="NAME", help="one session only")
 
     check = commands.add_parser(
@@ -346,7 +347,7 @@ def cmd_progress(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .screens.progress import ProgressScreen
 
     def first_screen() -> ProgressScreen:
-        return ProgressScreen(since=args.since, session=args.session)
+        return ProgressScreen(since=args.since, session=args.session, until=args.until)
 
     return run_app(Locations.resolve(args.data_dir), first_screen=first_screen)
 
@@ -359,7 +360,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if notice is not None:
         print(notice.message, file=err)
     try:
-        text = render(store.conn, scope_for(args.since, args.session))
+        text = render(store.conn, scope_for(args.since, args.session, args.until))
     finally:
         store.close()
     if args.output is None:

@@ -23,6 +23,7 @@ from tests.history_data import (
 from tests.ui.conftest import make_app
 from tuitrainer.app import TuitrainerApp
 from tuitrainer.locations import Locations
+from tuitrainer.screens.date_range import DateRangeScreen
 from tuitrainer.screens.home import HomeScreen
 from tuitrainer.screens.progress import ProgressScreen
 from tuitrainer.screens.workout_detail import WorkoutDetailScreen
@@ -243,3 +244,25 @@ def test_snapshot_balance(snap_compare, locations: Locations, clock: FakeClock):
 def test_snapshot_pain(snap_compare, locations: Locations, clock: FakeClock):
     app, before = snapshot_app(locations, clock, "pain")
     assert snap_compare(app, run_before=before, terminal_size=(90, 24))
+
+
+async def test_typed_date_range(locations: Locations, clock: FakeClock):
+    app = known_app(locations, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_progress(app, pilot)
+        await pilot.press("d")
+        assert isinstance(app.screen, DateRangeScreen)
+        await pilot.press(*"2026-10-14", "tab", *"2026-11-02", "enter")
+        assert app.screen is screen
+        assert "14 Oct 2026 to 02 Nov 2026" in text(screen, "#scope")
+        inside = [
+            s
+            for s in known_history()
+            if date(2026, 10, 14) <= s.started.date() <= date(2026, 11, 2)
+        ]
+        assert len(cells(screen, "workouts")) == len(inside) == 5
+        await pilot.press("d", "ctrl+u", *"2026-11-3", "enter")  # not a date: says why
+        assert isinstance(app.screen, DateRangeScreen)
+        assert "not a date" in str(app.screen.query_one("#date-problem").content)
+        await pilot.press("escape")  # keeps the range there was
+        assert app.screen is screen and len(cells(screen, "workouts")) == 5

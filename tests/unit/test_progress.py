@@ -210,3 +210,22 @@ def test_date_range_bounds_are_local_midnights(tmp_path: Path):
     utc = Scope(date(2026, 3, 5), since=date(2026, 3, 2), utc_offset=timedelta(0))
     assert q.adherence(store.conn, utc).workouts == 0
     store.close()
+
+
+def test_parse_range_takes_open_ends_and_refuses_nonsense():
+    assert q.parse_range("2026-10-01", " 2026-10-31 ") == (date(2026, 10, 1), date(2026, 10, 31))
+    assert q.parse_range("", "2026-10-31") == (None, date(2026, 10, 31))
+    assert q.parse_range("", "") == (None, None)
+    with pytest.raises(ValueError, match="not a date"):
+        q.parse_range("2026-13-01", "")
+    with pytest.raises(ValueError, match="ends before it starts"):
+        q.parse_range("2026-10-31", "2026-10-01")
+
+
+def test_a_range_that_ends_in_the_past_ends_the_calendar_there(store):
+    until = date(2026, 10, 25)
+    facts = q.adherence(store.conn, scope(until=until), weeks=2)
+    assert facts.last_day == until and facts.first_day == date(2026, 10, 12)
+    assert facts.days == {date(2026, 10, 12): 1, date(2026, 10, 14): 2, date(2026, 10, 21): 1}
+    assert facts.workouts == sum(s.started.date() <= until for s in known_history())
+    assert facts.streak == 3  # the current streak does not depend on the range

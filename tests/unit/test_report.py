@@ -97,3 +97,12 @@ def test_a_long_period_shows_pain_by_month(tmp_path: Path):
     assert months == ["2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"]
     assert "Average rating by month" in pain
     assert "| Lateral swing |" in text and "| left |" in text.split("| Lateral swing |", 1)[1]
+
+
+def test_until_closes_the_period(known: Locations):
+    code, out, _ = run("report", "--since", "2026-10-12", "--until", "2026-10-31")
+    assert code == 0
+    assert "Period: 2026-10-12 to 2026-10-31." in out
+    inside = [s for s in known_history() if s.started.date() <= date(2026, 10, 31)]
+    assert f"- Workouts: {len(inside)} (" in out
+    assert "| 2026-11-" not in out

@@ -74,7 +74,7 @@ class Adherence:
     """Which days had a workout, for a calendar of whole weeks ending this week."""
 
     first_day: date  # a Monday
-    last_day: date  # today
+    last_day: date  # the range's end, or today
     days: dict[date, int]  # workouts per day, in the calendar's span, days with any
     streak: int  # consecutive days with a workout, ending today (or yesterday)
     workouts: int  # in the scope
@@ -91,9 +91,11 @@ class Adherence:
 
 
 def adherence(conn: sqlite3.Connection, scope: Scope, weeks: int = 8) -> Adherence:
-    """The calendar of the last `weeks` weeks, the streak, and counts in the scope."""
-    first = week_start(scope.today) - timedelta(weeks=weeks - 1)
-    calendar_scope = replace(scope, since=max(first, scope.since or first), until=scope.today)
+    """The calendar of `weeks` weeks up to the range's end, the current streak (up to
+    today, whatever the range), and counts in the scope."""
+    end = min(scope.until or scope.today, scope.today)
+    first = week_start(end) - timedelta(weeks=weeks - 1)
+    calendar_scope = replace(scope, since=max(first, scope.since or first), until=end)
     where, args = calendar_scope.where()
     day = f"date(w.started_at, '{scope.modifier}')"
     rows = conn.execute(
@@ -113,7 +115,7 @@ def adherence(conn: sqlite3.Connection, scope: Scope, weeks: int = 8) -> Adheren
         f" FROM workouts w WHERE {where}",
         args,
     ).fetchone()
-    return Adherence(first, scope.today, days, streak, total, active_days, completed)
+    return Adherence(first, end, days, streak, total, active_days, completed)
 
 
 @dataclass(frozen=True)
@@ -421,3 +423,21 @@ def local_day(iso: str, scope: Scope) -> date:
 def local_time(iso: str, scope: Scope) -> datetime:
     """A stored time in the scope's local time, without a zone (for display)."""
     return datetime.fromisoformat(iso).astimezone(UTC).replace(tzinfo=None) + scope.utc_offset
+
+
+def parse_range(first: str, last: str) -> tuple[date | None, date | None]:
+    """A date range typed by a person: `YYYY-MM-DD` each, either left empty for open.
+
+    Raises ValueError with a message to show when a date is not one or the range
+    runs backwards.
+    """
+    days: list[date | None] = []
+    for text in (first.strip(), last.strip()):
+        try:
+            days.append(date.fromisoformat(text) if text else None)
+        except ValueError:
+            raise ValueError(f"{text!r} is not a date like 2026-03-31") from None
+    since, until = days
+    if since and until and until < since:
+        raise ValueError("the range ends before it starts")
+    return since, until

@@ -209,6 +209,8 @@ def today() -> date:
     return date.today()
 
 
-def scope_for(since: date | None = None, session: str | None = None) -> Scope:
+def scope_for(
+    since: date | None = None, session: str | None = None, until: date | None = None
+) -> Scope:
     """The report's scope on this machine: today, in its time zone."""
-    return Scope(today(), since=since, session=session, utc_offset=progress.local_offset())
+    return Scope(today(), since, until, session, utc_offset=progress.local_offset())

@@ -60,6 +60,7 @@ class ProgressScreen(Screen[None]):
     BINDINGS = [
         Binding("r", "next_range", "Range"),
         Binding("s", "next_session", "Session"),
+        Binding("d", "dates", "Dates"),
         Binding("1", "pane('recent')", "Recent", show=False),
         Binding("2", "pane('calendar')", "Calendar", show=False),
         Binding("3", "pane('balance')", "Balance", show=False),
@@ -73,16 +74,17 @@ class ProgressScreen(Screen[None]):
         self,
         since: date | None = None,
         session: str | None = None,
+        until: date | None = None,
         today: date | None = None,
         utc_offset: timedelta | None = None,
     ) -> None:
         super().__init__()
         today = today or date.today()
         offset = queries.local_offset() if utc_offset is None else utc_offset
-        self.range_index = -1 if since else DEFAULT_RANGE
-        if since is None:
+        self.range_index = -1 if since or until else DEFAULT_RANGE
+        if since is None and until is None:
             since = self._range_start(today, DEFAULT_RANGE)
-        self.scope = Scope(today, since=since, session=session, utc_offset=offset)
+        self.scope = Scope(today, since, until, session, utc_offset=offset)
         self.balances: list[Balance] = []
         self.weeks: list[date] = []
         self.pain: list[queries.PainWeek] = []
@@ -123,18 +125,34 @@ class ProgressScreen(Screen[None]):
         return None if weeks is None else today - timedelta(weeks=weeks) + timedelta(days=1)
 
     def _scope_text(self) -> str:
+        since, until = self.scope.since, self.scope.until
         if self.range_index >= 0:
             span = RANGES[self.range_index][0]
+        elif since and until:
+            span = f"{since:%d %b %Y} to {until:%d %b %Y}"
+        elif since or until:
+            span = f"since {since:%d %b %Y}" if since else f"until {until:%d %b %Y}"
         else:
-            span = f"since {self.scope.since:%d %b %Y}" if self.scope.since else "everything"
+            span = "everything"
         session = self.scope.session or "all sessions"
-        return f"[b]Progress[/b]  {span}, {session}  [dim](r range, s session)[/dim]"
+        return f"[b]Progress[/b]  {span}, {session}  [dim](r range, d dates, s session)[/dim]"
 
     def action_next_range(self) -> None:
         self.range_index = (self.range_index + 1) % len(RANGES)
         since = self._range_start(self.scope.today, self.range_index)
-        self.scope = replace(self.scope, since=since)
+        self.scope = replace(self.scope, since=since, until=None)
         self.reload()
+
+    def action_dates(self) -> None:
+        from .date_range import DateRange, DateRangeScreen
+
+        def chosen(dates: DateRange | None) -> None:
+            if dates is not None:
+                self.range_index = -1
+                self.scope = replace(self.scope, since=dates[0], until=dates[1])
+                self.reload()
+
+        self.app.push_screen(DateRangeScreen(self.scope.since, self.scope.until), chosen)
 
     def action_next_session(self) -> None:
         names: list[str | None] = [None, *queries.session_names(self.tt_app.store.conn)]
