@@ -7,7 +7,7 @@ always draws the same screen (snapshot tests).
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -15,6 +15,8 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.lazy import Lazy
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
@@ -55,8 +57,20 @@ def pain_pair(before: int | None, after: int | None) -> str:
     return f"{'-' if before is None else before} > {'-' if after is None else after}"
 
 
+class Panel(Vertical):
+    """A tab's content; says when it is mounted so the screen can fill it."""
+
+    @dataclass
+    class Ready(Message):
+        panel_id: str | None
+
+    def on_mount(self) -> None:
+        self.post_message(self.Ready(self.id))
+
+
 class ProgressScreen(Screen[None]):
     CSS_PATH = "progress.tcss"
+    AUTO_FOCUS = "#workouts"
     BINDINGS = [
         Binding("r", "next_range", "Range"),
         Binding("s", "next_session", "Session"),
@@ -98,24 +112,27 @@ class ProgressScreen(Screen[None]):
         with TabbedContent(initial="recent"):
             with TabPane("1 Recent", id="recent"):
                 yield DataTable(id="workouts", cursor_type="row", zebra_stripes=True)
-            with TabPane("2 Calendar", id="calendar"), Vertical():
+            # The hidden tabs are built after the first frame (Lazy), then fill themselves.
+            with TabPane("2 Calendar", id="calendar"), Lazy(Panel(id="calendar-panel")):
                 yield Label("", id="streak")
                 yield DataTable(id="days", cursor_type="none", show_cursor=False)
                 yield Label("", id="adherence")
-            with TabPane("3 Left/right", id="balance"), Vertical():
+            with TabPane("3 Left/right", id="balance"), Lazy(Panel(id="balance-panel")):
                 yield DataTable(id="sides", cursor_type="row")
                 yield PlotextPlot(id="side-plot")
-            with TabPane("4 Pain", id="pain"), Vertical():
+            with TabPane("4 Pain", id="pain"), Lazy(Panel(id="pain-panel")):
                 yield Label("", id="pain-summary")
                 yield PlotextPlot(id="pain-plot")
-            with TabPane("5 Assessments", id="assessments"), Vertical():
+            with TabPane("5 Assessments", id="assessments"), Lazy(Panel(id="tests-panel")):
                 yield Label("", id="tests-summary")
                 yield DataTable(id="tests", cursor_type="none", show_cursor=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.reload()
-        self.query_one("#workouts", DataTable).focus()
+
+    def on_panel_ready(self, message: Panel.Ready) -> None:
+        self._fill(message.panel_id)
 
     # -- filters -----------------------------------------------------------------
 
@@ -163,14 +180,21 @@ class ProgressScreen(Screen[None]):
     # -- filling the panels --------------------------------------------------------
 
     def reload(self) -> None:
-        """Query every panel for the current scope and redraw it."""
-        conn = self.tt_app.store.conn
+        """Query every panel for the current scope and redraw it (those built so far)."""
         self.query_one("#scope", Label).update(self._scope_text())
-        self._fill_recent(conn)
-        self._fill_calendar(conn)
-        self._fill_balance(conn)
-        self._fill_pain(conn)
-        self._fill_assessments(conn)
+        self._fill_recent(self.tt_app.store.conn)
+        for panel in self.query(Panel):
+            self._fill(panel.id)
+
+    def _fill(self, panel_id: str | None) -> None:
+        conn = self.tt_app.store.conn
+        fill = {
+            "calendar-panel": self._fill_calendar,
+            "balance-panel": self._fill_balance,
+            "pain-panel": self._fill_pain,
+            "tests-panel": self._fill_assessments,
+        }[panel_id or ""]
+        fill(conn)
 
     def _fill_recent(self, conn) -> None:
         table = self.query_one("#workouts", DataTable)
