@@ -241,7 +241,7 @@ class ProgressScreen(Screen[None]):
         self.balances = queries.balance(conn, self.scope)
         table = self.query_one("#sides", DataTable)
         table.clear(columns=True)
-        table.add_columns("Exercise", "Left reps", "Right reps", "Left time", "Right time", "Lags")
+        table.add_columns("Exercise", "Left", "Right", "L time", "R time", "Lagging")
         for item in self.balances:
             lag = item.lagging
             cells: list[str | Text] = [item.name]
