@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, timedelta
 
+import pytest
 from textual.content import Content
 
 from tests.conftest import FakeClock
@@ -226,24 +227,12 @@ def snapshot_app(locations: Locations, clock: FakeClock, pane: str):
     return app, run_before
 
 
-def test_snapshot_recent(snap_compare, locations: Locations, clock: FakeClock):
-    app, before = snapshot_app(locations, clock, "recent")
-    assert snap_compare(app, run_before=before, terminal_size=(90, 24))
-
-
-def test_snapshot_calendar(snap_compare, locations: Locations, clock: FakeClock):
-    app, before = snapshot_app(locations, clock, "calendar")
-    assert snap_compare(app, run_before=before, terminal_size=(90, 24))
-
-
-def test_snapshot_balance(snap_compare, locations: Locations, clock: FakeClock):
-    app, before = snapshot_app(locations, clock, "balance")
-    assert snap_compare(app, run_before=before, terminal_size=(90, 30))
-
-
-def test_snapshot_pain(snap_compare, locations: Locations, clock: FakeClock):
-    app, before = snapshot_app(locations, clock, "pain")
-    assert snap_compare(app, run_before=before, terminal_size=(90, 24))
+@pytest.mark.parametrize(
+    ("pane", "height"), [("recent", 24), ("calendar", 24), ("balance", 30), ("pain", 24)]
+)
+def test_snapshot(snap_compare, locations: Locations, clock: FakeClock, pane: str, height: int):
+    app, before = snapshot_app(locations, clock, pane)
+    assert snap_compare(app, run_before=before, terminal_size=(90, height))
 
 
 async def test_typed_date_range(locations: Locations, clock: FakeClock):

@@ -13,8 +13,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.validation import Integer
 from textual.widgets import Input, Label
+
+from ..widgets.rating import RatingInput, submitted_rating
 
 
 @dataclass(frozen=True)
@@ -23,13 +24,6 @@ class PainAnswer:
 
     rating: int | None
     start: bool
-
-
-class RatingInput(Input):
-    """Digits only; leaves space to the screen (skip and start) instead of typing it."""
-
-    def check_consume_key(self, key: str, character: str | None) -> bool:
-        return key != "space" and super().check_consume_key(key, character)
 
 
 class PainBeforeScreen(ModalScreen[PainAnswer]):
@@ -49,29 +43,20 @@ class PainBeforeScreen(ModalScreen[PainAnswer]):
             )
             with Horizontal(id="pain-before-row"):
                 yield Label("Pain now: ", id="pain-before-label")
-                yield RatingInput(
-                    placeholder="0-10",
-                    id="pain-before",
-                    restrict=r"[0-9]{0,2}",
-                    max_length=2,
-                    validators=[Integer(minimum=0, maximum=10)],
-                )
+                yield RatingInput(id="pain-before")
             yield Label(
                 "[b]Enter[/b] save and start    [b]space[/b] skip and start    [b]esc[/b] skip",
                 classes="keys",
             )
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        self.query_one(RatingInput).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        text = event.value.strip()
-        if not text:
-            self.dismiss(PainAnswer(None, True))
-        elif event.validation_result and event.validation_result.is_valid:
-            self.dismiss(PainAnswer(int(text), True))
-        else:
-            self.notify("A rating is a whole number from 0 to 10.", severity="warning")
+        try:
+            self.dismiss(PainAnswer(submitted_rating(event), True))
+        except ValueError as problem:
+            self.notify(str(problem), severity="warning")
 
     def action_skip(self, start: bool) -> None:
         self.dismiss(PainAnswer(None, start))

@@ -8,12 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.validation import Integer
 from textual.widgets import DataTable, Footer, Input, Label
 
 from ..engine import Engine
 from ..planner import format_duration
 from ..summary import workout_rows
+from ..widgets.rating import RatingInput, submitted_rating
 
 if TYPE_CHECKING:
     from ..app import TuitrainerApp
@@ -53,25 +53,20 @@ class SummaryScreen(Screen[None]):
             )
             with Horizontal(id="pain-row"):
                 yield Label("Pain now, 0 to 10 (Enter to skip): ", id="pain-label")
-                yield Input(
-                    placeholder="0-10",
-                    id="pain",
-                    restrict=r"[0-9]{0,2}",
-                    max_length=2,
-                    validators=[Integer(minimum=0, maximum=10)],
-                )
+                yield RatingInput(id="pain")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#pain", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        text = event.value.strip()
-        if text and not (event.validation_result and event.validation_result.is_valid):
-            self.notify("A rating is a whole number from 0 to 10.", severity="warning")
+        try:
+            rating = submitted_rating(event)
+        except ValueError as problem:
+            self.notify(str(problem), severity="warning")
             return
         app: TuitrainerApp = self.app  # type: ignore[assignment]
-        app.finish_summary(self.engine, int(text) if text else None)
+        app.finish_summary(self.engine, rating)
 
     def action_skip(self) -> None:
         app: TuitrainerApp = self.app  # type: ignore[assignment]

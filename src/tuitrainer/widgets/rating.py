@@ -1,0 +1,41 @@
+"""A 0 to 10 rating box, for the pain questions before and after a workout."""
+
+from __future__ import annotations
+
+from textual.validation import Integer
+from textual.widgets import Input
+
+
+class RatingInput(Input):
+    """Digits only, 0 to 10. Space is left to the screen, where it may mean "skip"."""
+
+    DEFAULT_CSS = """
+    RatingInput {
+        width: 12;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(
+            placeholder="0-10",
+            id=id,
+            restrict=r"[0-9]{0,2}",
+            max_length=2,
+            validators=[Integer(minimum=0, maximum=10)],
+        )
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return key != "space" and super().check_consume_key(key, character)
+
+
+def submitted_rating(event: Input.Submitted) -> int | None:
+    """The rating given (None when the box was left empty).
+
+    Raises ValueError when the text is not a whole number from 0 to 10.
+    """
+    text = event.value.strip()
+    if not text:
+        return None
+    if not (event.validation_result and event.validation_result.is_valid):
+        raise ValueError("A rating is a whole number from 0 to 10.")
+    return int(text)
