@@ -71,6 +71,7 @@ def test_every_answer_is_stored_with_its_date_and_finding(tmp_path: Path):
                 "question_id": "straight-leg-lifts",
                 "answer": "yes",
                 "finding": "tight-hip-flexors",
+                "finding_side": "right",  # the straight leg's hip: the other side
             },
             {
                 "test_id": "knee-to-chest",
@@ -78,6 +79,7 @@ def test_every_answer_is_stored_with_its_date_and_finding(tmp_path: Path):
                 "question_id": "knee-straightens",
                 "answer": "no",
                 "finding": None,
+                "finding_side": None,
             },
             {
                 "test_id": "figure-4",
@@ -85,6 +87,7 @@ def test_every_answer_is_stored_with_its_date_and_finding(tmp_path: Path):
                 "question_id": "knee-height",
                 "answer": "more",
                 "finding": "tight-hip",
+                "finding_side": "right",
             },
         ]
         # The progress view's query: one test on one side over time, by the index.
@@ -167,3 +170,29 @@ def test_assess_check_reports_the_files_in_use(locations: Locations):
     code, out, err = run("assess")
     assert code == 1
     assert err.startswith(f"{rules}:3:14: finding 'tight-hips'")
+
+
+def test_a_version_2_history_learns_which_hip_each_finding_is_on(tmp_path: Path):
+    path = tmp_path / "history.sqlite3"
+    conn = sqlite3.connect(path)
+    for statement in MIGRATIONS[0] + MIGRATIONS[1]:
+        conn.execute(statement)
+    conn.execute("INSERT INTO assessments (taken_at) VALUES ('2026-11-01T09:00:00+00:00')")
+    conn.executemany(
+        "INSERT INTO assessment_answers (assessment_id, test_id, side, question_id, answer,"
+        " finding) VALUES (1, ?, ?, ?, ?, ?)",
+        [
+            ("knee-to-chest", "left", "straight-leg-lifts", "yes", "tight-hip-flexors"),
+            ("knee-to-chest", "left", "knee-straightens", "yes", "tight-quadriceps"),
+            ("figure-4", "right", "knee-height", "fist", None),
+        ],
+    )
+    conn.execute("PRAGMA user_version=2")
+    conn.commit()
+    conn.close()
+    store, _ = HistoryStore.open(path)
+    try:
+        sides = [a["finding_side"] for a in assessments(store)[0]["answers"]]
+        assert sides == ["right", "left", None]
+    finally:
+        store.close()

@@ -229,3 +229,26 @@ def test_a_range_that_ends_in_the_past_ends_the_calendar_there(store):
     assert facts.days == {date(2026, 10, 12): 1, date(2026, 10, 14): 2, date(2026, 10, 21): 1}
     assert facts.workouts == sum(s.started.date() <= until for s in known_history())
     assert facts.streak == 3  # the current streak does not depend on the range
+
+
+def test_a_finding_on_the_other_hip_says_which(tmp_path: Path):
+    """Knee to chest on the left: a straight right leg that lifts is the right hip's."""
+    from tuitrainer.assessment.findings import Response
+    from tuitrainer.history.assessments import save_assessment
+
+    store, _ = HistoryStore.open(tmp_path / "h.sqlite3")
+    save_assessment(
+        store,
+        [
+            Response(
+                "knee-to-chest", "left", "straight-leg-lifts", "yes", "tight-hip-flexors", "right"
+            ),
+            Response(
+                "knee-to-chest", "left", "knee-straightens", "yes", "tight-quadriceps", "left"
+            ),
+        ],
+        taken_at="2026-11-10T09:00:00.000+00:00",
+    )
+    [result] = q.assessment_trend(store.conn, scope())
+    assert result.summary == "tight quadriceps, tight hip flexors (right hip)"
+    store.close()

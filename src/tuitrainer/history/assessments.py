@@ -33,10 +33,18 @@ def save_assessment(
         assessment_id = int(cur.lastrowid or 0)
         store.conn.executemany(
             "INSERT INTO assessment_answers"
-            " (assessment_id, test_id, side, question_id, answer, finding)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            " (assessment_id, test_id, side, question_id, answer, finding, finding_side)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                (assessment_id, r.test_id, r.side, r.question_id, r.answer, r.finding)
+                (
+                    assessment_id,
+                    r.test_id,
+                    r.side,
+                    r.question_id,
+                    r.answer,
+                    r.finding,
+                    r.finding_side if r.finding else None,
+                )
                 for r in answers
             ],
         )
@@ -52,7 +60,8 @@ def assessment_rows(store: HistoryStore, limit: int | None = None) -> list[sqlit
 
 def answer_rows(store: HistoryStore, assessment_id: int) -> list[sqlite3.Row]:
     return store.conn.execute(
-        "SELECT test_id, side, question_id, answer, finding FROM assessment_answers"
+        "SELECT test_id, side, question_id, answer, finding, finding_side"
+        " FROM assessment_answers"
         " WHERE assessment_id = ? ORDER BY id",
         (assessment_id,),
     ).fetchall()

@@ -69,6 +69,16 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX assessment_answers_test ON assessment_answers (test_id, side, assessment_id)",
         "CREATE TABLE acknowledgements (key TEXT PRIMARY KEY, at TEXT NOT NULL)",
     ],
+    # 3: the hip a finding is on, which is not always the side tested (knee to chest:
+    # a straight leg that lifts shows tight hip flexors in that leg, the other side).
+    [
+        "ALTER TABLE assessment_answers ADD COLUMN finding_side TEXT",
+        "UPDATE assessment_answers SET finding_side = CASE side"
+        " WHEN 'left' THEN 'right' ELSE 'left' END"
+        " WHERE finding IS NOT NULL AND question_id = 'straight-leg-lifts'",
+        "UPDATE assessment_answers SET finding_side = side"
+        " WHERE finding IS NOT NULL AND finding_side IS NULL",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -312,7 +312,8 @@ def assessment_trend(conn: sqlite3.Connection, scope: Scope) -> list[AssessmentR
         return []
     where, args = replace(scope, session=None).where("a", "taken_at")
     rows = conn.execute(
-        "SELECT a.id, a.taken_at, x.test_id, x.side, x.question_id, x.answer, x.finding"
+        "SELECT a.id, a.taken_at, x.test_id, x.side, x.question_id, x.answer, x.finding,"
+        " x.finding_side"
         " FROM assessments a JOIN assessment_answers x ON x.assessment_id = a.id"
         f" WHERE {where} ORDER BY a.taken_at, a.id, x.test_id, x.side, x.question_id",
         args,
@@ -325,8 +326,15 @@ def assessment_trend(conn: sqlite3.Connection, scope: Scope) -> list[AssessmentR
     return [_result(taken[key[0]], key[1], key[2], answers) for key, answers in grouped.items()]
 
 
+def _finding_text(answer: Any, side: str) -> str:
+    """A finding in words; named with its hip when that is not the side tested."""
+    name = FINDING_NAMES.get(answer[6], answer[6])
+    hip = answer[7]
+    return f"{name} ({hip} hip)" if hip and hip != side else name
+
+
 def _result(taken_at: str, test_id: str, side: str, answers: list[Any]) -> AssessmentResult:
-    findings = [FINDING_NAMES.get(a[6], a[6]) for a in answers if a[6]]
+    findings = [_finding_text(a, side) for a in answers if a[6]]
     if test_id == "figure-4":
         height = next((a[5] for a in answers if a[4] == "knee-height"), "")
         summary = KNEE_HEIGHT.get(height, height or "?")
