@@ -146,7 +146,12 @@ class TuitrainerApp(App[int]):
 
     def start_session(self, session: Session) -> None:
         """Start a session, first offering to resume an unfinished run of it."""
+        from .history.recorder import resumable
+
         unfinished = self.store.interrupted(session.slug)
+        if unfinished and not resumable(unfinished[0], session):
+            self._close_changed(unfinished[0])
+            unfinished = []
         if not unfinished:
             self._begin(session)
             return
@@ -192,7 +197,22 @@ class TuitrainerApp(App[int]):
         except (SessionError, FileNotFoundError) as error:
             self.notify(f"Cannot resume: {error}", severity="error")
             return
+        from .history.recorder import resumable
+
+        if not resumable(row, session):
+            self._close_changed(row)
+            return
         self._begin(session, resume_id=row["id"])
+
+    def _close_changed(self, row: sqlite3.Row) -> None:
+        """An unfinished workout whose session has changed since cannot go on where it
+        stopped (the parts no longer line up): it is kept, closed as interrupted."""
+        self.store.end_workout(row["id"], "interrupted")
+        self.notify(
+            f"The unfinished {row['title']} workout was closed: the session has changed "
+            "since, so it cannot be resumed where it stopped. What it logged is kept.",
+            timeout=8,
+        )
 
     def _resume_screen(self, row: sqlite3.Row):  # -> ResumeScreen
         from .screens.dialogs import ResumeScreen

@@ -5,11 +5,13 @@ from __future__ import annotations
 from tests.conftest import FakeClock
 from tests.ui.conftest import QUICK, advance, make_app
 from tuitrainer.history import HistoryStore
+from tuitrainer.history.recorder import session_hash
 from tuitrainer.locations import Locations
 from tuitrainer.screens.dialogs import ResumeScreen
 from tuitrainer.screens.home import HomeScreen
 from tuitrainer.screens.summary import SummaryScreen
 from tuitrainer.screens.workout import WorkoutScreen
+from tuitrainer.session import load_session
 
 
 def rows(app) -> list[list[str]]:
@@ -65,7 +67,7 @@ async def test_enter_starts_and_last_done_updates(locations: Locations, clock: F
 async def test_home_offers_to_resume_an_interrupted_workout(locations: Locations, clock: FakeClock):
     (locations.user_sessions / "quick.yaml").write_text(QUICK.read_text())
     store, _ = HistoryStore.open(locations.database)
-    workout = store.start_workout("quick", "Quick test", "x", 1.0)
+    workout = store.start_workout("quick", "Quick test", session_hash(load_session(QUICK)), 1.0)
     store.conn.execute(
         "UPDATE workouts SET pid = 999999999, segment_index = 6 WHERE id = ?", (workout,)
     )
@@ -92,6 +94,33 @@ async def test_closing_an_interrupted_workout_marks_it(locations: Locations, clo
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+    store, _ = HistoryStore.open(locations.database)
+    assert store.workout(workout)["status"] == "interrupted"
+    store.close()
+
+
+async def test_an_unfinished_workout_of_a_changed_session_is_closed_not_resumed(
+    locations: Locations, clock: FakeClock
+):
+    (locations.user_sessions / "quick.yaml").write_text(QUICK.read_text())
+    store, _ = HistoryStore.open(locations.database)
+    old = load_session(QUICK)
+    workout = store.start_workout("quick", "Quick test", session_hash(old), 1.0)
+    store.conn.execute(
+        "UPDATE workouts SET pid = 999999999, segment_index = 6 WHERE id = ?", (workout,)
+    )
+    store.close()
+    # The user edits the session since: fewer reps, so the parts no longer line up.
+    changed = QUICK.read_text().replace("    reps: 3\n", "    reps: 2\n", 1)
+    (locations.user_sessions / "quick.yaml").write_text(changed)
+    app = make_app(locations, clock, session_path=locations.user_sessions / "quick.yaml")
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        # No offer to resume a different plan: a fresh start (the pain question first).
+        assert not isinstance(app.screen, ResumeScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, WorkoutScreen)
+        assert app.screen.engine.index == -1
     store, _ = HistoryStore.open(locations.database)
     assert store.workout(workout)["status"] == "interrupted"
     store.close()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from tests.conftest import FakeClock
-from tests.ui.conftest import make_app, text_of
+from tests.ui.conftest import QUICK, make_app, text_of
 from tuitrainer.history import HistoryStore
+from tuitrainer.history.recorder import session_hash
 from tuitrainer.locations import Locations
 from tuitrainer.screens.pain import PainBeforeScreen
 from tuitrainer.screens.workout import WorkoutScreen
+from tuitrainer.session import load_session
 
 
 def pain_saved(locations: Locations) -> list[tuple[int | None, int | None]]:
@@ -70,7 +72,7 @@ async def test_the_setting_switches_the_question_off(locations: Locations, clock
 
 async def test_a_resumed_workout_is_not_asked_again(locations: Locations, clock: FakeClock):
     store, _ = HistoryStore.open(locations.database)
-    workout = store.start_workout("quick", "Quick test", "x", 1.0)
+    workout = store.start_workout("quick", "Quick test", session_hash(load_session(QUICK)), 1.0)
     store.set_pain(workout, "before", 6)
     store.conn.execute("UPDATE workouts SET pid = 999999999 WHERE id = ?", (workout,))
     store.close()

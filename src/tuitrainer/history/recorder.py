@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from ..engine import Engine, SideStats
 from ..events import (
@@ -23,13 +24,19 @@ from .store import HistoryStore
 
 
 def session_hash(session: Session) -> str:
-    """Which version of a session file a workout used (sha256 of its bytes)."""
-    digest = hashlib.sha256()
-    try:
-        digest.update(session.path.read_bytes() if session.path else session.slug.encode())
-    except OSError:
-        digest.update(repr(session).encode())
-    return digest.hexdigest()
+    """Which version of a session a workout ran: sha256 of the session as clean YAML.
+
+    Of the content rather than the file's bytes, so a plan changed in the app and
+    started unsaved is told apart from its file, and a comment edit is not a change.
+    """
+    from ..session.dump import dump_session
+
+    return hashlib.sha256(dump_session(session, header=None).encode()).hexdigest()
+
+
+def resumable(row: Any, session: Session) -> bool:
+    """Whether an unfinished workout can go on with this session: the same plan."""
+    return row["session_hash"] == session_hash(session)
 
 
 class Recorder:
