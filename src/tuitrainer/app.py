@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
+from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from .config import Preferences
@@ -95,8 +96,17 @@ class TuitrainerApp(App[int]):
             self.open_assessment()
         elif self.first_screen is not None:
             self.push_screen(self.first_screen())
-        else:
-            self.push_screen(HomeScreen())
+
+    def get_default_screen(self) -> Screen:
+        """The home screen is the base screen, unless a command opens another one.
+
+        As the base rather than pushed over a blank one, it is styled and its
+        footer composed once, not twice, before the first frame (startup.py).
+        """
+        opens_other = (
+            self.direct_session is not None or self.direct_assess or self.first_screen is not None
+        )
+        return super().get_default_screen() if opens_other else HomeScreen()
 
     def open_assessment(self) -> None:
         """The safety note until it is acknowledged, then the guided hip assessment."""

@@ -38,6 +38,7 @@ def known_app(locations: Locations, clock: FakeClock) -> TuitrainerApp:
 
 async def open_progress(app: TuitrainerApp, pilot) -> ProgressScreen:
     """The known history, written after start-up (so no resume offer), then the screen."""
+    await pilot.pause()  # the home screen has mounted (and looked for unfinished workouts)
     insert(app.store.conn, known_history())
     add_assessments(app.store.conn, KNOWN_ASSESSMENTS)
     screen = ProgressScreen(today=KNOWN_TODAY, utc_offset=UTC0)

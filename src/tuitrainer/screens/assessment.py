@@ -18,12 +18,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.markup import escape
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, Label, Static
+from textual.widgets import Digits, Label, Static
 
 from ..assessment.findings import finding_table
 from ..assessment.model import Battery, Rules, fill
 from ..assessment.walk import Step, Walk
 from ..history.assessments import acknowledged, save_assessment
+from ..widgets.footer import Footer
 from .dialogs import ConfirmScreen, HelpScreen
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from ..assessment.findings import Response, finding_table, findings_by_side
 from ..assessment.model import Battery, Rules
@@ -23,6 +23,7 @@ from ..session.listing import session_files
 from ..session.model import Session
 from ..session.problems import SessionError
 from ..session.save import SaveError
+from ..widgets.footer import Footer
 
 if TYPE_CHECKING:
     from ..app import TuitrainerApp

@@ -16,10 +16,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Label, OptionList, TextArea
+from textual.widgets import Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
 from ..planner import format_duration, plan
+from ..widgets.footer import Footer
 from .dialogs import ConfirmScreen, HelpScreen
 from .prompts import Choice, ChooseScreen, leave_asking
 

@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label
+from textual.widgets import DataTable, Label
 
 from ..durations import format_duration
 from ..session.listing import Listed, Listing
+from ..widgets.footer import Footer
 from .dialogs import HelpScreen
 
 if TYPE_CHECKING:
@@ -64,7 +65,8 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("Session", "Time", "Last done", "Source")
-        table.focus()  # the rows come from on_screen_resume, which also runs first
+        # The rows come from on_screen_resume, which also runs first; AUTO_FOCUS gives the
+        # table the focus (focusing it here too would compose the footer once more).
         self.tt_app.offer_resume()
 
     def on_screen_resume(self) -> None:

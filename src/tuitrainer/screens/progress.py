@@ -18,12 +18,13 @@ from textual.containers import Vertical
 from textual.lazy import Lazy
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, TabbedContent, TabPane
+from textual.widgets import DataTable, Label, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
 from ..durations import format_duration
 from ..history import progress as queries
 from ..history.progress import Balance, Scope
+from ..widgets.footer import Footer
 from .dialogs import HelpScreen
 
 if TYPE_CHECKING:
@@ -359,7 +360,6 @@ class ProgressScreen(Screen[None]):
         self.app.push_screen(HelpScreen("Progress keys", self.BINDINGS))
 
     def action_close(self) -> None:
-        if len(self.app.screen_stack) <= 2:  # opened straight from the command line
-            self.app.exit(0)
-        else:
-            self.app.pop_screen()
+        from .prompts import leave_screen
+
+        leave_screen(self)  # out of the app when opened straight from the command line

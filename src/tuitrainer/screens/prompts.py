@@ -109,7 +109,10 @@ class PickScreen(ModalScreen[int | None]):
 def leave_screen(screen: Screen) -> None:
     """Back to the screen below; out of the app when this screen was opened by a command."""
     app = screen.app
-    if len(app.screen_stack) > 2:  # the default screen, the home screen, this one
+    below = app.screen_stack[:-1]
+    # A command opens its screen over Textual's blank default screen; from the home
+    # screen (the app's base screen otherwise) there is always a real screen below.
+    if below and not (len(below) == 1 and type(below[0]) is Screen):
         app.pop_screen()
     else:
         app.exit(0)

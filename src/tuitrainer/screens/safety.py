@@ -13,9 +13,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from ..history.assessments import acknowledge, acknowledged
+from ..widgets.footer import Footer
 
 if TYPE_CHECKING:
     from ..app import TuitrainerApp

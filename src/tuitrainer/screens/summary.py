@@ -8,11 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Label
+from textual.widgets import DataTable, Input, Label
 
 from ..engine import Engine
 from ..planner import format_duration
 from ..summary import workout_rows
+from ..widgets.footer import Footer
 from ..widgets.rating import RatingInput, submitted_rating
 
 if TYPE_CHECKING:

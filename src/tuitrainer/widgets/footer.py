@@ -1,0 +1,35 @@
+"""Textual's Footer, composed again only when the keys it shows have changed.
+
+The stock footer rebuilds all its keys on every bindings signal (mounting, each
+focus change), even when the same keys come out; on the home screen that was a
+fifth of the time to the first frame (benchmarks/startup.py).
+"""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+from textual.widgets import Footer as TextualFooter
+
+
+class Footer(TextualFooter):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._composed_for: tuple | None = None
+
+    def _shown_keys(self, screen: Screen) -> tuple:
+        return tuple(
+            (binding.key, binding.description, enabled, tooltip)
+            for (_, binding, enabled, tooltip) in screen.active_bindings.values()
+            if binding.show
+        )
+
+    def bindings_changed(self, screen: Screen) -> None:
+        if not (screen.app.app_focus and self.is_attached and screen is self.screen):
+            super().bindings_changed(screen)
+            return
+        keys = self._shown_keys(screen)
+        if keys != self._composed_for:
+            self._composed_for = keys
+            super().bindings_changed(screen)
+        else:
+            self._bindings_ready = True
