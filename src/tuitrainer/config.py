@@ -13,16 +13,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-CUE_NAMES = (
-    "get_ready",
-    "countdown",
-    "go",
-    "rep",
-    "switch_sides",
-    "rest",
-    "exercise_done",
-    "workout_done",
-)
+from .session.schema import CUE_EVENTS as CUE_NAMES  # the cue events, in workout order
 
 
 @dataclass
