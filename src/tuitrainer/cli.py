@@ -288,8 +288,8 @@ def cmd_history(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .history import HistoryStore
     from .history.export import workouts, write_csv, write_json, write_text
 
-    if args.limit is not None and args.limit < 1:
-        print("tuitrainer history: --limit must be at least 1", file=err)
+    if args.limit is not None and not 1 <= args.limit <= 10_000_000:
+        print("tuitrainer history: --limit must be from 1 to 10000000", file=err)
         return USAGE
     store, notice = HistoryStore.open(Locations.resolve(args.data_dir).database)
     if notice is not None:
@@ -421,5 +421,9 @@ def main(
         return USAGE
     except BrokenPipeError:
         return OK
+    except OSError as error:  # e.g. --data-dir names a file, or a folder we may not write
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"tuitrainer: {error.strerror or error}{where}", file=err)
+        return USAGE
     except KeyboardInterrupt:
         return 130

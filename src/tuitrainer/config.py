@@ -68,7 +68,7 @@ def load(path: Path) -> tuple[Preferences, list[str]]:
     except OSError as err:
         return prefs, [f"{path}: cannot read: {err.strerror}"]
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        data = tomllib.loads(raw.decode("utf-8-sig"))  # a BOM (some editors add one) is fine
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
         return prefs, [f"{path}: {err}; using the defaults"]
     return prefs, [f"{path}: {problem}" for problem in _coerce(prefs, data)]

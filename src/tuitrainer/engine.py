@@ -356,21 +356,21 @@ class Engine:
 
     def undo_rep(self) -> list[Event]:
         """Take back the last logged rep; just after a side ended on it, go back there."""
-        if not self._active() or self.paused:
+        if not self._active():
             return []
         out = self.tick()
         if self.finished:
             return out
         seg = self.segment
-        now = self.clock()
+        now = self._now()
         if seg is not None and seg.kind is Kind.WORK and not seg.timed:
             stats = self.stats[self.key_for(self.index)]
-            if stats.reps > 0:
+            if stats.reps > 0:  # a miscount can be fixed while paused too
                 stats.reps -= 1
                 self._emit(out, RepUndone(now, self.key_for(self.index), stats.reps))
                 return out
         previous = self._completed_by_reps
-        if previous is None or previous != self.index - 1:
+        if previous is None or previous != self.index - 1 or self.paused:
             return out
         key = self.key_for(previous)
         stats = self.stats[key]
@@ -413,10 +413,13 @@ class Engine:
         seg = self.segment
         if seg is not None and seg.timed:
             self.skipped_total += max(0.0, seg.seconds - self.elapsed())
-        if self.paused_at is not None:  # skipping while paused resumes in the next part
+        was_paused = self.paused_at is not None
+        if was_paused:
             out.extend(self.resume())
             now = self.clock()
         self._advance(now, out)
+        if was_paused and not self.finished:  # the next part waits, paused, at its start
+            out.extend(self.pause())
         return out
 
     def back(self) -> list[Event]:
@@ -426,7 +429,8 @@ class Engine:
         out = self.tick()
         if self.finished:
             return out
-        if self.paused_at is not None:
+        was_paused = self.paused_at is not None
+        if was_paused:
             out.extend(self.resume())
         now = self.clock()
         elapsed = self.elapsed()
@@ -443,6 +447,8 @@ class Engine:
             self.stats[key] = SideStats(target=seg.reps.high if seg.reps else 0)
             self._emit(out, SideRestarted(now, key))
         self._enter(target, now, out)
+        if was_paused:  # going back does not start the clock again
+            out.extend(self.pause())
         return out
 
     def stop(self) -> list[Event]:

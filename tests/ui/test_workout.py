@@ -201,3 +201,31 @@ async def test_help_and_modification(locations, clock: FakeClock):
             assert words in help_text
         await pilot.press("escape")
         assert isinstance(app.screen, WorkoutScreen)
+
+
+async def test_help_pauses_the_workout_while_it_is_open(locations, clock: FakeClock):
+    app = make_app(locations, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("escape", "space")  # no pain rating; start
+        await advance(pilot, clock, 4 + 2.5)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        clock.advance(60)
+        await pilot.press("escape")
+        await advance(pilot, clock, 0)
+        assert text_of(app, "#phase") == "LEFT SIDE"
+        assert text_of(app, "SidePanel.-left").startswith("1 / 3 reps")  # nothing ran on
+
+
+async def test_a_skipped_through_workout_says_so(locations, clock: FakeClock):
+    app = make_app(locations, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("escape", "space")
+        for _ in range(12):
+            await pilot.press("n")
+            if isinstance(app.screen, SummaryScreen):
+                break
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        headline = str(app.screen.query_one("#headline").content)
+        assert headline.startswith("Workout finished, some reps skipped")

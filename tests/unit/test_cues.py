@@ -149,3 +149,54 @@ def test_volume_from_preferences_reaches_the_output(clock: FakeClock):
     engine.start()
     cues.flush()
     assert volumes == [0.25]
+
+
+class PlayerLike(SilentOutput):
+    """Behaves as the player process does: plays wait in a queue a cancel empties."""
+
+    can_schedule = True
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.queue: list[str] = []
+
+    def play(self, cue, path, at, volume):
+        self.queue.append(cue)
+
+    def cancel(self):
+        self.queue.clear()
+
+
+SELF_PACED = """name: Logging
+get_ready_seconds: 0
+exercises:
+  - name: Reach
+    mode: self-paced
+    sides: [both]
+    reps: 5
+"""
+
+
+def test_a_cue_caused_by_a_key_survives_the_replan_that_follows(clock: FakeClock):
+    engine, cues, _ = scheduled(SELF_PACED, clock)
+    player = PlayerLike()
+    cues.output = lambda: player
+    engine.start()
+    cues.flush(replan=True)
+    assert player.queue == ["go"]
+    clock.advance(1)
+    engine.log_rep()
+    cues.flush(replan=True)  # what the screen does after a key
+    assert player.queue == ["rep"]  # the rep was not withdrawn with the plans
+
+
+def test_ending_early_plays_no_done_cue(clock: FakeClock):
+    engine, cues, output = scheduled(TWO_SIDES, clock)
+    engine.start()
+    clock.advance(3 + 1)  # into the left side
+    engine.tick()
+    cues.flush()
+    before = list(output.played)
+    engine.stop()
+    cues.flush()
+    assert output.played == before

@@ -464,15 +464,17 @@ def test_pause_catches_up_before_it_freezes(clock):
     assert of(later, RepCounted)[0].at == T0 + 10 + 8 + 10  # rep 2, shifted by the pause
 
 
-def test_self_paced_controls_do_nothing_while_paused(clock):
+def test_while_paused_no_rep_is_logged_but_a_miscount_can_be_undone(clock):
     engine = make(SELF, clock)
     engine.start()
     go_to(engine, clock, 1)
     engine.log_rep()
+    engine.log_rep()
     engine.pause()
     assert engine.log_rep() == []
-    assert engine.undo_rep() == []
-    assert engine.stats[LEFT].reps == 1
+    [undone] = engine.undo_rep()
+    assert isinstance(undone, RepUndone) and undone.reps == 1
+    assert engine.stats[LEFT].reps == 1 and engine.paused
 
 
 # -- skip and back --------------------------------------------------------------------
@@ -512,9 +514,9 @@ def test_skip_the_last_part_completes_the_workout(clock):
     assert engine.skipped_total == 19.0
 
 
-def test_skip_and_back_while_paused_return_the_resume(clock):
-    """Bug fix: skip/back while paused resumed, but left Resumed out of what they
-    returned (listeners heard it; the returned list did not have it)."""
+def test_skip_and_back_while_paused_stay_paused(clock):
+    """Skip and back while paused move to the part, which waits paused at its start;
+    listeners hear the same events the calls return."""
     engine = make(GUIDED, clock)
     heard: list[Event] = []
     engine.subscribe(heard.append)
@@ -527,14 +529,18 @@ def test_skip_and_back_while_paused_return_the_resume(clock):
     assert events == heard[mark:]
     assert events[0] == Resumed(T0 + 32, 30.0)
     assert events[1] == PhaseStarted(T0 + 32, 1, engine.segments[1])
+    assert isinstance(events[-1], Paused) and engine.paused
     assert engine.paused_total == 30.0 and engine.skipped_total == 8.0
-    clock.advance(1)
-    engine.pause()
     clock.advance(5)
+    assert engine.elapsed() == 0.0 and engine.tick() == []  # nothing runs while paused
     mark = len(heard)
     events = engine.back()
     assert events == heard[mark:]
-    assert events[0] == Resumed(T0 + 38, 5.0)
+    assert events[0] == Resumed(T0 + 37, 5.0)
+    assert isinstance(events[-1], Paused) and engine.paused
+    engine.resume()
+    clock.advance(1)
+    assert engine.elapsed() == 1.0
 
 
 def test_back_restarts_the_part(clock):

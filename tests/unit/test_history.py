@@ -176,3 +176,16 @@ def test_history_json_csv_and_limit(data_dir: Path, clock: FakeClock):
 def test_history_text_when_empty(data_dir: Path):
     code, out, _ = run("history")
     assert code == 0 and "No workouts yet" in out
+
+
+def test_a_data_dir_that_is_a_file_is_a_message_not_a_traceback(tmp_path: Path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    code, out, err = run("--data-dir", str(blocker), "sessions")
+    assert code == 2
+    assert "Not a directory" in err and "Traceback" not in err
+
+
+def test_a_huge_limit_is_refused_plainly(data_dir: Path):
+    code, _, err = run("history", "--limit", "99999999999999999999")
+    assert code == 2 and "--limit must be from 1 to" in err

@@ -96,3 +96,13 @@ def test_the_player_process_keeps_alsa_noise_off_our_stderr(tmp_path: Path, capf
         PlayerProcess(broken_device_env(tmp_path))
     captured = capfd.readouterr()
     assert "ALSA" not in captured.err and captured.err == ""
+
+
+def test_settings_with_a_byte_order_mark_are_read(tmp_path: Path):
+    from tuitrainer.config import load
+
+    path = tmp_path / "settings.toml"
+    path.write_bytes(b"\xef\xbb\xbfvolume = 0.5\nask_pain_before = false\n")
+    prefs, problems = load(path)
+    assert problems == []
+    assert prefs.volume == 0.5 and prefs.ask_pain_before is False

@@ -116,6 +116,9 @@ class CueScheduler:
         self._handed: set[tuple[str, float]] = set()  # cues already given to the output
 
     def __call__(self, event: Event) -> None:
+        if isinstance(event, WorkoutFinished) and event.status == "stopped":
+            self._pending = None  # ending early: the side it cut short is not "done"
+            return
         for cue in cues_for(event, self.engine):
             self._pending = self._merge(self._pending, cue, self._send)
 
@@ -135,16 +138,18 @@ class CueScheduler:
         `replan` after a key that changes what comes next: cues handed over early
         are withdrawn first.
         """
+        output = self.output()
+        schedules = output is not None and output.can_schedule
+        if replan and schedules:
+            # Withdraw first: a cancel that reached the player after the cue below
+            # would drop that cue too (both can arrive in one read).
+            output.cancel()
+            self._handed.clear()
         if self._pending is not None:
             pending, self._pending = self._pending, None
             self._send(pending)
-        output = self.output()
-        if output is None or not output.can_schedule:
-            return
-        if replan:
-            output.cancel()
-            self._handed.clear()
-        self._hand_over_coming(output)
+        if schedules:
+            self._hand_over_coming(output)
 
     def _hand_over_coming(self, output: Output) -> None:
         now = self.clock()

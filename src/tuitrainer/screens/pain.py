@@ -28,6 +28,7 @@ class PainAnswer:
 
 class PainBeforeScreen(ModalScreen[PainAnswer]):
     CSS_PATH = ["dialogs.tcss", "pain.tcss"]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
     BINDINGS = [
         Binding("space", "skip(True)", "Skip and start", priority=True),
         Binding("escape", "skip(False)", "Skip"),

@@ -24,6 +24,7 @@ class SummaryScreen(Screen[None]):
     """Shows what was done; Enter saves the pain rating (or skips it) and closes."""
 
     CSS_PATH = "summary.tcss"
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
     BINDINGS = [Binding("escape", "skip", "Skip rating")]
 
     def __init__(self, engine: Engine) -> None:
@@ -32,13 +33,25 @@ class SummaryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         rows = workout_rows(self.engine)
-        status = "Workout complete" if self.engine.status == "completed" else "Workout ended early"
+        status = "Workout ended early"
+        if self.engine.status == "completed":
+            skipped = any(row.reps < row.target for row in rows)
+            status = "Workout finished, some reps skipped" if skipped else "Workout complete"
         total_time = sum(row.seconds for row in rows)
         done = sum(row.reps for row in rows)
         target = sum(row.target for row in rows)
         with Vertical(id="summary"):
             yield Label(f"{status}: {self.engine.timeline.session.title}", id="headline")
+            # The rating first: on a small terminal the table scrolls, the question stays.
+            with Horizontal(id="pain-row"):
+                yield Label("Pain now, 0-10 (Enter skips): ", id="pain-label")
+                yield RatingInput(id="pain")
+            yield Label(
+                f"Total: {done} of {target} reps, {format_duration(total_time)} of work",
+                id="total",
+            )
             table: DataTable[str] = DataTable(id="sides", cursor_type="none", zebra_stripes=True)
+            table.can_focus = False  # keys stay with the rating
             table.add_columns("Exercise", "Side", "Reps", "Time")
             for row in rows:
                 table.add_row(
@@ -48,13 +61,6 @@ class SummaryScreen(Screen[None]):
                     format_duration(row.seconds),
                 )
             yield table
-            yield Label(
-                f"Total: {done} of {target} reps, {format_duration(total_time)} of work",
-                id="total",
-            )
-            with Horizontal(id="pain-row"):
-                yield Label("Pain now, 0 to 10 (Enter to skip): ", id="pain-label")
-                yield RatingInput(id="pain")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -35,16 +35,18 @@ class WorkoutScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-normal")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
+    # In the footer's order: a narrow terminal shows the first few, so the ones that
+    # get you anywhere (help lists the rest) come first.
     BINDINGS = [
         Binding("space", "rep_or_start", "Rep"),
-        Binding("u", "undo", "Undo"),
         Binding("p", "pause", "Pause"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q", "end", "End"),
+        Binding("u", "undo", "Undo"),
         Binding("n", "skip", "Next"),
         Binding("b", "back", "Back"),
         Binding("m", "mute", "Mute"),
         Binding("t", "modification", "Easier"),
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("q", "end", "End"),
     ]
 
     def __init__(self, engine: Engine, start_index: int = 0) -> None:
@@ -185,7 +187,18 @@ class WorkoutScreen(Screen[None]):
         self.sync(replan=True)
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen("Workout keys", self.BINDINGS))
+        """The keys; the workout waits (paused) while they are read."""
+        paused_here = self.engine.started and not self.engine.paused and not self.engine.finished
+        if paused_here:
+            self.engine.pause()
+            self.sync(replan=True)
+
+        def closed(_: None) -> None:
+            if paused_here:
+                self.engine.resume()
+                self.sync(replan=True)
+
+        self.app.push_screen(HelpScreen("Workout keys", self.BINDINGS), closed)
 
     def action_end(self) -> None:
         if not self.engine.started:

@@ -212,7 +212,7 @@ def _build_reps(ck: Checker, raw: Any, sides: list[str], node: Node) -> dict[str
         ck.add(raw["node"], "per-side reps need the sides left and right, not [both]")
         return {}
     for side in sides:
-        if side not in per_side:
+        if side not in raw["given"]:
             ck.add(raw["node"], f"reps for the {side} side are missing")
     for side in per_side:
         if side not in sides:

@@ -172,6 +172,9 @@ def check_sides(ck: Checker, node: Node, f: Field) -> list[str] | None:
         items: list[Node] = [node]  # `sides: both` reads as [both]
     elif isinstance(node, SequenceNode) and node.value:
         items = list(node.value)
+    elif isinstance(node, SequenceNode):
+        ck.add(node, "sides is empty; list at least one: [left, right], [right, left] or [both]")
+        return None
     else:
         ck.add(node, "sides must be a list such as [left, right], [right, left] or [both]")
         return None
@@ -224,17 +227,19 @@ def check_reps(ck: Checker, node: Node, f: Field) -> Any:
     if not isinstance(node, MappingNode):
         return _rep_range(ck, node, "reps")
     result: dict[str, tuple[int, int]] = {}
+    given: set[str] = set()  # sides named, valid or not: a bad value is not a missing side
     for key, value in _pairs(ck, node):
         if key.value not in ("left", "right"):
             ck.add(key, f"per-side reps take the keys left and right, not {key.value!r}")
             continue
+        given.add(key.value)
         rng = _rep_range(ck, value, f"reps for the {key.value} side")
         if rng is not None:
             result[key.value] = rng
     if not result and not node.value:
         ck.add(node, "reps for each side are missing")
         return None
-    return {"per_side": result, "node": node}
+    return {"per_side": result, "given": given, "node": node}
 
 
 def check_tips(ck: Checker, node: Node, f: Field) -> list[str] | None:
