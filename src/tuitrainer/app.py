@@ -347,6 +347,16 @@ def run_app(
     assess: bool = False,
     first_screen: Callable[[], Screen] | None = None,
 ) -> int:
+    import sys
+
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # A full-screen app drawn into a pipe or a file would never be seen, nor end.
+        print(
+            "tuitrainer: the app needs a terminal (standard input and output are not one);"
+            " the other commands work anywhere, see --help",
+            file=sys.stderr,
+        )
+        return 2
     app = create_app(locations, settings=settings, session=session, assess=assess)
     app.first_screen = first_screen
     try:

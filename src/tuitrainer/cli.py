@@ -117,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _expand(paths: Sequence[str]) -> tuple[list[Path], list[str]]:
-    """Files to check (folders give their session files) and paths not found."""
+    """Files to check (folders give their session files), and why any path gives none."""
     files: list[Path] = []
     missing: list[str] = []
     for raw in paths:
@@ -125,12 +125,12 @@ def _expand(paths: Sequence[str]) -> tuple[list[Path], list[str]]:
         if path.is_dir():
             found = sorted(p for p in path.iterdir() if p.suffix in SUFFIXES)
             if not found:
-                missing.append(f"{raw}/*.yaml")
+                missing.append(f"{raw}: no session files (.yaml, .yml) in this folder")
             files.extend(found)
         elif path.is_file():
             files.append(path)
         else:
-            missing.append(raw)
+            missing.append(f"{raw}: no such file")
     return files, missing
 
 
@@ -140,7 +140,7 @@ def cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     files, missing = _expand(args.paths)
     sound_dirs = Locations.resolve(args.data_dir).sound_dirs()
     for raw in missing:
-        print(f"{raw}: no such file", file=err)
+        print(raw, file=err)
     bad = 0
     for path in files:
         try:

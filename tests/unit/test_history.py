@@ -189,3 +189,18 @@ def test_a_data_dir_that_is_a_file_is_a_message_not_a_traceback(tmp_path: Path):
 def test_a_huge_limit_is_refused_plainly(data_dir: Path):
     code, _, err = run("history", "--limit", "99999999999999999999")
     assert code == 2 and "--limit must be from 1 to" in err
+
+
+def test_the_app_refuses_to_draw_into_a_pipe(tmp_path: Path):
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "tuitrainer", "--data-dir", str(tmp_path), "run", "hip-mobility"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert done.returncode == 2
+    assert "needs a terminal" in done.stderr and done.stdout == ""
