@@ -52,7 +52,8 @@ TIPS = [
     "Keep your hips level.",
     "Stop before it hurts.",
 ]
-SOUNDS = ["bell.wav", "beep.wav", "gong.wav", "click.wav"]
+# Built-in cue sounds, so the valid files stay valid now that sounds must exist.
+SOUNDS = ["go.wav", "rest", "countdown.wav", "workout_done"]
 EVENTS = ["get_ready", "go", "rep", "switch_sides", "rest", "workout_done"]
 
 

@@ -47,7 +47,7 @@ PRIORITY = (
 CUES = tuple(PRIORITY)
 SAME_MOMENT = 0.03  # clock seconds
 STALE = 0.5  # a cue this late (after a long stall) is dropped, not played late
-LOOKAHEAD = 0.3  # cues due this soon are handed to a player that can start them on time
+LOOKAHEAD = 0.3  # cues due this soon go to the player early; longer than the screen's idle tick
 
 
 @dataclass(frozen=True)

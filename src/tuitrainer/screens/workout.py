@@ -17,6 +17,7 @@ from textual.widgets import Digits, Label, ProgressBar, Static
 from ..display import Display, describe
 from ..engine import Engine
 from ..events import Event, WorkoutFinished
+from ..planner import Kind
 from ..widgets.footer import Footer
 from ..widgets.side_panel import SidePanel
 from ..widgets.tempo_bar import TempoBar
@@ -25,7 +26,8 @@ from .dialogs import ConfirmScreen, HelpScreen
 if TYPE_CHECKING:
     from ..app import TuitrainerApp
 
-TICK_SECONDS = 0.1
+TICK_SECONDS = 0.1  # while the tempo bar moves
+IDLE_TICK_SECONDS = 0.25  # otherwise at most; sooner when the clock's second turns
 
 
 class WorkoutScreen(Screen[None]):
@@ -84,7 +86,26 @@ class WorkoutScreen(Screen[None]):
     def on_mount(self) -> None:
         self.engine.subscribe(self._on_event)
         self.sync()
-        self.set_interval(TICK_SECONDS, self.sync)  # sync() with replan=False
+        self.set_timer(self._next_tick(), self._tick)
+
+    def _tick(self) -> None:
+        self.sync()
+        self.set_timer(self._next_tick(), self._tick)
+
+    def _next_tick(self) -> float:
+        """Seconds until the screen next needs drawing: often while the beat moves,
+        else when the big clock turns a second (cues are timed by the player, not
+        by this tick), so a workout costs no more than a plain countdown."""
+        engine = self.engine
+        segment = engine.segment
+        if segment is not None and segment.timed and segment.kind is Kind.WORK:
+            return TICK_SECONDS
+        if not engine.started or engine.paused or segment is None:
+            return IDLE_TICK_SECONDS
+        shown = engine.remaining()
+        into_second = (shown if shown is not None else -engine.elapsed()) % 1.0
+        until_turn = (into_second or 1.0) / engine.speed
+        return min(IDLE_TICK_SECONDS, until_turn + 0.005)
 
     # -- drawing ---------------------------------------------------------------
 
