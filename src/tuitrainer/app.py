@@ -89,7 +89,9 @@ class TuitrainerApp(App[int]):
         if self.preferences.muted:
             self.settings.mute = True
         if self.audio is None:
-            self.run_worker(self._choose_audio, thread=True, name="audio", exit_on_error=False)
+            # After the first frame: probing starts a player process, which would
+            # compete with drawing the first screen for the CPU.
+            self.set_timer(0.3, self._start_audio_probe)
         if self.direct_session is not None:
             self.start_session(self.direct_session)
         elif self.direct_assess:
@@ -120,6 +122,9 @@ class TuitrainerApp(App[int]):
         self.push_screen(ProgressScreen())
 
     # -- sound -------------------------------------------------------------------
+
+    def _start_audio_probe(self) -> None:
+        self.run_worker(self._choose_audio, thread=True, name="audio", exit_on_error=False)
 
     def _choose_audio(self) -> tuple[Output, str]:
         """In a worker thread: probing outputs starts processes and may take a second."""
