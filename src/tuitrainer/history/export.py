@@ -9,6 +9,17 @@ from typing import Any, TextIO
 
 from .store import HistoryStore
 
+# A side's own columns, copied as they are into each CSV row.
+SIDE_FIELDS = (
+    "exercise_index",
+    "exercise_id",
+    "name",
+    "set",
+    "side",
+    "reps_target",
+    "reps_done",
+    "seconds",
+)
 CSV_FIELDS = [
     "workout_id",
     "session",
@@ -21,14 +32,7 @@ CSV_FIELDS = [
     "pain_before",
     "pain",
     "speed",
-    "exercise_index",
-    "exercise_id",
-    "name",
-    "set",
-    "side",
-    "reps_target",
-    "reps_done",
-    "seconds",
+    *SIDE_FIELDS,
     "finished",
     "rep_times",
     "rep_offsets",
@@ -130,19 +134,7 @@ def write_csv(data: list[dict[str, Any]], out: TextIO) -> None:
             writer.writerow(
                 {
                     **base,
-                    **{
-                        k: side[k]
-                        for k in (
-                            "exercise_index",
-                            "exercise_id",
-                            "name",
-                            "set",
-                            "side",
-                            "reps_target",
-                            "reps_done",
-                            "seconds",
-                        )
-                    },
+                    **{k: side[k] for k in SIDE_FIELDS},
                     "finished": int(side["finished"]),
                     "rep_times": " ".join(side["rep_times"]),
                     "rep_offsets": " ".join(f"{value:g}" for value in side["rep_offsets"]),
