@@ -158,15 +158,22 @@ def check_nodes(root: Node, path: str) -> list[Problem]:
     sizes: dict[int, int] = {}
     seen_tags: set[int] = set()
     culprit: list[Node] = []  # the first node too deep, or the smallest that expands too far
+    counting: set[int] = set()  # nodes whose count is under way: reaching one is a loop
+    loops: list[Node] = []
+    reused: list[bool] = [False]  # a value counted twice: it was reached through an alias
 
     def size(node: Node, depth: int) -> int:
         key = id(node)
+        if key in counting:
+            loops.append(node)
+            return MAX_NODES + 1
         if key in sizes:
+            reused[0] = True
             return sizes[key]
         if depth > MAX_DEPTH:
             culprit.append(node)
             raise RecursionError
-        sizes[key] = MAX_NODES + 1  # a node reached again while counting it is a loop
+        counting.add(key)
         if node.tag not in ALLOWED_TAGS and key not in seen_tags:
             seen_tags.add(key)
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
@@ -183,6 +190,7 @@ def check_nodes(root: Node, path: str) -> list[Problem]:
             if total > MAX_NODES:
                 break
         sizes[key] = total
+        counting.discard(key)
         if total > MAX_NODES and not culprit:
             culprit.append(node)
         return total
@@ -195,11 +203,19 @@ def check_nodes(root: Node, path: str) -> list[Problem]:
         return too_deep.problems
     if total > MAX_NODES:
         too_big = Checker(path)
-        too_big.add(
-            culprit[0] if culprit else root,
-            f"the YAML expands to more than {MAX_NODES:,} values (aliases used as a bomb?); "
-            "refused",
-        )
+        if loops:
+            message = "an alias refers to the value that holds it, which never ends; refused"
+            where = loops[0]
+        elif not reused[0]:  # that many values written out, no alias involved
+            message = f"the file holds more than {MAX_NODES:,} values; a session is far smaller"
+            where = root
+        else:
+            message = (
+                f"the YAML expands to more than {MAX_NODES:,} values through aliases "
+                "(an alias bomb?); refused"
+            )
+            where = culprit[0] if culprit else root
+        too_big.add(where, message)
         return too_big.problems
     return ck.problems
 
