@@ -229,3 +229,24 @@ async def test_a_skipped_through_workout_says_so(locations, clock: FakeClock):
         assert isinstance(app.screen, SummaryScreen)
         headline = str(app.screen.query_one("#headline").content)
         assert headline.startswith("Workout finished, some reps skipped")
+
+
+def test_the_screen_wakes_often_only_while_the_beat_moves(clock: FakeClock):
+    """10 Hz during guided reps; otherwise when the big clock next turns a second."""
+    from tests.ui.conftest import QUICK
+    from tuitrainer.engine import Engine
+    from tuitrainer.planner import plan
+    from tuitrainer.screens.workout import IDLE_TICK_SECONDS, TICK_SECONDS
+    from tuitrainer.session import load_session
+
+    engine = Engine(plan(load_session(QUICK)), clock=clock)
+    screen = WorkoutScreen(engine)
+    assert screen._next_tick() == IDLE_TICK_SECONDS  # not started
+    engine.start()
+    clock.advance(0.8)  # get ready: 3.2 s left, the clock shows 0:04 for 0.2 s more
+    assert abs(screen._next_tick() - 0.205) < 1e-9
+    clock.advance(3.2 + 1)  # into the guided left side
+    engine.tick()
+    assert screen._next_tick() == TICK_SECONDS
+    engine.pause()
+    assert screen._next_tick() == IDLE_TICK_SECONDS

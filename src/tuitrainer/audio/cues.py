@@ -5,8 +5,9 @@ and the switch-sides pause begins with it). Only one cue can be heard at once
 (a new cue cuts the old one), so cues whose moments lie within `SAME_MOMENT`
 of each other are merged and the most important one plays.
 
-The screen ticks the engine ten times a second, so a cue sent when its event
-is noticed would start up to a tenth of a second late. Where the output can
+The screen ticks the engine at most every quarter second (ten times a second
+while the tempo bar moves), so a cue sent when its event is noticed would start
+up to that late. Where the output can
 wait for a moment itself (the player process), the cues of the next
 `LOOKAHEAD` seconds are handed over in advance, from `Engine.preview`, and
 withdrawn when a key changes the plan (pause, skip, a logged rep...).

@@ -98,10 +98,10 @@ class WorkoutScreen(Screen[None]):
         by this tick), so a workout costs no more than a plain countdown."""
         engine = self.engine
         segment = engine.segment
-        if segment is not None and segment.timed and segment.kind is Kind.WORK:
-            return TICK_SECONDS
         if not engine.started or engine.paused or segment is None:
-            return IDLE_TICK_SECONDS
+            return IDLE_TICK_SECONDS  # nothing moves
+        if segment.timed and segment.kind is Kind.WORK:
+            return TICK_SECONDS
         shown = engine.remaining()
         into_second = (shown if shown is not None else -engine.elapsed()) % 1.0
         until_turn = (into_second or 1.0) / engine.speed
