@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shlex
 from pathlib import Path
 from typing import TextIO
 
@@ -79,6 +78,8 @@ def _open(path: Path, locations: Locations, external: bool, out: TextIO, err: Te
 
 def editor_command() -> list[str] | None:
     """The user's editor as an argument list, from $VISUAL or $EDITOR."""
+    import shlex
+
     for variable in ("VISUAL", "EDITOR"):
         value = os.environ.get(variable, "").strip()
         if value:

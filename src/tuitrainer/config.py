@@ -8,12 +8,11 @@ problem is reported once.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .session.schema import CUE_EVENTS as CUE_NAMES  # the cue events, in workout order
+from .cue_events import CUE_EVENTS as CUE_NAMES  # the cue events, in workout order
 
 
 @dataclass
@@ -67,6 +66,8 @@ def load(path: Path) -> tuple[Preferences, list[str]]:
         return prefs, []
     except OSError as err:
         return prefs, [f"{path}: cannot read: {err.strerror}"]
+    import tomllib  # here, not at the top: most starts have no settings file to parse
+
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))  # a BOM (some editors add one) is fine
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:

@@ -14,7 +14,6 @@ from textual.widgets import DataTable, Label
 from ..durations import format_duration
 from ..session.listing import Listed, Listing
 from ..widgets.footer import Footer
-from .dialogs import HelpScreen
 
 if TYPE_CHECKING:
     from ..app import TuitrainerApp
@@ -49,6 +48,7 @@ class HomeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.entries: list[Listed] = []
+        self._filled_in_compose = False
 
     @property
     def tt_app(self) -> TuitrainerApp:
@@ -58,22 +58,28 @@ class HomeScreen(Screen[None]):
         yield Label("[b]tuitrainer[/b]  mobility and back care", id="title")
         yield Label("Choose a session and press Enter.", id="hint")
         table: DataTable[str] = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        table.add_columns("Session", "Time", "Last done", "Source")
+        self._fill(table)  # rows in the first frame, not a frame later
+        self._filled_in_compose = True
         yield table
         yield Label("", id="problem", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("Session", "Time", "Last done", "Source")
         # The rows come from on_screen_resume, which also runs first; AUTO_FOCUS gives the
         # table the focus (focusing it here too would compose the footer once more).
         self.tt_app.offer_resume()
 
     def on_screen_resume(self) -> None:
+        if self._filled_in_compose:  # the first resume follows compose: nothing has changed
+            self._filled_in_compose = False
+            return
         self.reload()
 
     def reload(self) -> None:
-        table = self.query_one(DataTable)
+        self._fill(self.query_one(DataTable))
+
+    def _fill(self, table: DataTable[str]) -> None:
         row = table.cursor_row
         table.clear()
         self.entries = Listing(self.tt_app.locations).sessions()
@@ -156,4 +162,6 @@ class HomeScreen(Screen[None]):
             open_editor(self.tt_app, entry.slug, Path(entry.path), entry.source)
 
     def action_help(self) -> None:
+        from .dialogs import HelpScreen
+
         self.app.push_screen(HelpScreen("Home keys", self.BINDINGS))

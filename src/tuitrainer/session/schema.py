@@ -12,18 +12,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from ..cue_events import CUE_EVENTS
+
 SIDES = ("left", "right", "both")
 MODES = ("guided", "self-paced")
-CUE_EVENTS = (
-    "get_ready",
-    "countdown",
-    "go",
-    "rep",
-    "switch_sides",
-    "rest",
-    "exercise_done",
-    "workout_done",
-)
 
 # A plain file name in a sounds folder: no folders, no hidden files, no "..".
 CUE_NAME_PATTERN = r"^(?!.*\.\.)[A-Za-z0-9_][A-Za-z0-9_.-]*$"
