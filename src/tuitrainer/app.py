@@ -49,6 +49,8 @@ class TuitrainerApp(App[int]):
 
     TITLE = "tuitrainer"
     ENABLE_COMMAND_PALETTE = False
+    # The base screen's styles: Textual loads CSS_PATH only for screens it pushes.
+    CSS_PATH = "screens/home.tcss"
     first_screen: Callable[[], Screen] | None = None  # `tuitrainer plan --edit`, `new`, `edit`
 
     def __init__(

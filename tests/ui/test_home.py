@@ -124,3 +124,73 @@ async def test_an_unfinished_workout_of_a_changed_session_is_closed_not_resumed(
     store, _ = HistoryStore.open(locations.database)
     assert store.workout(workout)["status"] == "interrupted"
     store.close()
+
+
+def shown_lines(app) -> list[str]:
+    """The session table's lines as drawn now: header first, then the visible rows."""
+    table = app.screen.query_one("#sessions")
+    return [table.render_line(y).text for y in range(table.size.height)]
+
+
+async def test_home_is_laid_out_as_styled(locations: Locations, clock: FakeClock):
+    # The base screen's styles load with the app (a screen's own CSS_PATH is read only
+    # when it is pushed): a full-width title bar, a blank line around the hint.
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one("#title").region.width == 80
+        assert screen.query_one("#hint").region.y == 2
+        assert screen.query_one("#sessions").region.y == 4
+        assert screen.query_one("Footer").region.width == 80
+
+
+async def test_many_sessions_scroll_with_the_cursor(locations: Locations, clock: FakeClock):
+    for number in range(30):
+        text = QUICK.read_text().replace("name: Quick test", f"name: Extra {number:02d}")
+        (locations.user_sessions / f"extra{number:02d}.yaml").write_text(text)
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#sessions")
+        assert table.row_count == 34
+        assert shown_lines(app)[0].split()[:2] == ["Session", "Time"]  # header stays
+        await pilot.press("end")
+        await pilot.pause()
+        last = rows(app)[-1][0]
+        assert table.cursor_row == 33
+        assert any(last in line for line in shown_lines(app)[1:])
+        assert shown_lines(app)[0].split()[0] == "Session"
+        await pilot.press("home")
+        await pilot.pause()
+        assert rows(app)[0][0] in shown_lines(app)[1]
+
+
+async def test_a_narrow_terminal_shortens_titles_then_drops_the_source(
+    locations: Locations, clock: FakeClock
+):
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert shown_lines(app)[0].split() == ["Session", "Time", "Last", "done", "Source"]
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        lines = shown_lines(app)
+        assert all(len(line.rstrip()) <= 38 for line in lines)
+        assert lines[0].split() == ["Session", "Time", "Last", "done"]
+        long = next(line for line in lines if "Low back" in line)
+        assert "…" in long and long.split()[-2:] == ["12:00", "never"]
+
+
+async def test_click_highlights_then_starts(locations: Locations, clock: FakeClock):
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#sessions")
+        await pilot.click("#sessions", offset=(3, 2))  # header, then the second row
+        await pilot.pause()
+        assert table.cursor_row == 1
+        assert "mid-back rotation" in str(app.screen.query_one("#problem").content)
+        await pilot.click("#sessions", offset=(3, 2))
+        await pilot.pause()
+        assert not isinstance(app.screen, HomeScreen)  # the pain question, then the workout

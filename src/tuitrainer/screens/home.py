@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Label
+from textual.widgets import Label
 
 from ..durations import format_duration
 from ..session.listing import Listed, Listing
 from ..widgets.footer import Footer
+from ..widgets.row_table import RowTable
 
 if TYPE_CHECKING:
     from ..app import TuitrainerApp
@@ -32,7 +33,7 @@ def when(iso: str | None) -> str:
 
 
 class HomeScreen(Screen[None]):
-    CSS_PATH = "home.tcss"
+    CSS_PATH = "home.tcss"  # also loaded by the app: it is the base screen, never pushed
     BINDINGS = [
         Binding("enter", "start", "Start", show=True),
         Binding("a", "assess", "Assess"),
@@ -57,17 +58,16 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Label("[b]tuitrainer[/b]  mobility and back care", id="title")
         yield Label("Choose a session and press Enter.", id="hint")
-        table: DataTable[str] = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
-        table.add_columns("Session", "Time", "Last done", "Source")
+        table = RowTable(("Session", "Time", "Last done", "Source"), id="sessions")
         self._fill(table)  # rows in the first frame, not a frame later
         self._filled_in_compose = True
         yield table
-        yield Label("", id="problem", markup=False)
+        yield Label(self._description(table.cursor_row), id="problem", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        # The rows come from on_screen_resume, which also runs first; AUTO_FOCUS gives the
-        # table the focus (focusing it here too would compose the footer once more).
+        # AUTO_FOCUS gives the table the focus (focusing it here too would compose the
+        # footer once more).
         self.tt_app.offer_resume()
 
     def on_screen_resume(self) -> None:
@@ -77,42 +77,47 @@ class HomeScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        self._fill(self.query_one(DataTable))
+        table = self.query_one(RowTable)
+        self._fill(table)
+        self.query_one("#problem", Label).update(self._description(table.cursor_row))
 
-    def _fill(self, table: DataTable[str]) -> None:
-        row = table.cursor_row
-        table.clear()
+    def _fill(self, table: RowTable) -> None:
         self.entries = Listing(self.tt_app.locations).sessions()
         last = self.tt_app.store.last_done() if self.tt_app.store else {}
-        for entry in self.entries:
-            planned = (
-                "INVALID"
-                if entry.planned_seconds is None
-                else format_duration(entry.planned_seconds)
-            )
-            table.add_row(
-                entry.title, planned, when(last.get(entry.slug)), entry.source, key=entry.slug
-            )
-        if self.entries:
-            table.move_cursor(row=min(row, len(self.entries) - 1))
+        table.set_rows(
+            [
+                (
+                    entry.title,
+                    "INVALID"
+                    if entry.planned_seconds is None
+                    else format_duration(entry.planned_seconds),
+                    when(last.get(entry.slug)),
+                    entry.source,
+                )
+                for entry in self.entries
+            ]
+        )
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        entry = self._entry(event.cursor_row)
-        text = ""
+    def _description(self, row: int) -> str:
+        """The highlighted session's first problem, or else its description."""
+        entry = self._entry(row)
         if entry and entry.problems:
-            text = f"This file has problems: {entry.problems[0]}"
-        elif entry and entry.description:
-            text = entry.description
-        self.query_one("#problem", Label).update(text)
+            return f"This file has problems: {entry.problems[0]}"
+        if entry and entry.description:
+            return entry.description
+        return ""
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_row_table_row_highlighted(self, event: RowTable.RowHighlighted) -> None:
+        self.query_one("#problem", Label).update(self._description(event.cursor_row))
+
+    def on_row_table_row_selected(self, event: RowTable.RowSelected) -> None:
         self.action_start()
 
     def _entry(self, row: int) -> Listed | None:
         return self.entries[row] if 0 <= row < len(self.entries) else None
 
     def action_start(self) -> None:
-        entry = self._entry(self.query_one(DataTable).cursor_row)
+        entry = self._entry(self.query_one(RowTable).cursor_row)
         if entry is None:
             return
         from ..session import SessionError, load_session
@@ -144,7 +149,7 @@ class HomeScreen(Screen[None]):
         """The highlighted session in the planning screen, to change before starting."""
         from .planning import open_planning
 
-        entry = self._entry(self.query_one(DataTable).cursor_row)
+        entry = self._entry(self.query_one(RowTable).cursor_row)
         if entry is not None:
             open_planning(self.tt_app, Path(entry.path), entry.source)
 
@@ -157,7 +162,7 @@ class HomeScreen(Screen[None]):
         """The highlighted session's file in the editor (a built-in one: a copy, if wished)."""
         from .editor import open_editor
 
-        entry = self._entry(self.query_one(DataTable).cursor_row)
+        entry = self._entry(self.query_one(RowTable).cursor_row)
         if entry is not None:
             open_editor(self.tt_app, entry.slug, Path(entry.path), entry.source)
 
