@@ -8,7 +8,7 @@ installs): tuitrainer's modules are compiled first, because an editable install 
 PYTHONDONTWRITEBYTECODE would otherwise have every launch compile them from source
 while Textual's were compiled when it was installed.
 
-    python benchmarks/startup.py [--runs 7]
+    python benchmarks/startup.py [--runs 15]
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def compile_package() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
     env = {
         "TUITRAINER_DATA_DIR": tempfile.mkdtemp(prefix="tt-bench-"),

@@ -6,13 +6,13 @@ that is not there. No command prints a traceback for bad input.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
 from .cli_sessions import add_commands as add_session_commands
@@ -21,11 +21,15 @@ from .locations import ENV_DATA_DIR, Locations
 from .session.listing import SUFFIXES
 from .session.problems import Problem, SessionError
 
+if TYPE_CHECKING:
+    import argparse
+
 OK, INVALID, USAGE = 0, 1, 2
-RESERVED = {}
 
 
 def _speed(text: str) -> float:
+    import argparse
+
     try:
         value = float(text)
     except ValueError:
@@ -36,6 +40,8 @@ def _speed(text: str) -> float:
 
 
 def _day(text: str) -> date:
+    import argparse
+
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -43,6 +49,8 @@ def _day(text: str) -> date:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="tuitrainer",
         description="A full-screen interval trainer for hip, mid-back and lower-back routines. "
@@ -109,10 +117,6 @@ def build_parser() -> argparse.ArgumentParser:
         "sound-check", parents=[common], help="play every cue and say which output is used"
     )
     check.add_argument("--bell", action="store_true", help="allow the terminal bell as output")
-
-    for name, text in RESERVED.items():
-        reserved = commands.add_parser(name, parents=[common], help=f"{text} (coming soon)")
-        reserved.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     return parser
 
 
@@ -375,11 +379,6 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return OK
 
 
-def cmd_reserved(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    print(f"tuitrainer {args.command}: not available in this version yet", file=err)
-    return USAGE
-
-
 def cmd_app(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .app import run_app
 
@@ -400,7 +399,6 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO, TextIO], int]] 
     "progress": cmd_progress,
     "report": cmd_report,
     "sound-check": cmd_sound_check,
-    **{name: cmd_reserved for name in RESERVED},
 }
 
 
@@ -409,7 +407,13 @@ def main(
 ) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
-    args = build_parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if arguments:
+        args = build_parser().parse_args(arguments)
+    else:
+        # Plain `tuitrainer`, the usual start: the app, without building the parser
+        # (argparse and every command's options are a few ms before the first frame).
+        args = SimpleNamespace(command=None, data_dir=None)
     try:
         return COMMANDS[args.command](args, out, err)
     except SessionError as error:

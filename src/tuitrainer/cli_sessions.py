@@ -7,12 +7,14 @@ that editor exits; otherwise it opens in the app's own editor.
 
 from __future__ import annotations
 
-import argparse
 import os
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .locations import Locations
+
+if TYPE_CHECKING:
+    import argparse
 
 OK, INVALID, USAGE = 0, 1, 2
 

@@ -75,9 +75,3 @@ def test_new_and_edit_refuse(data_dir, tmp_path, monkeypatch):
     monkeypatch.delenv("EDITOR")
     code, _, err = run("edit", "mine", "--editor")
     assert code == 2 and "set $EDITOR" in err
-
-
-def test_new_and_edit_are_no_longer_reserved(data_dir):
-    from tuitrainer.cli import RESERVED
-
-    assert "new" not in RESERVED and "edit" not in RESERVED

@@ -19,8 +19,6 @@ from ..widgets.row_table import RowTable
 if TYPE_CHECKING:
     from ..app import TuitrainerApp
 
-LATER = {}
-
 
 def when(iso: str | None) -> str:
     """An ISO time as a short local date, or a dash."""
@@ -130,9 +128,6 @@ class HomeScreen(Screen[None]):
             self.reload()
             return
         self.tt_app.start_session(session)
-
-    def action_later(self, what: str) -> None:
-        self.notify(f"{LATER[what]} comes in a later version.", timeout=3)
 
     def action_progress(self) -> None:
         self.tt_app.show_progress()
