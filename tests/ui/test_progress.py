@@ -256,3 +256,18 @@ async def test_typed_date_range(locations: Locations, clock: FakeClock):
         assert "not a date" in str(app.screen.query_one("#date-problem").content)
         await pilot.press("escape")  # keeps the range there was
         assert app.screen is screen and len(cells(screen, "workouts")) == 5
+
+
+async def test_rehearsals_are_left_out_and_the_scope_line_says_so(
+    locations: Locations, clock: FakeClock
+):
+    app = known_app(locations, clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        started = f"{KNOWN_TODAY.isoformat()}T09:00:00.000+00:00"
+        for _ in range(2):
+            app.store.start_workout("hip-mobility", "Hip mobility", "x", 50.0, started_at=started)
+        screen = await open_progress(app, pilot)
+        ids = [str(row[0]) for row in cells(screen, "workouts")]
+        assert len(ids) == len(known_history())
+        assert "2 rehearsals at another speed left out" in str(screen.query_one("#scope").content)

@@ -252,3 +252,31 @@ def test_a_finding_on_the_other_hip_says_which(tmp_path: Path):
     [result] = q.assessment_trend(store.conn, scope())
     assert result.summary == "tight quadriceps, tight hip flexors (right hip)"
     store.close()
+
+
+def test_rehearsals_at_another_speed_count_nowhere(store):
+    """A `run --speed 50` preview is not exercise done: no figure changes, and it is counted."""
+
+    def figures():
+        return (
+            q.adherence(store.conn, scope()),
+            q.weekly_counts(store.conn, scope()),
+            q.balance(store.conn, scope()),
+            q.pain_trend(store.conn, scope()),
+            [row["id"] for row in q.recent(store.conn, scope())],
+            q.sessions_used(store.conn, scope()),
+            store.last_done(),
+        )
+
+    before = figures()
+    assert q.rehearsals(store.conn, scope()) == 0
+    today = datetime.combine(KNOWN_TODAY, datetime.min.time(), tzinfo=UTC) + timedelta(hours=9)
+    rehearsal = WorkoutSpec(
+        today, "hip-mobility", pain_before=9, pain_after=9, sides=sides_for("hip-mobility")
+    )
+    first = store.conn.execute("SELECT MAX(id) + 1 FROM workouts").fetchone()[0]
+    insert(store.conn, [rehearsal, rehearsal])
+    store.conn.execute("UPDATE workouts SET speed = 50 WHERE id >= ?", (first,))
+    assert figures() == before
+    assert q.rehearsals(store.conn, scope()) == 2
+    assert q.rehearsals(store.conn, scope(session="thoracic-mobility")) == 0

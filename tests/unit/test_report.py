@@ -106,3 +106,16 @@ def test_until_closes_the_period(known: Locations):
     inside = [s for s in known_history() if s.started.date() <= date(2026, 10, 31)]
     assert f"- Workouts: {len(inside)} (" in out
     assert "| 2026-11-" not in out
+
+
+def test_rehearsals_are_left_out_and_said_to_be(known: Locations):
+    store, _ = HistoryStore.open(known.database)
+    started = datetime.combine(KNOWN_TODAY, datetime.min.time(), tzinfo=UTC).isoformat()
+    workout = store.start_workout("hip-mobility", "Hip mobility", "x", 50.0, started_at=started)
+    store.end_workout(workout, "completed")
+    store.close()
+    code, out, _ = run("report")
+    assert code == 0
+    assert "Rehearsals at another speed (`run --speed`), left out: 1" in out
+    without = out.replace("- Rehearsals at another speed (`run --speed`), left out: 1\n", "")
+    assert without == EXPECTED.read_text(encoding="utf-8")

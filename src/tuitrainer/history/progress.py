@@ -43,9 +43,17 @@ class Scope:
         moment = datetime.combine(day, time(), tzinfo=UTC) - self.utc_offset
         return moment.isoformat(timespec="milliseconds")
 
-    def where(self, alias: str = "w", column: str = "started_at") -> tuple[str, list[Any]]:
-        """The WHERE clause selecting this scope's rows by `alias.column`, and its arguments."""
+    def where(
+        self, alias: str = "w", column: str = "started_at", speed: str | None = "= 1"
+    ) -> tuple[str, list[Any]]:
+        """The WHERE clause selecting this scope's rows by `alias.column`, and its arguments.
+
+        Workouts are those run in real time (`speed`): a rehearsal at `--speed 50` is
+        a preview, not exercise done. `speed=None` for tables without one.
+        """
         clauses, args = ["1"], []
+        if speed is not None:
+            clauses.append(f"{alias}.speed {speed}")
         if self.since is not None:
             clauses.append(f"{alias}.{column} >= ?")
             args.append(self.bound(self.since))
@@ -310,7 +318,7 @@ def assessment_trend(conn: sqlite3.Connection, scope: Scope) -> list[AssessmentR
     """Every test and side at each assessment in the date range, oldest first."""
     if not has_assessments(conn):
         return []
-    where, args = replace(scope, session=None).where("a", "taken_at")
+    where, args = replace(scope, session=None).where("a", "taken_at", speed=None)
     rows = conn.execute(
         "SELECT a.id, a.taken_at, x.test_id, x.side, x.question_id, x.answer, x.finding,"
         " x.finding_side"
@@ -415,6 +423,12 @@ def sessions_used(conn: sqlite3.Connection, scope: Scope) -> list[SessionUse]:
         args,
     ).fetchall()
     return [SessionUse(*row) for row in rows]
+
+
+def rehearsals(conn: sqlite3.Connection, scope: Scope) -> int:
+    """Workouts in the scope run at another speed (`run --speed`), which no figure counts."""
+    where, args = scope.where(speed="!= 1")
+    return conn.execute(f"SELECT COUNT(*) FROM workouts w WHERE {where}", args).fetchone()[0]
 
 
 def session_names(conn: sqlite3.Connection) -> list[str]:

@@ -63,8 +63,11 @@ def adherence_section(conn: sqlite3.Connection, scope: Scope) -> list[str]:
         f"- Weeks: {len(weeks)}, on average {per_week:.1f} workouts a week; "
         f"{sum(1 for w in weeks if w.workouts == 0)} weeks without any",
         f"- Current streak: {facts.streak} days in a row (up to {scope.today.isoformat()})",
-        "",
     ]
+    rehearsed = progress.rehearsals(conn, scope)
+    if rehearsed:
+        lines.append(f"- Rehearsals at another speed (`run --speed`), left out: {rehearsed}")
+    lines.append("")
     lines += table(
         ["Week of", "#Workouts", "#Days"],
         ([w.week.isoformat(), str(w.workouts), str(w.days)] for w in weeks),

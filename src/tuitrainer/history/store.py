@@ -238,10 +238,13 @@ class HistoryStore:
         return [row for row in rows if not _alive(row["pid"])]
 
     def last_done(self) -> dict[str, str]:
-        """When each session was last done (completed or stopped), by session name."""
+        """When each session was last done (completed or stopped), by session name.
+
+        Rehearsals (`run --speed`) are previews, not the session done.
+        """
         rows = self.conn.execute(
             "SELECT session, MAX(started_at) AS last FROM workouts"
-            " WHERE status IN ('completed', 'stopped') GROUP BY session"
+            " WHERE status IN ('completed', 'stopped') AND speed = 1 GROUP BY session"
         ).fetchall()
         return {row["session"]: row["last"] for row in rows}
 

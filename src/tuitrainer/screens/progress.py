@@ -153,7 +153,12 @@ class ProgressScreen(Screen[None]):
         else:
             span = "everything"
         session = self.scope.session or "all sessions"
-        return f"[b]Progress[/b]  {span}, {session}  [dim](r range, d dates, s session)[/dim]"
+        text = f"[b]Progress[/b]  {span}, {session}  [dim](r range, d dates, s session)[/dim]"
+        rehearsed = queries.rehearsals(self.tt_app.store.conn, self.scope)
+        if rehearsed:
+            plural = "s" if rehearsed > 1 else ""
+            text += f"\n[dim]{rehearsed} rehearsal{plural} at another speed left out[/dim]"
+        return text
 
     def action_next_range(self) -> None:
         self.range_index = (self.range_index + 1) % len(RANGES)
