@@ -175,7 +175,8 @@ def describe(engine: Engine, show_modification: bool = False, start_index: int =
         up_next="" if finished else up_next(engine, index if engine.started else index - 1),
         elapsed=elapsed,
         total=total,
-        times=f"{format_duration(elapsed)} done · {format_duration(max(0, total - elapsed))} left",
+        times=f"{format_duration(engine.active_elapsed())} in · "
+        f"{format_duration(max(0, total - elapsed))} left",
         sides=_sides(engine, segment),
         beat=beat,
         self_paced=self_paced,

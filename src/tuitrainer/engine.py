@@ -188,6 +188,14 @@ class Engine:
         seg = self.segment
         return done + (min(self.elapsed(), seg.seconds) if seg else 0.0)
 
+    def active_elapsed(self) -> float:
+        """Plan seconds since the start with the pauses left out: how long the workout
+        has really taken, however far through the plan that is (a slow self-paced
+        side takes longer than planned, a skipped part less)."""
+        if self.started_at is None:
+            return 0.0
+        return max(0.0, (self._now() - self.started_at - self.paused_total) * self.speed)
+
     def total_remaining(self) -> float:
         return max(0.0, self.timeline.total_seconds - self.total_elapsed())
 

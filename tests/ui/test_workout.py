@@ -63,10 +63,12 @@ async def test_pause_stops_the_countdown(locations, clock: FakeClock):
         assert app.screen.has_class("-paused")
         await advance(pilot, clock, 60)
         assert text_of(app, "#clock") == "0:03"
+        assert text_of(app, "#times") == "0:01 in · 0:45 left"  # a pause is not workout time
         await pilot.press("p")
         assert text_of(app, "#phase") == "GET READY"
         await advance(pilot, clock, 2)
         assert text_of(app, "#clock") == "0:01"
+        assert text_of(app, "#times") == "0:03 in · 0:43 left"
 
 
 async def test_skip_back_and_self_paced_logging(locations, clock: FakeClock):

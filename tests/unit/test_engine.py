@@ -842,3 +842,24 @@ def test_controls_after_finish_do_nothing(clock, text, how):
         assert state(engine) == before
     assert heard == []
     assert engine.elapsed() >= 0.0 and engine.total_elapsed() >= 0.0
+
+
+def test_active_time_is_the_real_time_taken_less_pauses(clock):
+    """The workout's own clock: a slow self-paced side counts in full, pauses do not,
+    while the plan position (the progress bar) stops at the side's estimate."""
+    engine = make(SELF, clock, speed=2.0)
+    assert engine.active_elapsed() == 0.0
+    engine.start()
+    go_to(engine, clock, 1, speed=2.0)  # 5 plan s of get-ready, 2.5 clock s
+    assert engine.active_elapsed() == pytest.approx(5.0)
+    run(engine, clock, 30)  # a slow side: 60 plan seconds so far, 6 planned
+    engine.pause()
+    clock.advance(100)
+    assert engine.active_elapsed() == pytest.approx(65.0)  # frozen while paused
+    engine.resume()
+    clock.advance(1)
+    assert engine.active_elapsed() == pytest.approx(67.0)
+    assert engine.total_elapsed() == pytest.approx(5.0 + 6.0)  # the plan's position
+    engine.stop()
+    clock.advance(50)
+    assert engine.active_elapsed() == pytest.approx(67.0)  # stands still once ended
