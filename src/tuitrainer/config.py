@@ -8,6 +8,8 @@ problem is reported once.
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -28,37 +30,82 @@ class Preferences:
         return self.cues.get(name, True)
 
 
-def _coerce(prefs: Preferences, data: dict[str, Any]) -> list[str]:
-    """Copy known, well-typed values from `data`; return what was wrong."""
-    problems: list[str] = []
-    known = {f.name for f in fields(Preferences)}
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _coerce(prefs: Preferences, data: dict[str, Any]) -> list[tuple[tuple[str, ...], str]]:
+    """Copy known, well-typed values from `data`; return what was wrong, by key path."""
+    problems: list[tuple[tuple[str, ...], str]] = []
+    known = [f.name for f in fields(Preferences)]
     for key, value in data.items():
         if key not in known:
-            problems.append(f"unknown setting {key!r}")
+            problems.append(((key,), f"unknown setting {key!r}{_suggest(key, known)}"))
         elif key == "volume":
             if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1:
                 prefs.volume = float(value)
             else:
-                problems.append("volume must be a number from 0 to 1")
+                problems.append(((key,), f"volume must be a number from 0 to 1, not {value!r}"))
         elif key in ("muted", "ask_pain_before"):
             if isinstance(value, bool):
                 setattr(prefs, key, value)
             else:
-                problems.append(f"{key} must be true or false")
+                problems.append(((key,), f"{key} must be true or false, not {value!r}"))
         elif key == "cues":
             if not isinstance(value, dict):
-                problems.append("[cues] must be a table of cue = true/false")
+                problems.append(((key,), "[cues] must be a table of cue = true/false"))
                 continue
             for cue, on in value.items():
-                if cue in CUE_NAMES and isinstance(on, bool):
-                    prefs.cues[cue] = on
+                if cue not in CUE_NAMES:
+                    problems.append(
+                        (("cues", cue), f"unknown cue {cue!r}{_suggest(cue, CUE_NAMES)}")
+                    )
+                elif not isinstance(on, bool):
+                    problems.append((("cues", cue), f"cues.{cue} must be true or false"))
                 else:
-                    problems.append(f"cues.{cue} is not a known cue set to true or false")
+                    prefs.cues[cue] = on
     return problems
 
 
+def _line_of(text: str, path: tuple[str, ...]) -> int | None:
+    """The line (from 1) that sets `path`: `key = ...` in its table, or `table.key = ...`.
+
+    tomllib gives values, not positions, so the key is found again in the text.
+    """
+    *tables, key = path
+    table = ".".join(tables)
+    current = ""
+    quoted = rf"""(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')"""
+    own = re.compile(rf"^\s*{quoted}\s*=")
+    dotted = re.compile(rf"^\s*{re.escape(table)}\s*\.\s*{quoted}\s*=") if table else None
+    header = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if found := header.match(line):
+            current = found.group(1)
+            if not tables and current == key:
+                return number  # the whole table is the problem
+            continue
+        if current == table and own.match(line):
+            return number
+        if dotted and current == "" and dotted.match(line):
+            return number
+    return None
+
+
+def _located(path: Path, text: str, problems: list[tuple[tuple[str, ...], str]]) -> list[str]:
+    out = []
+    for keys, message in problems:
+        line = _line_of(text, keys)
+        out.append(f"{path}:{line}: {message}" if line else f"{path}: {message}")
+    return out
+
+
 def load(path: Path) -> tuple[Preferences, list[str]]:
-    """Preferences from `path` (defaults when it is missing) and any problems in it."""
+    """Preferences from `path` (defaults when it is missing) and any problems in it,
+    each as `file:line: problem` where the line can be found."""
     prefs = Preferences()
     try:
         raw = path.read_bytes()
@@ -69,10 +116,19 @@ def load(path: Path) -> tuple[Preferences, list[str]]:
     import tomllib  # here, not at the top: most starts have no settings file to parse
 
     try:
-        data = tomllib.loads(raw.decode("utf-8-sig"))  # a BOM (some editors add one) is fine
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
-        return prefs, [f"{path}: {err}; using the defaults"]
-    return prefs, [f"{path}: {problem}" for problem in _coerce(prefs, data)]
+        text = raw.decode("utf-8-sig")  # a BOM (some editors add one) is fine
+    except UnicodeDecodeError as err:
+        return prefs, [f"{path}: not UTF-8 text (byte {err.start}); using the defaults"]
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        message = str(err)
+        where = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
+        if where:
+            message = message[: where.start()]
+            return prefs, [f"{path}:{where[1]}:{where[2]}: {message}; using the defaults"]
+        return prefs, [f"{path}: {message}; using the defaults"]
+    return prefs, _located(path, text, _coerce(prefs, data))
 
 
 def dumps(prefs: Preferences) -> str:

@@ -106,3 +106,50 @@ def test_settings_with_a_byte_order_mark_are_read(tmp_path: Path):
     prefs, problems = load(path)
     assert problems == []
     assert prefs.volume == 0.5 and prefs.ask_pain_before is False
+
+
+def test_settings_problems_say_where_and_suggest(tmp_path: Path):
+    from tuitrainer.config import load
+
+    path = tmp_path / "settings.toml"
+    path.write_text(
+        "# mine\n"
+        "volum = 0.5\n"
+        "muted = 'yes'\n"
+        "volume = 3\n"
+        "\n"
+        "[cues]\n"
+        "rep = false\n"
+        "get_redy = false\n"
+        "go = 1\n"
+    )
+    prefs, problems = load(path)
+    assert problems == [
+        f"{path}:2: unknown setting 'volum'; did you mean 'volume'?",
+        f"{path}:3: muted must be true or false, not 'yes'",
+        f"{path}:4: volume must be a number from 0 to 1, not 3",
+        f"{path}:8: unknown cue 'get_redy'; did you mean 'get_ready'?",
+        f"{path}:9: cues.go must be true or false",
+    ]
+    assert prefs.cues["rep"] is False and prefs.volume == 0.8  # the good ones still apply
+
+
+def test_settings_that_are_not_toml_give_line_and_column(tmp_path: Path):
+    from tuitrainer.config import load
+
+    path = tmp_path / "settings.toml"
+    path.write_text("volume = 0.5\nmuted = tru\n")
+    prefs, problems = load(path)
+    assert len(problems) == 1
+    assert problems[0].startswith(f"{path}:2:9: ") and problems[0].endswith("using the defaults")
+    assert prefs.volume == 0.8
+    path.write_bytes(b"volume = 0.5\n\xff\n")
+    assert load(path)[1] == [f"{path}: not UTF-8 text (byte 13); using the defaults"]
+
+
+def test_dotted_cue_keys_are_found_too(tmp_path: Path):
+    from tuitrainer.config import load
+
+    path = tmp_path / "settings.toml"
+    path.write_text("volume = 0.5\ncues.rest = 'no'\n")
+    assert load(path)[1] == [f"{path}:2: cues.rest must be true or false"]
