@@ -97,9 +97,12 @@ async def test_calendar_and_streak(locations: Locations, clock: FakeClock):
                 else:
                     assert shown == str(per_day.get(day, ".")), day
         completed = sum(s.status == "completed" for s in known_history())
+        done = sum(side.done for spec in known_history() for side in spec.sides)
+        target = sum(side.target for spec in known_history() for side in spec.sides)
         assert text(screen, "#adherence") == (
             f"In the range: {len(known_history())} workouts ({completed} to the end) "
-            f"on {len(per_day)} days"
+            f"on {len(per_day)} days; reps done: {done} of {target} planned "
+            f"({100 * done / target:.0f}%)"
         )
 
 

@@ -54,6 +54,9 @@ def test_adherence_matches_the_history(store):
     assert facts.workouts == len(specs)
     assert facts.active_days == len(per_day)
     assert facts.completed == sum(spec.status == "completed" for spec in specs)
+    assert facts.reps_done == sum(side.done for spec in specs for side in spec.sides)
+    assert facts.reps_target == sum(side.target for spec in specs for side in spec.sides)
+    assert facts.reps_done < facts.reps_target  # one workout was stopped part-way
     streak, day = 0, KNOWN_TODAY
     while day in per_day:
         streak, day = streak + 1, day - timedelta(days=1)

@@ -88,6 +88,15 @@ class Adherence:
     workouts: int  # in the scope
     active_days: int  # in the scope
     completed: int  # in the scope
+    reps_done: int = 0  # in the scope, every side of every workout
+    reps_target: int = 0  # what those sides planned: together, the dose actually done
+
+    def dose_text(self) -> str:
+        """Reps done against the plan: where skipped parts and early stops show."""
+        if not self.reps_target:
+            return "none planned"
+        share = 100 * self.reps_done / self.reps_target
+        return f"{self.reps_done} of {self.reps_target} planned ({share:.0f}%)"
 
     def weeks(self) -> list[list[date]]:
         """The calendar: one list of seven days per week, Monday first."""
@@ -123,7 +132,14 @@ def adherence(conn: sqlite3.Connection, scope: Scope, weeks: int = 8) -> Adheren
         f" FROM workouts w WHERE {where}",
         args,
     ).fetchone()
-    return Adherence(first, end, days, streak, total, active_days, completed)
+    reps_done, reps_target = conn.execute(
+        "SELECT COALESCE(SUM(s.reps_done), 0), COALESCE(SUM(s.reps_target), 0)"
+        f" FROM sides s JOIN workouts w ON w.id = s.workout_id WHERE {where}",
+        args,
+    ).fetchone()
+    return Adherence(
+        first, end, days, streak, total, active_days, completed, reps_done, reps_target
+    )
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,7 @@ def adherence_section(conn: sqlite3.Connection, scope: Scope) -> list[str]:
         f"- Weeks: {len(weeks)}, on average {per_week:.1f} workouts a week; "
         f"{sum(1 for w in weeks if w.workouts == 0)} weeks without any",
         f"- Current streak: {facts.streak} days in a row (up to {scope.today.isoformat()})",
+        f"- Reps done: {facts.dose_text()}",
     ]
     rehearsed = progress.rehearsals(conn, scope)
     if rehearsed:

@@ -226,7 +226,7 @@ class ProgressScreen(Screen[None]):
         )
         self.query_one("#adherence", Label).update(
             f"In the range: {facts.workouts} workouts ({facts.completed} to the end) "
-            f"on {facts.active_days} days"
+            f"on {facts.active_days} days; reps done: {facts.dose_text()}"
         )
         table = self.query_one("#days", DataTable)
         table.clear(columns=True)
