@@ -141,7 +141,7 @@ async def test_home_is_laid_out_as_styled(locations: Locations, clock: FakeClock
         screen = app.screen
         assert screen.query_one("#title").region.width == 80
         assert screen.query_one("#hint").region.y == 2
-        assert screen.query_one("#sessions").region.y == 4
+        assert screen.query_one("#sessions").region.y == 3
         assert screen.query_one("Footer").region.width == 80
 
 
@@ -155,6 +155,11 @@ async def test_many_sessions_scroll_with_the_cursor(locations: Locations, clock:
         table = app.screen.query_one("#sessions")
         assert table.row_count == 34
         assert shown_lines(app)[0].split()[:2] == ["Session", "Time"]  # header stays
+        # The list scrolls inside itself: title and description stay on the screen.
+        screen = app.screen
+        assert screen.scroll_y == 0 and screen.query_one("#title").region.y == 0
+        problem, footer = screen.query_one("#problem").region, screen.query_one("Footer").region
+        assert problem.height >= 1 and problem.bottom <= footer.y
         await pilot.press("end")
         await pilot.pause()
         last = rows(app)[-1][0]

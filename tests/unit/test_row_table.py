@@ -30,6 +30,7 @@ def test_the_name_shrinks_before_any_column_goes():
 def test_then_the_last_columns_are_left_out():
     widths = column_widths(HEADER, ROWS, 36)
     assert widths[3] == 0 and widths[1] and widths[2]
+    assert widths[0] == 36 - (1 + 2 + 5 + 2 + 10)  # the name takes back the freed space
     assert cell_len(format_line(ROWS[0], widths)) <= 36
     assert "builtin" not in format_line(ROWS[0], widths)
 

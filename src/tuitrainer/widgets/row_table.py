@@ -43,12 +43,14 @@ def column_widths(header: Sequence[str], rows: Sequence[Sequence[str]], width: i
         return 1 + sum(shown) + GAP * (len(shown) - 1) - width
 
     if widths and over() > 0:
-        widths[0] = max(min(widths[0], MIN_FIRST), widths[0] - over())
+        natural = widths[0]
+        widths[0] = max(min(natural, MIN_FIRST), natural - over())
         for column in range(len(widths) - 1, 0, -1):
             if over() <= 0:
                 break
             widths[column] = 0
-        widths[0] = max(1, widths[0] - max(0, over()))
+        # The name takes back what a left-out column freed, or gives up what is short.
+        widths[0] = max(1, min(natural, widths[0] - over()))
     return widths
 
 
