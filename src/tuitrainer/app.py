@@ -38,6 +38,25 @@ if TYPE_CHECKING:
 # the home screen paints sooner without them (benchmarks/startup.py).
 
 
+SHOWN_PROBLEMS = 4  # settings problems in the start-up notice; sound-check lists all
+
+
+def settings_notice(path: Path, problems: list[str]) -> str:
+    """The settings file's problems as one notice, each `line N: what`.
+
+    One toast a problem would stack off a small screen, and they are shown once.
+    """
+    prefix = f"{path}:"
+    lines = []
+    for problem in problems:
+        text = problem[len(prefix) :].lstrip() if problem.startswith(prefix) else problem
+        lines.append(f"line {text}" if text[:1].isdigit() else text)
+    shown = lines[:SHOWN_PROBLEMS]
+    if len(lines) > len(shown):
+        shown.append(f"and {len(lines) - len(shown)} more (tuitrainer sound-check lists all)")
+    return "\n".join([f"In {path}:", *shown])
+
+
 @dataclass
 class Settings:
     speed: float = 1.0
@@ -86,8 +105,14 @@ class TuitrainerApp(App[int]):
     def on_mount(self) -> None:
         if self.open_notice is not None:
             self.notify(self.open_notice.message, severity="warning", timeout=15)
-        for warning in self.warnings:
-            self.notify(warning, severity="warning", timeout=10)
+        if self.warnings:
+            self.notify(
+                settings_notice(self.locations.config_file, self.warnings),
+                title="Settings",
+                severity="warning",
+                timeout=20,
+                markup=False,  # "[cues]" is text here, not markup
+            )
         if self.preferences.muted:
             self.settings.mute = True
         if self.audio is None:

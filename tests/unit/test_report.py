@@ -119,3 +119,16 @@ def test_rehearsals_are_left_out_and_said_to_be(known: Locations):
     assert "Rehearsals at another speed (`run --speed`), left out: 1" in out
     without = out.replace("- Rehearsals at another speed (`run --speed`), left out: 1\n", "")
     assert without == EXPECTED.read_text(encoding="utf-8")
+
+
+def test_only_rehearsals_is_nothing_recorded_but_says_why(locations: Locations):
+    store, _ = HistoryStore.open(locations.database)
+    workout = store.start_workout("hip-mobility", "Hip mobility", "x", 20.0)
+    store.end_workout(workout, "completed")
+    store.close()
+    code, out, _ = run("report")
+    assert code == 0
+    assert out.endswith(
+        "Nothing was recorded in this period.\n"
+        "Rehearsals at another speed (`run --speed`), left out: 1\n"
+    )

@@ -200,7 +200,11 @@ def render(conn: sqlite3.Connection, scope: Scope) -> str:
         "",
     ]
     if found is None:
-        return "\n".join([*lines, "Nothing was recorded in this period."]) + "\n"
+        lines.append("Nothing was recorded in this period.")
+        rehearsed = progress.rehearsals(conn, scope)
+        if rehearsed:
+            lines.append(f"Rehearsals at another speed (`run --speed`), left out: {rehearsed}")
+        return "\n".join(lines) + "\n"
     for section in (adherence_section, sessions_section, balance_section):
         lines += section(conn, scope)
     lines += pain_section(conn, scope, weeks)
