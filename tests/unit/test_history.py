@@ -156,7 +156,14 @@ def test_history_json_csv_and_limit(data_dir: Path, clock: FakeClock):
         assert key in first
     assert (first["session"], first["status"], first["pain"]) == ("quick", "stopped", 4)
     sides = [(e["name"], e["side"], e["reps_target"], e["reps_done"]) for e in first["exercises"]]
-    assert sides == [("Fire hydrant", "left", 3, 3), ("Fire hydrant", "right", 3, 3)]
+    # Stopped after the first exercise: the sides it never reached are kept at 0 done.
+    assert sides == [
+        ("Fire hydrant", "left", 3, 3),
+        ("Fire hydrant", "right", 3, 3),
+        ("Reach and rotate", "right", 3, 0),
+        ("Reach and rotate", "left", 2, 0),
+    ]
+    assert [e["finished"] for e in first["exercises"]] == [True, True, False, False]
     assert first["exercises"][0]["seconds"] == 6.0
     assert len(first["exercises"][0]["rep_times"]) == 3
 
@@ -165,7 +172,7 @@ def test_history_json_csv_and_limit(data_dir: Path, clock: FakeClock):
 
     code, out, _ = run("history", "--csv")
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert len(rows) == 4
+    assert len(rows) == 8
     assert {row["pain"] for row in rows} == {"4", ""}
     assert rows[0]["reps_done"] == "3"
 
@@ -204,3 +211,18 @@ def test_the_app_refuses_to_draw_into_a_pipe(tmp_path: Path):
     )
     assert done.returncode == 2
     assert "needs a terminal" in done.stderr and done.stdout == ""
+
+
+def test_history_text_marks_rehearsals_and_counts_the_whole_plan(data_dir: Path, clock: FakeClock):
+    store, _ = HistoryStore.open(Locations.resolve(data_dir).database)
+    engine = Engine(plan(load_session(QUICK)), clock=clock, speed=20)
+    engine.subscribe(Recorder(store, engine))
+    engine.start()
+    clock.advance(4 / 20 + 2.5 / 20)  # the get-ready, then one guided rep
+    engine.tick()
+    engine.stop()
+    store.close()
+    code, out, _ = run("history")
+    assert code == 0
+    # 1 rep of the 3 + 3 + 3 + 2 planned, though only one side was reached.
+    assert "stopped     Quick test  1/11 reps  (rehearsal at 20x speed)" in out

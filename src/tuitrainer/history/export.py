@@ -149,8 +149,10 @@ def write_text(data: list[dict[str, Any]], out: TextIO) -> None:
         done = sum(side["reps_done"] for side in workout["exercises"])
         target = sum(side["reps_target"] for side in workout["exercises"])
         pain = "" if workout["pain"] is None else f"  pain {workout['pain']}/10"
+        speed = workout["speed"]
+        rehearsal = "" if speed == 1 else f"  (rehearsal at {speed:g}x speed)"
         print(
             f"{workout['started_at'][:16].replace('T', ' ')}  {workout['status']:<11} "
-            f"{workout['title']}  {done}/{target} reps{pain}",
+            f"{workout['title']}  {done}/{target} reps{pain}{rehearsal}",
             file=out,
         )

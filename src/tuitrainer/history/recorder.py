@@ -62,11 +62,11 @@ class Recorder:
         moment = self._wall0 + timedelta(seconds=at - self._mono0)
         return moment.isoformat(timespec="milliseconds")
 
-    def _side(self, key: SideKey) -> int:
+    def _side(self, key: SideKey, planned: int = 0) -> int:
         side_id = self._side_ids.get(key)
         if side_id is None:
             exercise = self.engine.timeline.session.exercises[key.exercise_index]
-            target = self.engine.stats[key].target if key in self.engine.stats else 0
+            target = self.engine.stats[key].target if key in self.engine.stats else planned
             side_id = self.store.side_id(
                 self.workout_id or 0,
                 key.exercise_index,
@@ -113,7 +113,16 @@ class Recorder:
         elif isinstance(event, SideFinished):
             self.store.finish_side(self._side(event.key), event.reps, event.seconds)
         elif isinstance(event, WorkoutFinished):
+            if event.status == "stopped":
+                self._record_unreached()
             self.store.end_workout(self.workout_id, event.status, self.wall(event.at))
+
+    def _record_unreached(self) -> None:
+        """A stopped workout keeps the sides it never reached, at 0 of their target, so
+        the history, like the summary, holds what was planned and what was done of it."""
+        for index, segment in enumerate(self.engine.segments):
+            if segment.kind is Kind.WORK:
+                self._side(self.engine.key_for(index), segment.reps.high if segment.reps else 0)
 
 
 def restored_stats(store: HistoryStore, workout_id: int) -> dict[SideKey, SideStats]:
