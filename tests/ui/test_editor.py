@@ -156,7 +156,7 @@ async def test_leaving_with_unsaved_changes_asks(locations: Locations, clock: Fa
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.pause()
         await open_editor(pilot, mine)
-        await pilot.press("z", "escape", "escape")
+        await pilot.press("z", "escape")  # one escape, even from inside the text
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
@@ -183,6 +183,40 @@ async def test_new_session_from_the_home_screen(locations: Locations, clock: Fak
         assert app.screen.path == path
         assert load_session(path, sound_dirs=[]).title == "My hips"
         assert problems(app) == []
+
+
+async def test_a_bad_new_name_is_explained_in_the_dialog_and_kept(
+    locations: Locations, clock: FakeClock
+):
+    from tuitrainer.screens.prompts import AskScreen
+
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"my routine", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AskScreen)  # still asking, the text as typed
+        answer = app.screen.query_one("#answer")
+        assert answer.value == "my routine"
+        shown = app.screen.query_one("#ask-problem")
+        assert shown.display and "cannot be a session name" in str(shown.content)
+        await pilot.press("backspace")  # any edit clears the message
+        await pilot.pause()
+        assert not shown.display
+        answer.value = "my-routine"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+        assert (locations.user_sessions / "my-routine.yaml").is_file()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("n", *"my-routine", "enter")
+        await pilot.pause()
+        assert "already have a session named 'my-routine'" in str(
+            app.screen.query_one("#ask-problem").content
+        )
 
 
 async def test_quitting_with_unsaved_changes_asks(locations: Locations, clock: FakeClock):

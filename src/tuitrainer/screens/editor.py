@@ -63,7 +63,9 @@ class EditorScreen(Screen[None]):
         Binding("ctrl+s", "save", "Save"),
         Binding("f2", "focus_problems", "Problems"),
         Binding("f1", "help", "Help"),
-        Binding("escape", "back", "Back"),
+        # A priority binding: the text area would otherwise take the first escape to
+        # leave itself, while the footer promises that escape goes back.
+        Binding("escape", "back", "Back", priority=True),
     ]
 
     def __init__(self, path: Path) -> None:
@@ -271,7 +273,7 @@ class EditorScreen(Screen[None]):
 
 def ask_new_session(app: TuitrainerApp) -> None:
     """Ask for a name, write the template under it, and open it in the editor."""
-    from ..session.create import new_file, template_text, title_of
+    from ..session.create import new_file, new_name_problem, template_text, title_of
     from .prompts import AskScreen
 
     def named(name: str | None) -> None:
@@ -285,7 +287,12 @@ def ask_new_session(app: TuitrainerApp) -> None:
         app.push_screen(EditorScreen(path))
 
     app.push_screen(
-        AskScreen("Name of the new session (letters, digits, - and _):", "", "e.g. short-hips"),
+        AskScreen(
+            "Name of the new session (letters, digits, - and _):",
+            "",
+            "e.g. short-hips",
+            check=lambda name: new_name_problem(app.locations, name) if name else None,
+        ),
         named,
     )
 

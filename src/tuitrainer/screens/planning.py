@@ -297,17 +297,21 @@ class PlanningScreen(Screen[None]):
         )
 
         def named(name: str | None) -> None:
-            if not name:
-                return
+            if name:
+                self.save_as(name)
+
+        def problem(name: str) -> str | None:
             try:
                 check_name(name)
             except ValueError as error:
-                self.notify(str(error), severity="error")
-                return
-            self.save_as(name)
+                return str(error)
+            return None
 
         self.app.push_screen(
-            AskScreen("Save this plan as (a name of your own):", suggestion, builtin), named
+            AskScreen(
+                "Save this plan as (a name of your own):", suggestion, builtin, check=problem
+            ),
+            named,
         )
 
     def save_as(self, name: str) -> None:

@@ -7,6 +7,7 @@ and picking one item from a list (an exercise to add).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual.app import App, ComposeResult
@@ -18,16 +19,27 @@ from textual.widgets.option_list import Option
 
 
 class AskScreen(ModalScreen[str | None]):
-    """One line of text; Enter answers, escape cancels (None)."""
+    """One line of text; Enter answers, escape cancels (None).
+
+    With `check`, an answer it finds a problem with is not taken: the problem shows
+    under the text, which stays as typed to be put right.
+    """
 
     CSS_PATH = ["dialogs.tcss", "prompts.tcss"]  # the dialog box itself is shared
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, question: str, value: str = "", detail: str = "") -> None:
+    def __init__(
+        self,
+        question: str,
+        value: str = "",
+        detail: str = "",
+        check: Callable[[str], str | None] | None = None,
+    ) -> None:
         super().__init__()
         self.question = question
         self.value = value
         self.detail = detail
+        self.check = check
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -35,11 +47,22 @@ class AskScreen(ModalScreen[str | None]):
             if self.detail:
                 yield Static(self.detail, classes="detail", markup=False)
             yield Input(self.value, id="answer")
+            yield Static("", id="ask-problem", markup=False)
             yield Label("[b]enter[/b] ok    [b]esc[/b] cancel", classes="keys")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.dismiss(event.value.strip())
+        answer = event.value.strip()
+        problem = self.check(answer) if self.check else None
+        shown = self.query_one("#ask-problem", Static)
+        if problem:
+            shown.update(problem)
+            shown.display = True
+            return
+        self.dismiss(answer)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_one("#ask-problem", Static).display = False
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -127,6 +127,22 @@ def copy_text(source_text: str, source_slug: str, name: str) -> str:
     return with_schema_line(text)
 
 
+def new_name_problem(locations: Locations, name: str, shadow: bool = False) -> str | None:
+    """Why `name` cannot be a new session of the user's, or None when it can."""
+    try:
+        check_name(name)
+    except BadName as error:
+        return str(error)
+    if user_file(locations, name) is not None:
+        return f"you already have a session named {name!r}"
+    if not shadow and any((locations.builtin_sessions / f"{name}{s}").is_file() for s in SUFFIXES):
+        return (
+            f"{name} is a built-in session; to make your own version of it, "
+            f"copy it: tuitrainer new {name} --from {name}"
+        )
+    return None
+
+
 def new_file(locations: Locations, name: str, text: str, shadow: bool = False) -> Path:
     """Write a new user session file (never over an existing one) and the schema copy.
 
@@ -135,14 +151,9 @@ def new_file(locations: Locations, name: str, text: str, shadow: bool = False) -
     """
     from .save import save_text
 
-    check_name(name)
-    if user_file(locations, name) is not None:
-        raise BadName(f"you already have a session named {name!r}")
-    if not shadow and any((locations.builtin_sessions / f"{name}{s}").is_file() for s in SUFFIXES):
-        raise BadName(
-            f"{name} is a built-in session; to make your own version of it, "
-            f"copy it: tuitrainer new {name} --from {name}"
-        )
+    problem = new_name_problem(locations, name, shadow)
+    if problem is not None:
+        raise BadName(problem)
     ensure_schema(locations)
     path = locations.user_sessions / f"{name}.yaml"
     save_text(path, text, expected=None, builtin_dir=locations.builtin_sessions)
