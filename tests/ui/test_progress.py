@@ -274,3 +274,25 @@ async def test_rehearsals_are_left_out_and_the_scope_line_says_so(
         ids = [str(row[0]) for row in cells(screen, "workouts")]
         assert len(ids) == len(known_history())
         assert "2 rehearsals at another speed left out" in str(screen.query_one("#scope").content)
+
+
+async def test_one_week_of_pain_is_said_once_and_no_balance_is_explained(
+    locations: Locations, clock: FakeClock
+):
+    from datetime import UTC, datetime
+
+    app = known_app(locations, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        day = datetime.combine(KNOWN_TODAY, datetime.min.time(), tzinfo=UTC)
+        insert(app.store.conn, [WorkoutSpec(day, "hip-mobility", pain_before=3, pain_after=2)])
+        screen = ProgressScreen(today=KNOWN_TODAY, utc_offset=UTC0)
+        await app.push_screen(screen)
+        await pilot.pause()
+        for pane in ("pain", "balance"):
+            screen.action_pane(pane)
+            await pilot.pause()
+        assert text(screen, "#pain-summary").count("Week of") == 1
+        assert text(screen, "#balance-summary") == "No exercise done on both sides in this range."
+        assert not screen.query_one("#sides").display
+        assert not screen.query_one("#side-plot").display

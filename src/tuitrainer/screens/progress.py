@@ -119,6 +119,7 @@ class ProgressScreen(Screen[None]):
                 yield DataTable(id="days", cursor_type="none", show_cursor=False)
                 yield Label("", id="adherence")
             with TabPane("3 Left/right", id="balance"), Lazy(Panel(id="balance-panel")):
+                yield Label("", id="balance-summary")
                 yield DataTable(id="sides", cursor_type="row")
                 yield PlotextPlot(id="side-plot")
             with TabPane("4 Pain", id="pain"), Lazy(Panel(id="pain-panel")):
@@ -260,6 +261,13 @@ class ProgressScreen(Screen[None]):
             table.add_row(*cells, key=item.exercise_id)
         lagging = [n for n, item in enumerate(self.balances) if item.lagging]
         table.move_cursor(row=lagging[0] if lagging else 0)
+        self.query_one("#balance-summary", Label).update(
+            "Reps done of the target on each side; a side is marked when it did "
+            f"{queries.LAG_POINTS} or more points less of its target."
+            if self.balances
+            else "No exercise done on both sides in this range."
+        )
+        table.display = self.query_one("#side-plot").display = bool(self.balances)
         self._draw_side_plot(table.cursor_row)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -308,11 +316,14 @@ class ProgressScreen(Screen[None]):
             plot.refresh()
             return
         first, last = self.pain[0], self.pain[-1]
+        weeks = [first] if first is last else [first, last]
         label.update(
-            f"Average pain per week, 0 to 10. Week of {short_day(first.week)}: "
-            f"{rating_text(first.before)} before, {rating_text(first.after)} after. "
-            f"Week of {short_day(last.week)}: "
-            f"{rating_text(last.before)} before, {rating_text(last.after)} after."
+            "Average pain per week, 0 to 10. "
+            + " ".join(
+                f"Week of {short_day(week.week)}: "
+                f"{rating_text(week.before)} before, {rating_text(week.after)} after."
+                for week in weeks
+            )
         )
         for name in ("before", "after"):
             points = [(self._week_number(first.week, p.week), getattr(p, name)) for p in self.pain]
