@@ -276,7 +276,10 @@ class TuitrainerApp(App[int]):
         from .planner import plan
         from .screens.workout import WorkoutScreen
 
-        engine = Engine(plan(session), clock=self.clock, speed=self.settings.speed)
+        speed = self.settings.speed
+        if resume_id is not None:
+            speed = self._resume_speed(resume_id, speed)
+        engine = Engine(plan(session), clock=self.clock, speed=speed)
         start = 0
         if resume_id is not None:
             start = prepare_resume(self.store, engine, resume_id)
@@ -296,6 +299,15 @@ class TuitrainerApp(App[int]):
         self.push_screen(screen)
         if resume_id is None and self.preferences.ask_pain_before:
             self._ask_pain_before(recorder, screen)
+
+    def _resume_speed(self, workout_id: int, asked: float) -> float:
+        """A resumed workout goes on at the speed it began at: one record, one speed,
+        so a rehearsal never turns into a real workout half-way, nor the other way."""
+        row = self.store.workout(workout_id)
+        speed = float(row["speed"]) if row is not None else asked
+        if speed != asked:
+            self.notify(f"Resumed at the speed it began at: {speed:g}x.", timeout=6)
+        return speed
 
     def _ask_pain_before(self, recorder: Recorder, screen: WorkoutScreen) -> None:
         """The optional rating over the ready view; the recorder saves it once the row exists."""

@@ -199,3 +199,25 @@ async def test_click_highlights_then_starts(locations: Locations, clock: FakeClo
         await pilot.click("#sessions", offset=(3, 2))
         await pilot.pause()
         assert not isinstance(app.screen, HomeScreen)  # the pain question, then the workout
+
+
+async def test_a_resumed_workout_keeps_the_speed_it_began_at(
+    locations: Locations, clock: FakeClock
+):
+    (locations.user_sessions / "quick.yaml").write_text(QUICK.read_text())
+    store, _ = HistoryStore.open(locations.database)
+    workout = store.start_workout("quick", "Quick test", session_hash(load_session(QUICK)), 1.0)
+    store.conn.execute(
+        "UPDATE workouts SET pid = 999999999, segment_index = 6 WHERE id = ?", (workout,)
+    )
+    store.close()
+    # `tuitrainer run quick --speed 5` meets the real workout left unfinished.
+    app = make_app(locations, clock, session_path=locations.user_sessions / "quick.yaml", speed=5)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkoutScreen)
+        assert app.screen.engine.speed == 1.0
+        assert any("speed it began at: 1x" in n.message for n in app._notifications)
