@@ -173,7 +173,7 @@ class TuitrainerApp(App[int]):
             self.audio, self.audio_notice = SilentOutput(), "Sound: off (no output could start)"
         notice = self.audio_notice
         if self.settings.mute:
-            notice += " — muted; m turns it on in a workout"
+            notice += " (muted: m turns it on)"
         self.notify(notice, timeout=4)
 
     def flush_cues(self, replan: bool = False) -> None:

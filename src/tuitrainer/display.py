@@ -183,3 +183,40 @@ def describe(engine: Engine, show_modification: bool = False, start_index: int =
         paused=engine.paused,
         finished=finished,
     )
+
+
+# -- keys that changed nothing -------------------------------------------------------
+# Across the room a silent key reads as a lost rep: say why instead.
+
+
+def no_rep_reason(engine: Engine) -> str:
+    """Why space logged no rep just now."""
+    segment = engine.segment
+    if engine.finished or segment is None:
+        return ""
+    if engine.paused:
+        return "Paused: press p to go on, then log the rep."
+    if segment.kind is Kind.WORK and segment.timed:
+        return "Guided reps count themselves: follow the beat."
+    return "Reps are logged while a side runs."
+
+
+def no_undo_reason(engine: Engine) -> str:
+    """Why u took nothing back just now."""
+    segment = engine.segment
+    if engine.finished or segment is None:
+        return ""
+    if segment.kind is Kind.WORK and segment.timed:
+        return "Guided reps count themselves: there is no logged rep to undo."
+    return "No logged rep to undo here."
+
+
+def cleared_reps(engine: Engine, before: SideKey | None, reps_before: int) -> str:
+    """What `b` threw away: a self-paced side started again loses its logged reps."""
+    if before is None or reps_before == 0 or engine.key != before:
+        return ""
+    if engine.side_stats(before).reps:
+        return ""
+    plural = "s" if reps_before != 1 else ""
+    side = _side_name(before.side).capitalize()
+    return f"{side} started again: {reps_before} logged rep{plural} cleared."

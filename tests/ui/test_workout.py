@@ -252,3 +252,29 @@ def test_the_screen_wakes_often_only_while_the_beat_moves(clock: FakeClock):
     assert screen._next_tick() == TICK_SECONDS
     engine.pause()
     assert screen._next_tick() == IDLE_TICK_SECONDS
+
+
+def notices(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def test_keys_that_change_nothing_say_why(locations, clock: FakeClock):
+    app = make_app(locations, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("space", "n")  # start, skip the get-ready: a guided side
+        assert text_of(app, "#phase") == "LEFT SIDE"
+        await pilot.press("u")
+        assert "Guided reps count themselves: there is no logged rep to undo." in notices(app)
+        await pilot.press("space")
+        assert "Guided reps count themselves: follow the beat." in notices(app)
+        for _ in range(5):  # left, switch, right, rest, get ready: the self-paced side
+            await pilot.press("n")
+        assert text_of(app, "#phase") == "RIGHT SIDE"
+        await pilot.press("space", "space", "p", "space")
+        assert text_of(app, "SidePanel.-right").startswith("2 / 3 reps")  # not a third
+        assert "Paused: press p to go on, then log the rep." in notices(app)
+        await pilot.press("p")
+        await advance(pilot, clock, 5)  # past the grace: b starts this side again
+        await pilot.press("b")
+        assert text_of(app, "SidePanel.-right").startswith("0 / 3 reps")
+        assert "Right side started again: 2 logged reps cleared." in notices(app)

@@ -45,7 +45,7 @@ def test_missing_module_falls_back_to_the_bell_with_a_notice():
     rung: list[str] = []
     output, notice = choose(bell=lambda: rung.append("bell"), which=no_programs, player=unavailable)
     assert isinstance(output, BellOutput)
-    assert notice == "Sound: terminal bell only (no sound device could be opened)"
+    assert notice == "Sound: bell only, no sound device"
     assert "No module named 'simpleaudio'" in output.why
     assert "no system sound player" in output.why
     output.play("rep", GO, time.monotonic(), 1.0)  # too frequent for a bell
@@ -56,7 +56,7 @@ def test_missing_module_falls_back_to_the_bell_with_a_notice():
 def test_nothing_at_all_is_silence_with_a_notice():
     output, notice = choose(bell=None, which=no_programs, player=unavailable)
     assert isinstance(output, SilentOutput)
-    assert notice == "Sound: off (no sound device could be opened)"
+    assert notice == "Sound: off, no sound device"
     output.play("go", GO, time.monotonic(), 1.0)  # never raises
 
 

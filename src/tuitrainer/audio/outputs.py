@@ -247,5 +247,5 @@ def choose(
         reasons.append("no system sound player found")
     output: Output = BellOutput(bell) if bell is not None else SilentOutput()
     output.why = "; ".join(reasons)
-    what = "terminal bell only" if bell is not None else "off"
-    return output, f"Sound: {what} (no sound device could be opened)"
+    what = "bell only" if bell is not None else "off"
+    return output, f"Sound: {what}, no sound device"  # short: a toast over the workout

@@ -14,9 +14,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Digits, Label, ProgressBar, Static
 
-from ..display import Display, describe
+from ..display import Display, cleared_reps, describe, no_rep_reason, no_undo_reason
 from ..engine import Engine
-from ..events import Event, WorkoutFinished
+from ..events import Event, PhaseStarted, RepCounted, RepUndone, WorkoutFinished
 from ..planner import Kind
 from ..widgets.footer import Footer
 from ..widgets.side_panel import SidePanel
@@ -175,13 +175,19 @@ class WorkoutScreen(Screen[None]):
     def action_rep_or_start(self) -> None:
         if not self.engine.started:
             self.engine.start(self.start_index)
-        else:
-            self.engine.log_rep()
+        elif not any(isinstance(e, RepCounted) for e in self.engine.log_rep()):
+            self._say(no_rep_reason(self.engine))
         self.sync(replan=True)
 
     def action_undo(self) -> None:
-        self.engine.undo_rep()
+        undone = self.engine.undo_rep() if self.engine.started else [None]
+        if not any(isinstance(e, RepUndone | PhaseStarted) for e in undone):
+            self._say(no_undo_reason(self.engine))
         self.sync(replan=True)
+
+    def _say(self, reason: str) -> None:
+        if reason:
+            self.notify(reason, timeout=3)
 
     def action_pause(self) -> None:
         if self.engine.started:
@@ -195,7 +201,10 @@ class WorkoutScreen(Screen[None]):
         self.sync(replan=True)
 
     def action_back(self) -> None:
+        key = self.engine.key
+        reps = self.engine.side_stats(key).reps if key else 0
         self.engine.back()
+        self._say(cleared_reps(self.engine, key, reps))
         self.sync(replan=True)
 
     def action_mute(self) -> None:
