@@ -278,3 +278,17 @@ async def test_keys_that_change_nothing_say_why(locations, clock: FakeClock):
         await pilot.press("b")
         assert text_of(app, "SidePanel.-right").startswith("0 / 3 reps")
         assert "Right side started again: 2 logged reps cleared." in notices(app)
+
+
+async def test_help_scrolls_on_a_small_terminal(locations, clock: FakeClock):
+    app = make_app(locations, clock)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        box = app.screen.query_one(".help")
+        assert box.region.height <= 12 and box.max_scroll_y > 0  # more keys than lines
+        assert app.focused is box
+        for _ in range(box.max_scroll_y):
+            await pilot.press("down")
+        await pilot.pause()
+        assert box.scroll_y == box.max_scroll_y  # the last keys can be read

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
@@ -60,7 +60,8 @@ class HelpScreen(ModalScreen[None]):
         self.notes = notes
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        # The box scrolls (arrow keys) when the terminal is too short for every key.
+        with VerticalScroll(classes="dialog help"):
             yield Label(self.title_text, classes="question")
             yield Static(describe_bindings(self.bindings), classes="detail")
             if self.notes:
