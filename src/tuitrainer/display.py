@@ -146,7 +146,11 @@ def describe(engine: Engine, show_modification: bool = False, start_index: int =
         phase, clock = "READY?", clock_text(segment.seconds, True)
         coach = "Press space to start. " + coaching(engine, segment, show_modification)
     elif finished:
-        phase, clock, coach = "DONE", "0:00", "Well done. That is the session finished."
+        phase, clock, coach = (
+            "DONE",
+            "0:00",
+            "Well done. That is the session finished.  (space: the summary)",
+        )
     else:
         remaining = engine.remaining()
         phase = "PAUSED" if engine.paused else segment.label

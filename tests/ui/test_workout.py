@@ -142,6 +142,12 @@ async def test_completed_workout_is_saved_with_every_side(locations, clock: Fake
         await advance(pilot, clock, 3)
         await pilot.press("space", "space")
         await pilot.pause()
+        assert text_of(app, "#phase") == "DONE"  # for a moment, big, before the summary
+        assert text_of(app, "#clock") == "0:00"
+        await advance(pilot, clock, 1)
+        assert text_of(app, "#phase") == "DONE"
+        await advance(pilot, clock, 1)
+        await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         assert "Total: 11 of 11 reps" in str(app.screen.query_one("#total").content)
         await pilot.press("enter")  # no rating
@@ -225,8 +231,9 @@ async def test_a_skipped_through_workout_says_so(locations, clock: FakeClock):
         await pilot.press("escape", "space")
         for _ in range(12):
             await pilot.press("n")
-            if isinstance(app.screen, SummaryScreen):
+            if app.screen.engine.finished:
                 break
+        await pilot.press("space")  # no need to wait out DONE
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         headline = str(app.screen.query_one("#headline").content)

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 TICK_SECONDS = 0.1  # while the tempo bar moves
 IDLE_TICK_SECONDS = 0.25  # otherwise at most; sooner when the clock's second turns
+DONE_SECONDS = 2.0  # DONE stays up this long (clock seconds) before the summary; space skips
 
 
 class WorkoutScreen(Screen[None]):
@@ -58,6 +59,7 @@ class WorkoutScreen(Screen[None]):
         self.show_modification = False
         self._shown: dict[str, object] = {}
         self._exercise_index = -1
+        self._summary_at: float | None = None  # set while DONE is shown
 
     @property
     def tt_app(self) -> TuitrainerApp:
@@ -98,6 +100,8 @@ class WorkoutScreen(Screen[None]):
         by this tick), so a workout costs no more than a plain countdown."""
         engine = self.engine
         segment = engine.segment
+        if self._summary_at is not None:
+            return max(0.0, min(IDLE_TICK_SECONDS, self._summary_at - engine.clock()))
         if not engine.started or engine.paused or segment is None:
             return IDLE_TICK_SECONDS  # nothing moves
         if segment.timed and segment.kind is Kind.WORK:
@@ -131,6 +135,9 @@ class WorkoutScreen(Screen[None]):
         self.engine.tick()
         self.tt_app.flush_cues(replan)
         self.render_display(describe(self.engine, self.show_modification, self.start_index))
+        if self._summary_at is not None and self.engine.clock() >= self._summary_at:
+            self._summary_at = None
+            self.call_after_refresh(self.tt_app.show_summary, self.engine)
 
     def render_display(self, display: Display) -> None:
         segments = self.engine.segments
@@ -168,11 +175,22 @@ class WorkoutScreen(Screen[None]):
     def _on_event(self, event: Event) -> None:
         self.tt_app.on_engine_event(event)
         if isinstance(event, WorkoutFinished):
-            self.call_after_refresh(self.tt_app.show_summary, self.engine)
+            if event.status == "completed":
+                # DONE, big, for a moment: the end is seen from across the room.
+                self._summary_at = self.engine.clock() + DONE_SECONDS
+            else:
+                self.call_after_refresh(self._to_summary)
+
+    def _to_summary(self) -> None:
+        self._summary_at = None
+        self.tt_app.show_summary(self.engine)
 
     # -- keys ------------------------------------------------------------------
 
     def action_rep_or_start(self) -> None:
+        if self._summary_at is not None:
+            self._to_summary()  # no need to wait out DONE
+            return
         if not self.engine.started:
             self.engine.start(self.start_index)
         elif not any(isinstance(e, RepCounted) for e in self.engine.log_rep()):
