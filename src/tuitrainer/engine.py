@@ -104,6 +104,7 @@ class Engine:
         self.skipped_total = 0.0  # plan seconds of timed parts cut short by `skip`
         self.rewound_total = 0.0  # plan seconds run again because of `back`
         self.tip_index = 0
+        self._active_before = 0.0  # plan seconds before a resumed start
         self._seg_start = 0.0
         self._moments: Iterator[_Moment] = iter(())
         self._next: _Moment | None = None
@@ -194,7 +195,8 @@ class Engine:
         side takes longer than planned, a skipped part less)."""
         if self.started_at is None:
             return 0.0
-        return max(0.0, (self._now() - self.started_at - self.paused_total) * self.speed)
+        now = self._now() - self.started_at - self.paused_total
+        return self._active_before + max(0.0, now * self.speed)
 
     def total_remaining(self) -> float:
         return max(0.0, self.timeline.total_seconds - self.total_elapsed())
@@ -283,6 +285,9 @@ class Engine:
         out: list[Event] = []
         now = self.clock()
         self.started_at = now
+        # A resumed workout counts the parts before where it goes on at their planned
+        # length: their real time was in the run that was interrupted.
+        self._active_before = sum(segment.seconds for segment in self.segments[:index])
         self._emit(out, WorkoutStarted(now, index))
         self._enter(index, now, out)
         return out

@@ -863,3 +863,11 @@ def test_active_time_is_the_real_time_taken_less_pauses(clock):
     engine.stop()
     clock.advance(50)
     assert engine.active_elapsed() == pytest.approx(67.0)  # stands still once ended
+
+
+def test_a_resumed_start_counts_the_parts_before_it(clock):
+    engine = make(SELF, clock)
+    engine.start(2)  # resumed in the side rest, after get-ready (5) and the left side (6)
+    assert engine.active_elapsed() == pytest.approx(5.0 + 6.0)
+    clock.advance(1)
+    assert engine.active_elapsed() == pytest.approx(12.0)
