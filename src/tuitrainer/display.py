@@ -216,11 +216,13 @@ def no_undo_reason(engine: Engine) -> str:
 
 
 def cleared_reps(engine: Engine, before: SideKey | None, reps_before: int) -> str:
-    """What `b` threw away: a self-paced side started again loses its logged reps."""
-    if before is None or reps_before == 0 or engine.key != before:
+    """What `b` threw away: a self-paced side started again, or left for the part
+    before it, loses its logged reps."""
+    if before is None or reps_before == 0:
         return ""
-    if engine.side_stats(before).reps:
+    kept = engine.stats.get(before)
+    if kept is not None and kept.reps:
         return ""
-    plural = "s" if reps_before != 1 else ""
     side = _side_name(before.side).capitalize()
-    return f"{side} started again: {reps_before} logged rep{plural} cleared."
+    plural = "s" if reps_before != 1 else ""
+    return f"{side}: {reps_before} logged rep{plural} cleared."

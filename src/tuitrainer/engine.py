@@ -265,11 +265,15 @@ class Engine:
         self._leave(at, out)
         self._enter(self.index + 1, at, out)
 
-    def _abandon(self) -> None:
-        """Going backwards out of a side that has not finished: forget its count."""
+    def _abandon(self, at: float, out: list[Event]) -> None:
+        """Going backwards out of a side that has not finished: forget its count, and
+        say so, so the history drops the reps it logged there too."""
         seg = self.segment
         if seg is not None and seg.kind is Kind.WORK:
-            self.stats.pop(self.key_for(self.index), None)
+            key = self.key_for(self.index)
+            stats = self.stats.pop(key, None)
+            if stats is not None and stats.reps:
+                self._emit(out, SideRestarted(at, key))
 
     # -- running ---------------------------------------------------------------
 
@@ -388,7 +392,7 @@ class Engine:
         key = self.key_for(previous)
         stats = self.stats[key]
         self.rewound_total += self.elapsed()
-        self._abandon()
+        self._abandon(now, out)
         self._enter(previous, now, out, elapsed=stats.seconds)
         stats.reps -= 1
         self._emit(out, RepUndone(now, key, stats.reps))
@@ -453,7 +457,7 @@ class Engine:
             self.rewound_total += self.segments[target].seconds
         self.rewound_total += min(elapsed, self.segment.seconds if self.segment else 0.0)
         if target != self.index:
-            self._abandon()
+            self._abandon(now, out)
         seg = self.segments[target]
         if seg.kind is Kind.WORK:
             key = self.key_for(target)

@@ -82,7 +82,7 @@ class SideFinished(Event):
 
 @dataclass(frozen=True)
 class SideRestarted(Event):
-    """`back` went into this side again: its count starts over."""
+    """`back` started this side again, or left it for the part before: its count is gone."""
 
     key: SideKey
 

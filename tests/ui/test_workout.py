@@ -284,7 +284,7 @@ async def test_keys_that_change_nothing_say_why(locations, clock: FakeClock):
         await advance(pilot, clock, 5)  # past the grace: b starts this side again
         await pilot.press("b")
         assert text_of(app, "SidePanel.-right").startswith("0 / 3 reps")
-        assert "Right side started again: 2 logged reps cleared." in notices(app)
+        assert "Right side: 2 logged reps cleared." in notices(app)
 
 
 async def test_help_scrolls_on_a_small_terminal(locations, clock: FakeClock):
@@ -300,3 +300,33 @@ async def test_help_scrolls_on_a_small_terminal(locations, clock: FakeClock):
             await pilot.press("down")
         await pilot.pause()
         assert box.scroll_y == box.max_scroll_y  # the last keys can be read
+
+
+async def test_help_opened_during_done_still_leads_to_the_summary(locations, clock: FakeClock):
+    app = make_app(locations, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("escape", "space")
+        while not app.screen.engine.finished:
+            await pilot.press("n")
+        assert text_of(app, "#phase") == "DONE"
+        workout = app.screen
+        await pilot.press("question_mark")
+        await advance(pilot, clock, 5)  # DONE's time runs out under the help
+        workout.sync()
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await advance(pilot, clock, 0.5)
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_q_during_done_goes_to_the_summary(locations, clock: FakeClock):
+    app = make_app(locations, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("escape", "space")
+        while not app.screen.engine.finished:
+            await pilot.press("n")
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)

@@ -226,3 +226,33 @@ def test_history_text_marks_rehearsals_and_counts_the_whole_plan(data_dir: Path,
     assert code == 0
     # 1 rep of the 3 + 3 + 3 + 2 planned, though only one side was reached.
     assert "stopped     Quick test  1/11 reps  (rehearsal at 20x speed)" in out
+
+
+def test_back_out_of_a_side_drops_its_reps_from_the_history_too(tmp_path: Path, clock: FakeClock):
+    """Reps logged on a self-paced side, then `b` to the part before: the engine forgets
+    them, and so does the history (a kill now, or a stop, must not bring them back)."""
+    store, _ = HistoryStore.open(tmp_path / "h.sqlite3")
+    engine, recorder = recorded_engine(store, clock)
+    engine.start()
+    while engine.segment.timed or engine.segment.kind is not Kind.WORK:
+        engine.skip()  # on to the first self-paced side
+    key = engine.key
+    engine.log_rep()
+    engine.log_rep()
+
+    def logged() -> int:
+        query = (
+            "SELECT COUNT(*) FROM reps r JOIN sides s ON s.id = r.side_id"
+            " WHERE s.workout_id = ? AND s.exercise_index = ? AND s.side = ?"
+        )
+        args = (recorder.workout_id, key.exercise_index, key.side)
+        return store.conn.execute(query, args).fetchone()[0]
+
+    assert logged() == 2
+    engine.back()  # within the grace: back to the part before
+    assert engine.key != key
+    assert logged() == 0
+    engine.stop()
+    sides = {(s["exercise_index"], s["side"]): s for s in store.sides(recorder.workout_id)}
+    assert sides[key.exercise_index, key.side]["reps_done"] == 0
+    store.close()

@@ -101,7 +101,8 @@ class WorkoutScreen(Screen[None]):
         engine = self.engine
         segment = engine.segment
         if self._summary_at is not None:
-            return max(0.0, min(IDLE_TICK_SECONDS, self._summary_at - engine.clock()))
+            left = self._summary_at - engine.clock()
+            return min(IDLE_TICK_SECONDS, left) if left > 0 else IDLE_TICK_SECONDS
         if not engine.started or engine.paused or segment is None:
             return IDLE_TICK_SECONDS  # nothing moves
         if segment.timed and segment.kind is Kind.WORK:
@@ -135,7 +136,8 @@ class WorkoutScreen(Screen[None]):
         self.engine.tick()
         self.tt_app.flush_cues(replan)
         self.render_display(describe(self.engine, self.show_modification, self.start_index))
-        if self._summary_at is not None and self.engine.clock() >= self._summary_at:
+        due = self._summary_at is not None and self.engine.clock() >= self._summary_at
+        if due and self.app.screen is self:  # not under the help or a question: next tick
             self._summary_at = None
             self.call_after_refresh(self.tt_app.show_summary, self.engine)
 
@@ -188,7 +190,7 @@ class WorkoutScreen(Screen[None]):
     # -- keys ------------------------------------------------------------------
 
     def action_rep_or_start(self) -> None:
-        if self._summary_at is not None:
+        if self.engine.finished:
             self._to_summary()  # no need to wait out DONE
             return
         if not self.engine.started:
@@ -249,6 +251,9 @@ class WorkoutScreen(Screen[None]):
         self.app.push_screen(HelpScreen("Workout keys", self.BINDINGS), closed)
 
     def action_end(self) -> None:
+        if self.engine.finished:
+            self._to_summary()
+            return
         if not self.engine.started:
             self.tt_app.leave_workout(self.engine)
             return
