@@ -187,18 +187,28 @@ async def test_a_narrow_terminal_shortens_titles_then_drops_the_source(
         assert "…" in long and long.split()[-2:] == ["12:00", "never"]
 
 
-async def test_click_highlights_then_starts(locations: Locations, clock: FakeClock):
+async def test_click_highlights_and_double_click_starts(locations: Locations, clock: FakeClock):
     app = make_app(locations, clock, session_path=None)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         table = app.screen.query_one("#sessions")
+        await pilot.click("#sessions", offset=(3, 1))  # the first row, highlighted already
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)  # one click never starts a workout
         await pilot.click("#sessions", offset=(3, 2))  # header, then the second row
         await pilot.pause()
         assert table.cursor_row == 1
         assert "mid-back rotation" in str(app.screen.query_one("#problem").content)
-        await pilot.click("#sessions", offset=(3, 2))
+        await pilot.double_click("#sessions", offset=(3, 2))
         await pilot.pause()
         assert not isinstance(app.screen, HomeScreen)  # the pain question, then the workout
+
+
+def test_control_characters_in_a_name_never_reach_the_terminal():
+    from tuitrainer.widgets.row_table import printable
+
+    assert printable("Quick\ttest\x1b[2J\n!") == "Quick test[2J !"
+    assert printable("Straße ストレッチ") == "Straße ストレッチ"
 
 
 async def test_a_resumed_workout_keeps_the_speed_it_began_at(

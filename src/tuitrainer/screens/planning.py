@@ -301,6 +301,8 @@ class PlanningScreen(Screen[None]):
                 self.save_as(name)
 
         def problem(name: str) -> str | None:
+            if not name:
+                return None  # an empty answer cancels, as in the other name dialogs
             try:
                 check_name(name)
             except ValueError as error:

@@ -10,6 +10,7 @@ instead of scrolling sideways.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 from rich.cells import cell_len, set_cell_size
@@ -54,6 +55,19 @@ def column_widths(header: Sequence[str], rows: Sequence[Sequence[str]], width: i
     return widths
 
 
+def printable(text: str) -> str:
+    """Cell text safe to draw: whitespace controls become spaces, other controls go.
+
+    The cells are drawn as raw segments, so a session name holding an escape
+    sequence would otherwise reach the terminal.
+    """
+    return "".join(
+        " " if char in "\t\n\r\v\f" else char
+        for char in text
+        if char in "\t\n\r\v\f" or unicodedata.category(char) != "Cc"
+    )
+
+
 def format_line(cells: Sequence[str], widths: Sequence[int]) -> str:
     """One row as text: cells padded (or cut with an ellipsis) to their column."""
     parts = []
@@ -67,7 +81,8 @@ def format_line(cells: Sequence[str], widths: Sequence[int]) -> str:
 
 
 class RowTable(ScrollView, can_focus=True):
-    """Rows of plain text under a header; up/down move the cursor, a click picks a row."""
+    """Rows of plain text under a header; up/down or a click move the cursor, a double
+    click picks a row."""
 
     BINDINGS = [
         Binding("up", "cursor_up", "Up", show=False),
@@ -113,11 +128,11 @@ class RowTable(ScrollView, can_focus=True):
         """The cursor moved to another row."""
 
     class RowSelected(_RowMessage):
-        """The highlighted row was clicked (Enter belongs to the screen)."""
+        """A row was double-clicked (Enter belongs to the screen)."""
 
     def __init__(self, header: Sequence[str], *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.header = tuple(header)
+        self.header = tuple(printable(title) for title in header)
         self.rows: list[tuple[str, ...]] = []
         self.cursor_row = 0
         self._layout: tuple[int, list[str]] | None = None  # (width, lines incl. header)
@@ -131,7 +146,7 @@ class RowTable(ScrollView, can_focus=True):
 
     def set_rows(self, rows: Sequence[Sequence[str]], cursor_row: int | None = None) -> None:
         """Replace every row; the cursor stays where it was, within the new rows."""
-        self.rows = [tuple(row) for row in rows]
+        self.rows = [tuple(printable(cell) for cell in row) for row in rows]
         self._layout = None
         self.virtual_size = Size(0, len(self.rows) + 1)
         wanted = self.cursor_row if cursor_row is None else cursor_row
@@ -194,10 +209,9 @@ class RowTable(ScrollView, can_focus=True):
         row = event.y - 1 + round(self.scroll_y)
         if not 0 <= row < len(self.rows):
             return
-        if row == self.cursor_row:
+        self.move_cursor(row)
+        if event.chain >= 2:  # a double click picks the row
             self.post_message(self.RowSelected(self, row))
-        else:
-            self.move_cursor(row)
 
     def _lines(self, width: int) -> list[str]:
         if self._layout is None or self._layout[0] != width:
