@@ -70,29 +70,48 @@ def _coerce(prefs: Preferences, data: dict[str, Any]) -> list[tuple[tuple[str, .
     return problems
 
 
-def _line_of(text: str, path: tuple[str, ...]) -> int | None:
-    """The line (from 1) that sets `path`: `key = ...` in its table, or `table.key = ...`.
+def _name(part: str) -> str:
+    return part.strip().strip("\"'")
 
-    tomllib gives values, not positions, so the key is found again in the text.
+
+_HEADER = re.compile(r"^\s*\[\[?\s*([^\[\]]+?)\s*\]\]?\s*(?:#.*)?$")
+
+
+def _line_of(text: str, path: tuple[str, ...]) -> int | None:
+    """The line (from 1) that sets `path`: `key = ...` in its table, `table.key = ...`,
+    or else the line that opens its table (an inline table, or `[table]`).
+
+    tomllib gives values, not positions, so the key is found again in the text;
+    the insides of multi-line strings are skipped.
     """
-    *tables, key = path
-    table = ".".join(tables)
-    current = ""
-    quoted = rf"""(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')"""
-    own = re.compile(rf"^\s*{quoted}\s*=")
-    dotted = re.compile(rf"^\s*{re.escape(table)}\s*\.\s*{quoted}\s*=") if table else None
-    header = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]")
+    *tables, _ = path
+    table, wanted = ".".join(tables), ".".join(path)
+
+    def sets(name: str) -> bool:  # the key itself, or a key or table below it
+        return name == wanted or name.startswith(wanted + ".")
+
+    current, in_string, fallback = "", False, None
     for number, line in enumerate(text.splitlines(), start=1):
-        if found := header.match(line):
-            current = found.group(1)
-            if not tables and current == key:
-                return number  # the whole table is the problem
+        quotes = line.count('"""') + line.count("'''")
+        if in_string:  # inside a multi-line string: no keys here
+            in_string = quotes % 2 == 0  # an odd count of quotes closes it
             continue
-        if current == table and own.match(line):
-            return number
-        if dotted and current == "" and dotted.match(line):
-            return number
-    return None
+        if header := _HEADER.match(line):
+            current = ".".join(_name(part) for part in header.group(1).split("."))
+            if sets(current):
+                return number  # the whole table is the problem
+            if tables and current == table and fallback is None:
+                fallback = number
+            continue
+        if "=" in line and not line.lstrip().startswith("#"):
+            names = [_name(part) for part in line.split("=", 1)[0].split(".")]
+            full = ".".join([current, *names] if current else names)
+            if sets(full):
+                return number
+            if tables and full == table and fallback is None:
+                fallback = number  # `cues = { ... }`: the inline table
+        in_string = quotes % 2 == 1
+    return fallback
 
 
 def _located(path: Path, text: str, problems: list[tuple[tuple[str, ...], str]]) -> list[str]:

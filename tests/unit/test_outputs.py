@@ -153,3 +153,28 @@ def test_dotted_cue_keys_are_found_too(tmp_path: Path):
     path = tmp_path / "settings.toml"
     path.write_text("volume = 0.5\ncues.rest = 'no'\n")
     assert load(path)[1] == [f"{path}:2: cues.rest must be true or false"]
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "line"),
+    [
+        ("# c\n\n  volume=2  # x\n", ("volume",), 3),
+        ("[ cues ] # comment\nrep = 1\n", ("cues", "rep"), 2),
+        ('["cues"]\nrep = 1\n', ("cues", "rep"), 2),
+        ('"cues".rep = 1\n', ("cues", "rep"), 1),
+        ('cues."rep" = 1\n', ("cues", "rep"), 1),
+        ("cues = { rep = 1 }\n", ("cues", "rep"), 1),  # the inline table's line
+        ("[cues.sub]\nx = 1\n", ("cues", "sub"), 1),
+        ("sound.volume = 1\n", ("sound",), 1),
+        ("[sound.x]\n", ("sound",), 1),
+        ("[[sound]]\n", ("sound",), 1),
+        ('note = """\nvolume = 2\n"""\nvolume = 3\n', ("volume",), 4),  # not in a string
+        ("arr = [\n  [1],\n]\nvolume = 3\n", ("volume",), 4),  # not an array's line
+        ("[cues]\nrep = true\n[other]\nrep = 1\n", ("cues", "rep"), 2),
+        ("muted = 1\n[cues]\nmuted = 2\n", ("muted",), 1),
+    ],
+)
+def test_a_settings_key_is_found_again_in_the_text(text: str, path: tuple, line: int):
+    from tuitrainer.config import _line_of
+
+    assert _line_of(text, path) == line
