@@ -331,3 +331,38 @@ def test_snapshot_review(snap_compare, locations: Locations, clock: FakeClock):
 def test_snapshot_results(snap_compare, locations: Locations, clock: FakeClock):
     app, before = snapshot_app(locations, clock, "y n n y m l")
     assert snap_compare(app, run_before=before, terminal_size=(90, 34))
+
+
+async def test_the_review_scrolls_on_a_24_line_terminal(locations: Locations, clock: FakeClock):
+    acknowledge_safety(locations)
+    app = build(locations, clock, assess=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await answer_all(pilot, "y n n y m l")
+        await pilot.pause()
+        body = app.screen.query_one("#body")
+        assert body.max_scroll_y > 0  # more than fits: the last answers are below
+        await pilot.press("end")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("2")  # a number still reopens an answer
+        await pilot.pause()
+        assert not app.screen.walk.reviewing
+
+
+async def test_b_during_the_hold_stops_it(locations: Locations, clock: FakeClock):
+    acknowledge_safety(locations)
+    app = build(locations, clock, assess=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        while screen.walk.step.test.hold_seconds == 0 or screen.walk.step.question is not None:
+            await pilot.press("enter" if screen.walk.step.question is None else "y")
+        await pilot.press("space")
+        assert screen.hold_until is not None
+        before = screen.walk.step
+        await pilot.press("b")
+        await pilot.pause()
+        assert screen.hold_until is None and screen.walk.step == before
+        assert not screen.query_one("#hold").display  # no frozen countdown left up
+        assert any("Hold stopped" in n.message for n in app._notifications)

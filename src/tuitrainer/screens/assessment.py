@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Digits, Label, Static
@@ -86,7 +86,8 @@ class AssessmentScreen(Screen[None]):
             yield Label("", id="test-name", markup=False)
             yield Label("", id="position", markup=False)
         yield Label("", id="side", markup=False)
-        with Vertical(id="body"):
+        # Scrolls (arrow keys) when a long review or a small terminal does not fit.
+        with VerticalScroll(id="body"):
             yield Static("", id="text", markup=False)
             yield Digits("", id="hold")
             yield Label("", id="cue", markup=False)
@@ -170,7 +171,11 @@ class AssessmentScreen(Screen[None]):
             self.show()
 
     def action_back(self) -> None:
-        self.hold_until = None
+        if self.hold_until is not None:  # back out of the hold: stop it, stay on the test
+            self.hold_until = None
+            self.notify("Hold stopped: space starts it again.", timeout=3)
+            self.show()
+            return
         if self.walk.back():
             self.show()
 
@@ -295,6 +300,10 @@ class AssessmentScreen(Screen[None]):
             prompt = fill(question.prompt, response.side) if question else response.question_id
             label = answer.label if answer else response.answer
             name = test.name if test else response.test_id
-            lines.append(f"  {number}. {name}, {response.side} side: {prompt}  {label}")
-        keys = "[b]Enter[/b] save and see the plan    [b]1-9[/b] change an answer    [b]b[/b] back"
+            lines.append(f"  {number}. {name}, {response.side} side: {prompt}")
+            lines.append(f"     -> {label}")
+        keys = (
+            "[b]Enter[/b] save and see the plan    [b]1-9[/b] change an answer    "
+            "[b]b[/b] back    [b]↑↓[/b] scroll"
+        )
         self._set("Review your answers", "FINDINGS", "\n".join(lines), "", keys)
