@@ -267,7 +267,7 @@ async def test_change_an_answer_on_the_review_then_start_the_plan(
         assert "▶ m (3)" in plain(app, "#answers")
         await pilot.press("f")
         assert app.screen.walk.reviewing  # straight back to the review
-        assert "floor?  About a fist-width" in text_of(app, "#text")
+        assert "floor?\n     -> About a fist-width" in text_of(app, "#text")
         await pilot.press("1", "y")  # the first one changed, then changed back
         assert app.screen.walk.answers[("knee-to-chest", "left", "straight-leg-lifts")] == "yes"
         await pilot.press("1", "n")
