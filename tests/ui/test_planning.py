@@ -205,3 +205,22 @@ async def test_plan_edit_opens_the_planning_screen_and_escape_quits(
         await pilot.press("escape")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_the_add_list_fits_a_24_line_terminal(locations: Locations, clock: FakeClock):
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, PickScreen)
+        box = app.screen.query_one(".dialog").region
+        keys = app.screen.query_one(".keys").region
+        assert box.bottom <= 24 and keys.bottom <= box.bottom  # the keys line is in the box
+        options = app.screen.query_one("OptionList")
+        assert options.region.bottom <= keys.y
+        await pilot.press("end")
+        await pilot.pause()
+        last = options.highlighted
+        assert last == len(app.screen.items) - 1
+        assert options.scroll_y > 0  # the list scrolled to show it

@@ -121,6 +121,20 @@ class PickScreen(ModalScreen[int | None]):
             yield OptionList(*[Option(item, id=str(i)) for i, item in enumerate(self.items)])
             yield Label("[b]enter[/b] pick    [b]esc[/b] cancel", classes="keys")
 
+    CHROME = 8  # the box's border and padding, the title and the keys line, in rows
+
+    def on_mount(self) -> None:
+        self._fit_list()
+
+    def on_resize(self) -> None:
+        self._fit_list()
+
+    def _fit_list(self) -> None:
+        """The list as tall as the box leaves room for (the box is at most 90% of the
+        screen): a long list scrolls inside it instead of pushing the keys out."""
+        room = int(self.app.size.height * 0.9) - self.CHROME
+        self.query_one(OptionList).styles.max_height = max(3, min(20, room))
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.dismiss(event.option_index)
