@@ -132,10 +132,11 @@ def test_assess_history_lists_them(locations: Locations):
     code, out, _ = run("assess", "--history")
     assert code == 0
     assert out.splitlines() == [
-        "2026-11-20 09:00  assessment 1: tight-hip, tight-hip-flexors",
-        "  knee-to-chest  left   straight-leg-lifts  yes   tight-hip-flexors",
+        # A straight leg lifting in the left knee-to-chest test: the right hip's flexors.
+        "2026-11-20 09:00  assessment 1: tight-hip (right hip), tight-hip-flexors (right hip)",
+        "  knee-to-chest  left   straight-leg-lifts  yes   tight-hip-flexors (right hip)",
         "  knee-to-chest  left   knee-straightens    no",
-        "  figure-4       right  knee-height         more  tight-hip",
+        "  figure-4       right  knee-height         more  tight-hip (right hip)",
     ]
     code, out, _ = run("assess", "--history", "--json")
     [item] = json.loads(out)
