@@ -6,7 +6,7 @@ import pytest
 from textual.content import Content
 
 from tests.conftest import FakeClock
-from tests.ui.conftest import advance, make_app, text_of
+from tests.ui.conftest import QUICK, advance, make_app, text_of
 from tuitrainer.history import HistoryStore
 from tuitrainer.history.assessments import acknowledge, acknowledged, assessments
 from tuitrainer.locations import Locations
@@ -366,3 +366,25 @@ async def test_b_during_the_hold_stops_it(locations: Locations, clock: FakeClock
         assert screen.hold_until is None and screen.walk.step == before
         assert not screen.query_one("#hold").display  # no frozen countdown left up
         assert any("Hold stopped" in n.message for n in app._notifications)
+
+
+async def test_a_second_plan_the_same_day_has_its_own_title(locations: Locations, clock: FakeClock):
+    from datetime import date
+
+    first = locations.user_sessions / f"hip-plan-{date.today().isoformat()}.yaml"
+    first.write_text(QUICK.read_text())
+    acknowledge_safety(locations)
+    app = build(locations, clock, assess=True)
+    async with app.run_test(size=(90, 34)) as pilot:
+        await pilot.pause()
+        await answer_all(pilot, "y n n y m l")
+        await pilot.press("enter")
+        await pilot.pause()
+        session = app.screen.proposal.session
+        assert session.slug.endswith("-2")
+        assert session.title.endswith(" (2)")
+        await pilot.press("s")
+        await pilot.pause()
+        saved = app.screen.query_one("#saved")
+        assert f"tuitrainer plan {session.slug}" in str(saved.content)
+        assert saved.region.right <= 90 and saved.region.height >= 1

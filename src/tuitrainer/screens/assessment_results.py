@@ -68,6 +68,9 @@ class AssessmentResultsScreen(Screen[None]):
         today = date.today()
         slug = plan_slug(locations, self._builtin(), today)
         title = f"Hip plan of {today:%d %b %Y}"
+        again = slug.removeprefix(f"hip-plan-{today.isoformat()}").lstrip("-")
+        if again:  # a second plan the same day: a title of its own in the lists
+            title += f" ({again})"
         self.proposal = propose(
             base, findings_by_side(self.found), self.rules, self.battery, slug, title
         )
