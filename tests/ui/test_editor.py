@@ -210,7 +210,7 @@ async def test_a_bad_new_name_is_explained_in_the_dialog_and_kept(
         await pilot.pause()
         assert isinstance(app.screen, EditorScreen)
         assert (locations.user_sessions / "my-routine.yaml").is_file()
-        await pilot.press("escape")
+        await pilot.press("ctrl+s", "escape")  # saved, so it stays
         await pilot.pause()
         await pilot.press("n", *"my-routine", "enter")
         await pilot.pause()
@@ -266,3 +266,27 @@ async def test_edit_key_on_a_builtin_offers_a_copy(locations: Locations, clock: 
         copy = locations.user_sessions / "hip-mobility.yaml"
         assert app.screen.path == copy
         assert load_session(copy, sound_dirs=[]).title == "Hip mobility"
+
+
+async def test_a_new_session_left_unsaved_leaves_no_file(locations: Locations, clock: FakeClock):
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("n", *"tmpnew", "enter")
+        await pilot.pause()
+        path = locations.user_sessions / "tmpnew.yaml"
+        assert isinstance(app.screen, EditorScreen) and path.is_file()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert not path.exists()
+        table = app.screen.query_one("#sessions")
+        assert "Tmpnew" not in [table.get_row_at(i)[0] for i in range(table.row_count)]
+        # Saved once, it is the user's: leaving keeps it.
+        await pilot.press("n", *"keepme", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert (locations.user_sessions / "keepme.yaml").is_file()

@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 from ..planner import format_duration, plan
 from ..widgets.footer import Footer
 from .dialogs import ConfirmScreen, HelpScreen
-from .prompts import Choice, ChooseScreen, leave_asking
+from .prompts import Choice, ChooseScreen, leave_asking, leave_screen
 
 if TYPE_CHECKING:
     from ..app import TuitrainerApp
@@ -68,9 +68,12 @@ class EditorScreen(Screen[None]):
         Binding("escape", "back", "Back", priority=True),
     ]
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, fresh: bool = False) -> None:
+        """`fresh`: the file was just written from the template for this editor (`n` on
+        the home screen); leaving before it is ever saved removes it again."""
         super().__init__()
         self.path = path
+        self.fresh = fresh
         self.stamp: Stamp | None = None
         self.saved_text = ""
         self.problems: list[Problem] = []
@@ -228,6 +231,7 @@ class EditorScreen(Screen[None]):
             self.notify(f"Not saved: {error}", severity="error")
             return
         self.saved_text = text
+        self.fresh = False  # saved once: the file is the user's now
         self.show_title()
         state = " (marked invalid until fixed)" if self.problems else ""
         self.notify(f"Saved {self.path.name}{state}.")
@@ -268,7 +272,26 @@ class EditorScreen(Screen[None]):
         self.app.push_screen(HelpScreen("Editor keys", self.BINDINGS, notes))
 
     def action_back(self) -> None:
-        leave_asking(self, self.dirty, self.path.name)
+        if not self.fresh:
+            leave_asking(self, self.dirty, self.path.name)
+            return
+        if not self.dirty:
+            self._discard()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._discard()
+
+        self.app.push_screen(
+            ConfirmScreen("Leave without saving?", f"{self.path.stem} is not kept."), answered
+        )
+
+    def _discard(self) -> None:
+        """A new session left before it was ever saved: no file stays behind."""
+        self.path.unlink(missing_ok=True)
+        self.notify(f"No session made: {self.path.stem} was never saved.", timeout=4)
+        leave_screen(self)
 
 
 def ask_new_session(app: TuitrainerApp) -> None:
@@ -284,7 +307,7 @@ def ask_new_session(app: TuitrainerApp) -> None:
         except (ValueError, OSError) as error:
             app.notify(str(error), severity="error")
             return
-        app.push_screen(EditorScreen(path))
+        app.push_screen(EditorScreen(path, fresh=True))
 
     app.push_screen(
         AskScreen(
