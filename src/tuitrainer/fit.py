@@ -215,15 +215,20 @@ def changes(before: Session, after: Session) -> list[Change]:
     """
     from .session.edit import format_reps
 
+    names = [exercise.name for exercise in before.exercises]
     found: list[Change] = []
-    for old_ex, new_ex in zip(before.exercises, after.exercises, strict=False):
+    for number, (old_ex, new_ex) in enumerate(
+        zip(before.exercises, after.exercises, strict=False), start=1
+    ):
+        # An exercise that is in the plan twice is told apart by its place.
+        name = old_ex.name if names.count(old_ex.name) == 1 else f"{old_ex.name} (#{number})"
         old_r, new_r = format_reps(old_ex), format_reps(new_ex)
         if old_r != new_r:
-            found.append(Change(old_ex.name, "reps", old_r, new_r))
+            found.append(Change(name, "reps", old_r, new_r))
         for field, label in PAUSE_LABELS.items():
             old, new = getattr(old_ex, field), getattr(new_ex, field)
             if old != new:
-                found.append(Change(old_ex.name, label, _seconds(old), _seconds(new)))
+                found.append(Change(name, label, _seconds(old), _seconds(new)))
     return found
 
 

@@ -130,3 +130,14 @@ def test_parse_duration_refuses(text):
 def test_a_wanted_time_must_be_positive():
     with pytest.raises(ValueError):
         fit_to_time(QUICK, 0)
+
+
+def test_an_exercise_in_the_plan_twice_is_told_apart_in_the_changes():
+    from dataclasses import replace
+
+    hips = SESSIONS["hip-mobility"]
+    twice = replace(hips, exercises=(hips.exercises[0], *hips.exercises))
+    fit = fit_to_time(twice, plan(twice).total_seconds * 0.7)
+    names = {line.split(":")[0] for line in fit.lines()}
+    first = hips.exercises[0].name
+    assert {f"{first} (#1)", f"{first} (#2)"} <= names and first not in names
