@@ -224,3 +224,16 @@ async def test_the_add_list_fits_a_24_line_terminal(locations: Locations, clock:
         last = options.highlighted
         assert last == len(app.screen.items) - 1
         assert options.scroll_y > 0  # the list scrolled to show it
+
+
+async def test_the_entry_line_is_brought_into_view_on_a_small_terminal(
+    locations: Locations, clock: FakeClock
+):
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "f")
+        await pilot.pause()
+        entry = app.screen.query_one("#entry")
+        assert app.focused is entry
+        assert entry.region.y >= 0 and entry.region.bottom <= 11  # above the footer

@@ -236,6 +236,9 @@ class PlanningScreen(Screen[None]):
         self.query_one("#entry-hint", Label).update(ENTRY_HINTS[mode])
         entry.focus()
         entry.cursor_position = len(value)
+        # Shown just now, so laid out on the next refresh: then bring it into view (on
+        # a small terminal the entry is below the fold).
+        self.call_after_refresh(entry.scroll_visible, animate=False)
 
     def close_entry(self) -> None:
         self.entry_mode = ""
