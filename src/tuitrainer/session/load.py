@@ -232,7 +232,8 @@ def _build_reps(ck: Checker, raw: Any, sides: list[str], node: Node) -> dict[str
             ck.add(raw["node"], f"reps for the {side} side are missing")
     for side in per_side:
         if side not in sides:
-            ck.add(raw["node"], f"reps are given for the {side} side, which is not in sides")
+            where = raw["keys"].get(side, raw["node"])  # the side's own key
+            ck.add(where, f"reps are given for the {side} side, which is not in sides")
     return {side: RepRange(*per_side[side]) for side in sides if side in per_side}
 
 

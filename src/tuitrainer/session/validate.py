@@ -228,18 +228,20 @@ def check_reps(ck: Checker, node: Node, f: Field) -> Any:
         return _rep_range(ck, node, "reps")
     result: dict[str, tuple[int, int]] = {}
     given: set[str] = set()  # sides named, valid or not: a bad value is not a missing side
+    keys: dict[str, Node] = {}  # where each side is named, to point at it
     for key, value in _pairs(ck, node):
         if key.value not in ("left", "right"):
             ck.add(key, f"per-side reps take the keys left and right, not {key.value!r}")
             continue
         given.add(key.value)
+        keys[key.value] = key
         rng = _rep_range(ck, value, f"reps for the {key.value} side")
         if rng is not None:
             result[key.value] = rng
     if not result and not node.value:
         ck.add(node, "reps for each side are missing")
         return None
-    return {"per_side": result, "given": given, "node": node}
+    return {"per_side": result, "given": given, "node": node, "keys": keys}
 
 
 def check_tips(ck: Checker, node: Node, f: Field) -> list[str] | None:
