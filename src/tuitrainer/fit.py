@@ -97,16 +97,29 @@ def _scale_pause(value: float, factor: float, field: str) -> float:
     return float(min(high, max(low, round(value * factor))))
 
 
-def _scale_count(count: int, factor: float) -> int:
+def _scale_count(count: int, factor: float, phase: float = 0.5) -> int:
+    """`count` scaled by `factor`, rounded at `phase` (0.5 is plain rounding).
+
+    Each exercise rounds at its own phase, so as the factor moves the exercises
+    change one rep at a time, one after another, not all at once: a plan a few
+    seconds too long loses a rep or two, not one from every side.
+    """
     low = max(1, math.ceil(count * REPS_LOW))
     high = min(MAX_REPS, max(count, math.floor(count * REPS_HIGH)))
-    return int(min(high, max(low, round(count * factor))))
+    return int(min(high, max(low, math.floor(count * factor + phase))))
 
 
-def _scale_reps(reps: RepRange, factor: float) -> RepRange:
-    high = _scale_count(reps.high, factor)
-    low = high if reps.low == reps.high else min(high, _scale_count(reps.low, factor))
+def _scale_reps(reps: RepRange, factor: float, phase: float = 0.5) -> RepRange:
+    high = _scale_count(reps.high, factor, phase)
+    low = high if reps.low == reps.high else min(high, _scale_count(reps.low, factor, phase))
     return RepRange(low, high)
+
+
+def _phase(index: int, count: int) -> float:
+    """Where exercise `index` of `count` rounds: the last gives a rep first when
+    shortening, the first gains one first when lengthening. Both sides of an
+    exercise share it, so they stay alike."""
+    return (count - index - 0.5) / count
 
 
 def takes_time(exercise: Exercise, field: str, last: bool) -> bool:
@@ -130,7 +143,8 @@ def _scaled(session: Session, reps_factor: float, pause_factor: float) -> Sessio
             for f in PAUSE_FLOORS
             if takes_time(ex, f, index == count - 1)
         }
-        reps = {side: _scale_reps(r, reps_factor) for side, r in ex.reps.items()}
+        phase = _phase(index, count)
+        reps = {side: _scale_reps(r, reps_factor, phase) for side, r in ex.reps.items()}
         return replace(ex, reps=reps, **pauses)
 
     # The session's own defaults move too, so the saved file keeps them in one place.
