@@ -222,6 +222,11 @@ class Engine:
             self._finish("completed", at, out)
             return
         seg = self.segments[index]
+        resumed = False
+        if seg.kind is Kind.WORK and not seg.timed and elapsed == 0.0:
+            kept = self.stats.get(self.key_for(index))
+            if kept is not None and kept.reps:  # a resumed self-paced side: its clock goes on
+                elapsed, resumed = kept.seconds, True
         self._seg_start = at - elapsed / self.speed
         self._moments = _moments(seg)
         self._next = next(self._moments, None)
@@ -234,7 +239,7 @@ class Engine:
         self._emit(out, PhaseStarted(at, index, seg))
         if seg.kind is Kind.SIDE_REST:
             self._emit(out, SideSwitched(at, seg.exercise_index, seg.side))
-        if seg.kind is Kind.WORK and elapsed == 0.0:
+        if seg.kind is Kind.WORK and (elapsed == 0.0 or resumed):
             self._set_tip(0, at, out)
 
     def _set_tip(self, tip_index: int, at: float, out: list[Event]) -> None:

@@ -8,6 +8,8 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import DATA, FakeClock
 from tuitrainer.cli import main
 from tuitrainer.engine import Engine
@@ -255,4 +257,30 @@ def test_back_out_of_a_side_drops_its_reps_from_the_history_too(tmp_path: Path, 
     engine.stop()
     sides = {(s["exercise_index"], s["side"]): s for s in store.sides(recorder.workout_id)}
     assert sides[key.exercise_index, key.side]["reps_done"] == 0
+    store.close()
+
+
+def test_a_resumed_self_paced_side_keeps_its_reps_and_its_time(tmp_path, clock):
+    store, _ = HistoryStore.open(tmp_path / "h.sqlite3")
+    engine, recorder = recorded_engine(store, clock)
+    engine.start()
+    while engine.segment.kind is not Kind.WORK or engine.segment.timed:
+        engine.skip()
+    key = engine.key
+    clock.advance(4)
+    engine.log_rep()
+    clock.advance(3)
+    engine.log_rep()  # two reps, the last 7 s into the side
+    workout_id = recorder.workout_id
+    # The process dies here; a new engine resumes the workout.
+    fresh = Engine(plan(load_session(QUICK)), clock=clock)
+    index = prepare_resume(store, fresh, workout_id)
+    fresh.subscribe(Recorder(store, fresh, workout_id=workout_id))
+    fresh.start(index)
+    while fresh.key != key:
+        fresh.skip()  # past the lead-in
+    assert fresh.side_stats(key).reps == 2
+    assert fresh.side_stats(key).seconds == pytest.approx(7.0)
+    clock.advance(2)
+    assert fresh.side_stats(key).seconds == pytest.approx(9.0)
     store.close()

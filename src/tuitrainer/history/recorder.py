@@ -126,13 +126,20 @@ class Recorder:
 
 
 def restored_stats(store: HistoryStore, workout_id: int) -> dict[SideKey, SideStats]:
-    """The sides an interrupted workout had reached, as the engine keeps them."""
-    return {
-        SideKey(row["exercise_index"], row["set_number"], row["side"]): SideStats(
-            target=row["reps_target"], reps=row["reps_done"], seconds=row["seconds"]
-        )
-        for row in store.sides(workout_id)
-    }
+    """The sides an interrupted workout had reached, as the engine keeps them.
+
+    A side it stopped in has no seconds yet: the time of its last rep stands in,
+    so a resumed self-paced side's clock goes on from there.
+    """
+    out = {}
+    for row in store.sides(workout_id):
+        seconds = row["seconds"]
+        if not row["finished"] and row["reps_done"]:
+            times = store.rep_times(row["id"])
+            seconds = max((rep["offset_seconds"] or 0.0 for rep in times), default=0.0)
+        key = SideKey(row["exercise_index"], row["set_number"], row["side"])
+        out[key] = SideStats(target=row["reps_target"], reps=row["reps_done"], seconds=seconds)
+    return out
 
 
 def resume_index(timeline: Timeline, stored: int) -> int:
