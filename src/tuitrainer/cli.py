@@ -133,6 +133,8 @@ def _expand(paths: Sequence[str]) -> tuple[list[Path], list[str]]:
             files.extend(found)
         elif path.is_file():
             files.append(path)
+        elif path.exists():
+            missing.append(f"{raw}: not a file or a folder")
         else:
             missing.append(f"{raw}: no such file")
     return files, missing
@@ -146,14 +148,20 @@ def cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for raw in missing:
         print(raw, file=err)
     bad = 0
+    reader_left = False  # `validate ... | head -1`: the exit code must still be right
     for path in files:
         try:
             _, problems = check_file(path, sound_dirs=sound_dirs)
         except OSError as error:
             problems = [Problem(str(path), 1, 1, f"cannot read: {error.strerror}")]
-        for problem in problems:
-            print(problem, file=out)
         bad += bool(problems)
+        if problems and not reader_left:
+            try:
+                print("\n".join(str(problem) for problem in problems), file=out)
+                out.flush()
+            except BrokenPipeError:
+                reader_left = True
+                _silence(out)
     if files and not missing:
         word = "file" if len(files) == 1 else "files"
         print(f"{len(files) - bad} of {len(files)} {word} valid", file=err)
@@ -346,9 +354,20 @@ def cmd_sound_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return OK
 
 
+def _backwards(args: argparse.Namespace, err: TextIO) -> bool:
+    """--until before --since: said, as the date dialog in the app says it."""
+    if args.since and args.until and args.until < args.since:
+        print(f"tuitrainer {args.command}: --until comes before --since", file=err)
+        return True
+    return False
+
+
 def cmd_progress(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .app import run_app
     from .screens.progress import ProgressScreen
+
+    if _backwards(args, err):
+        return USAGE
 
     def first_screen() -> ProgressScreen:
         return ProgressScreen(since=args.since, session=args.session, until=args.until)
@@ -360,6 +379,8 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .history import HistoryStore
     from .history.report import render, scope_for
 
+    if _backwards(args, err):
+        return USAGE
     store, notice = HistoryStore.open(Locations.resolve(args.data_dir).database)
     if notice is not None:
         print(notice.message, file=err)
@@ -367,7 +388,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         text = render(store.conn, scope_for(args.since, args.session, args.until))
     finally:
         store.close()
-    if args.output is None:
+    if args.output in (None, "-"):  # "-": standard output, as is usual
         out.write(text)
         return OK
     try:
@@ -402,6 +423,17 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO, TextIO], int]] 
 }
 
 
+def _silence(out: TextIO) -> None:
+    """After a broken pipe, send what is left of standard output nowhere, so Python's
+    own flush at exit does not complain on the terminal."""
+    import os
+
+    if out is sys.stdout:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
 def main(
     argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
@@ -423,7 +455,8 @@ def main(
     except FileNotFoundError as error:
         print(f"tuitrainer: {error}", file=err)
         return USAGE
-    except BrokenPipeError:
+    except BrokenPipeError:  # `... | head`: the reader has what it wanted
+        _silence(out)
         return OK
     except OSError as error:  # e.g. --data-dir names a file, or a folder we may not write
         where = f" ({error.filename})" if error.filename else ""

@@ -102,10 +102,12 @@ def edit_outside(path: Path, locations: Locations, out: TextIO, err: TextIO) -> 
         return USAGE
     ensure_schema(locations)
     try:
-        subprocess.run([*command, str(path)], check=False)
+        finished = subprocess.run([*command, str(path)], check=False)
     except OSError as error:
         print(f"tuitrainer: cannot start {command[0]}: {error.strerror}", file=err)
         return USAGE
+    if finished.returncode != 0:  # the file is checked all the same: it may have been saved
+        print(f"tuitrainer: {command[0]} exited with status {finished.returncode}", file=err)
     _, problems = check_file(path, "user", locations.sound_dirs())
     for problem in problems:
         print(problem, file=out)

@@ -6,6 +6,7 @@ the platform's user data directory. Tests always pass a temporary one.
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,7 +42,14 @@ class Locations:
             # An explicit data dir keeps its settings beside it, so tests stay sealed.
             explicit = data_dir or os.environ.get(ENV_DATA_DIR)
             config = Path(chosen) / "config" if explicit else platformdirs.user_config_dir(APP_NAME)
-        return cls(Path(chosen).expanduser(), Path(config).expanduser())
+        folder = Path(chosen).expanduser()
+        if folder.exists() and not folder.is_dir():
+            raise NotADirectoryError(
+                errno.ENOTDIR,
+                "the data folder (--data-dir or $TUITRAINER_DATA_DIR) is a file, not a folder",
+                str(folder),
+            )
+        return cls(folder, Path(config).expanduser())
 
     def _ensure(self, path: Path) -> Path:
         path.mkdir(parents=True, exist_ok=True)

@@ -190,9 +190,31 @@ def test_history_text_when_empty(data_dir: Path):
 def test_a_data_dir_that_is_a_file_is_a_message_not_a_traceback(tmp_path: Path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("")
-    code, out, err = run("--data-dir", str(blocker), "sessions")
-    assert code == 2
-    assert "Not a directory" in err and "Traceback" not in err
+    for command in ("sessions", "history", "report"):
+        code, out, err = run("--data-dir", str(blocker), command)
+        assert code == 2 and out == ""
+        assert err == (
+            "tuitrainer: the data folder (--data-dir or $TUITRAINER_DATA_DIR) is a file, "
+            f"not a folder ({blocker})\n"
+        )
+
+
+def test_cli_date_ranges_backwards_far_and_early(data_dir: Path):
+    code, out, err = run("report", "--since", "2026-11-10", "--until", "2026-11-01")
+    assert code == 2 and err == "tuitrainer report: --until comes before --since\n"
+    code, out, err = run("progress", "--since", "2026-11-10", "--until", "2026-11-01")
+    assert code == 2 and "--until comes before --since" in err
+    store, _ = HistoryStore.open(Locations.resolve(data_dir).database)
+    store.start_workout("quick", "Quick test", "x", 1.0, "2026-11-20T09:00:00.000+00:00")
+    store.close()
+    code, out, _ = run("report", "--until", "9999-12-31")  # no overflow
+    assert code == 0 and "Period: 2026-11-20 to " in out
+    code, out, _ = run("report", "--since", "0001-01-01")
+    assert code == 0 and "Period: 2026-11-20 to " in out  # not from year 1
+    weeks = int(out.split("- Weeks: ", 1)[1].split(",", 1)[0])
+    assert weeks < 60  # from the first workout on, not thousands of empty weeks
+    code, out, _ = run("report", "--output", "-")
+    assert code == 0 and out.startswith("# Exercise and pain report")
 
 
 def test_a_huge_limit_is_refused_plainly(data_dir: Path):
@@ -284,3 +306,24 @@ def test_a_resumed_self_paced_side_keeps_its_reps_and_its_time(tmp_path, clock):
     clock.advance(2)
     assert fresh.side_stats(key).seconds == pytest.approx(9.0)
     store.close()
+
+
+def test_a_history_that_cannot_be_opened_is_left_alone_and_said(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """No permission or a read-only folder is not damage: nothing is moved aside."""
+    path = Locations.resolve(data_dir).database
+    store, _ = HistoryStore.open(path)
+    store.close()
+    before = sorted(p.name for p in path.parent.iterdir())
+
+    def refuse(*args, **kwargs):
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(sqlite3, "connect", refuse)
+    code, out, err = run("history")
+    assert code == 2 and out == ""
+    assert err == (
+        f"tuitrainer: cannot open the history: attempt to write a readonly database ({path})\n"
+    )
+    assert sorted(p.name for p in path.parent.iterdir()) == before  # nothing set aside

@@ -38,9 +38,14 @@ class Scope:
         """The SQLite date modifier that turns a stored UTC time into local time."""
         return f"{self.utc_offset.total_seconds():+.0f} seconds"
 
-    def bound(self, day: date) -> str:
-        """Local midnight of `day` as a stored (UTC ISO) time, for index range scans."""
-        moment = datetime.combine(day, time(), tzinfo=UTC) - self.utc_offset
+    def bound(self, day: date, days_after: int = 0) -> str:
+        """Local midnight of `day` (plus `days_after`) as a stored (UTC ISO) time, for
+        index range scans; past the calendar's ends, a bound below or above any time."""
+        try:
+            moment = datetime.combine(day, time(), tzinfo=UTC) - self.utc_offset
+            moment += timedelta(days=days_after)
+        except OverflowError:
+            return "0" if day.year == 1 else "9"  # ISO times all sort between the two
         return moment.isoformat(timespec="milliseconds")
 
     def where(
@@ -59,7 +64,7 @@ class Scope:
             args.append(self.bound(self.since))
         if self.until is not None:
             clauses.append(f"{alias}.{column} < ?")
-            args.append(self.bound(self.until + timedelta(days=1)))
+            args.append(self.bound(self.until, days_after=1))
         if self.session is not None:
             clauses.append(f"{alias}.session = ?")
             args.append(self.session)
@@ -163,7 +168,11 @@ def weekly_counts(conn: sqlite3.Connection, scope: Scope) -> list[WeekCount]:
     }
     if not found:
         return []
-    first = week_start(scope.since) if scope.since else min(found)
+    first = min(found)
+    if scope.since is not None:
+        # Empty weeks count from the start of the range, but not from before the first
+        # workout ever: `--since 1900-01-01` means everything, not 6,000 empty weeks.
+        first = week_start(max(scope.since, first_workout_day(conn, scope) or scope.since))
     last = week_start(min(scope.until or scope.today, scope.today))
     out, week = [], first
     while week <= last:
@@ -451,6 +460,12 @@ def session_names(conn: sqlite3.Connection) -> list[str]:
     """Every session name in the history, for the session filter."""
     rows = conn.execute("SELECT DISTINCT session FROM workouts ORDER BY session").fetchall()
     return [row[0] for row in rows]
+
+
+def first_workout_day(conn: sqlite3.Connection, scope: Scope) -> date | None:
+    """The local day of the first real workout ever, whatever the scope's range."""
+    first = conn.execute("SELECT MIN(started_at) FROM workouts w WHERE w.speed = 1").fetchone()[0]
+    return None if first is None else local_day(first, scope)
 
 
 def local_day(iso: str, scope: Scope) -> date:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from ..durations import format_duration
@@ -187,6 +188,10 @@ def render(conn: sqlite3.Connection, scope: Scope) -> str:
     """The whole report as Markdown text."""
     found = span(conn, scope)
     start = scope.since or (found[0] if found else scope.today)
+    if scope.since is not None and found:
+        ever = span(conn, replace(scope, since=None))  # the first record of any kind
+        if ever and scope.since < ever[0]:
+            start = ever[0]  # nothing was ever recorded before: the period starts there
     end = min(scope.until or scope.today, scope.today)
     weeks = max(1, ((end - start).days + 7) // 7)
     lines = [

@@ -8,6 +8,7 @@ log that survives the process dying (only a power cut could lose the last one).
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -28,6 +29,14 @@ def utc_now() -> str:
 
 class HistoryError(Exception):
     """The history file could not be used at all (not even a fresh one)."""
+
+
+class HistoryUnavailable(OSError):
+    """The history cannot be opened here (no permission, a read-only folder, locked).
+
+    Not damage: the file is left exactly where it is, and the command says why.
+    An OSError, so the command line reports it like any file it cannot use.
+    """
 
 
 @dataclass(frozen=True)
@@ -77,6 +86,10 @@ class HistoryStore:
                 return cls(cls._connect(path), path), notice
             except _TooNew:
                 notice = _set_aside(path, "newer")
+            except sqlite3.OperationalError as error:  # cannot open or write: not damage
+                raise HistoryUnavailable(
+                    errno.EACCES, f"cannot open the history: {error}", str(path)
+                ) from error
             except sqlite3.DatabaseError:
                 if attempt or not path.exists():
                     raise

@@ -45,6 +45,8 @@ class BadName(ValueError):
 
 def check_name(name: str) -> str:
     """A session name is a file stem: letters, digits, `-` and `_`, at most 64."""
+    if len(name) > 64:
+        raise BadName(f"a session name is at most 64 characters, not {len(name)}")
     if not _NAME.match(name):
         raise BadName(
             f"{name!r} cannot be a session name; use letters, digits, '-' and '_' "
