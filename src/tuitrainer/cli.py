@@ -269,7 +269,9 @@ def cmd_assess(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.check:
         for problem in problems:
             print(problem, file=out)
-        print(f"{'problems in' if problems else 'valid:'} {', '.join(map(str, paths))}", file=err)
+        broken = [p for p in paths if any(problem.path == str(p) for problem in problems)]
+        named = broken or paths  # the files with problems, or every file when all is well
+        print(f"{'problems in' if problems else 'valid:'} {', '.join(map(str, named))}", file=err)
         return INVALID if problems else OK
     if problems:
         for problem in problems:

@@ -197,3 +197,17 @@ def test_a_version_2_history_learns_which_hip_each_finding_is_on(tmp_path: Path)
         assert sides == ["right", "left", None]
     finally:
         store.close()
+
+
+def test_assess_check_finds_a_base_session_that_is_not_there(locations: Locations):
+    mine = locations.data_dir / "assessments"
+    mine.mkdir()
+    rules = mine / "plan-rules.yaml"
+    rules.write_text(
+        "name: Mine\nbase: no-such-session\nrules:\n  - finding: tight-hip\n"
+        "    exercises: [fire-hydrant]\n    extra_reps: 2\n    why: x\n"
+    )
+    code, out, err = run("assess", "--check")
+    assert code == 1
+    assert out.startswith(f"{rules}:2:1: base session 'no-such-session': no session named")
+    assert err == f"problems in {rules}\n"  # only the file with problems

@@ -291,7 +291,25 @@ def check_files(locations: Locations) -> tuple[list[Path], list[Problem]]:
     battery: Battery | None = None
     try:
         battery, problems = check_battery(_read(tests_path), str(tests_path))
-        problems += check_rules(_read(rules_path), str(rules_path), battery)[1]
+        text = _read(rules_path)
+        rules, found = check_rules(text, str(rules_path), battery)
+        problems += found
+        if rules is not None:
+            problems += _base_problems(rules, text, locations)
     except SessionError as error:
         problems += error.problems
     return [tests_path, rules_path], problems
+
+
+def _base_problems(rules: Rules, text: bytes, locations: Locations) -> list[Problem]:
+    """The plan is built on the session `base` names: it must be there, and valid."""
+    from ..session.catalog import resolve
+
+    try:
+        resolve(rules.base, locations)
+    except (SessionError, FileNotFoundError) as error:
+        why = error.problems[0].message if isinstance(error, SessionError) else str(error)
+        lines = text.decode("utf-8", "replace").splitlines()
+        line = next((n for n, t in enumerate(lines, 1) if t.startswith("base:")), 1)
+        return [Problem(str(rules.path), line, 1, f"base session {rules.base!r}: {why}")]
+    return []

@@ -47,7 +47,8 @@ def _check(path: str, stamp: tuple[int, int]) -> str | None:
                 wav.getnframes(),
             )
     except (wave.Error, EOFError, OSError) as err:
-        return f"is not a playable WAV file ({err})"
+        why = str(err) or "the file ends too soon"  # EOFError says nothing of itself
+        return f"is not a playable WAV file ({why})"
     if width not in (1, 2) or channels not in (1, 2):
         return "must be 8- or 16-bit PCM, mono or stereo"
     if not 8000 <= rate <= 96000:
