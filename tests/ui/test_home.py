@@ -64,7 +64,8 @@ async def test_enter_starts_and_last_done_updates(locations: Locations, clock: F
         assert table["Quick test"][2] != "never"
 
 
-async def test_home_offers_to_resume_an_interrupted_workout(locations: Locations, clock: FakeClock):
+def left_unfinished(locations: Locations) -> None:
+    """A real-time run of the quick session, left running by a process that is gone."""
     (locations.user_sessions / "quick.yaml").write_text(QUICK.read_text())
     store, _ = HistoryStore.open(locations.database)
     workout = store.start_workout("quick", "Quick test", session_hash(load_session(QUICK)), 1.0)
@@ -72,6 +73,10 @@ async def test_home_offers_to_resume_an_interrupted_workout(locations: Locations
         "UPDATE workouts SET pid = 999999999, segment_index = 6 WHERE id = ?", (workout,)
     )
     store.close()
+
+
+async def test_home_offers_to_resume_an_interrupted_workout(locations: Locations, clock: FakeClock):
+    left_unfinished(locations)
     app = make_app(locations, clock, session_path=None)
     async with app.run_test() as pilot:
         await pilot.pause()
@@ -214,13 +219,7 @@ def test_control_characters_in_a_name_never_reach_the_terminal():
 async def test_a_resumed_workout_keeps_the_speed_it_began_at(
     locations: Locations, clock: FakeClock
 ):
-    (locations.user_sessions / "quick.yaml").write_text(QUICK.read_text())
-    store, _ = HistoryStore.open(locations.database)
-    workout = store.start_workout("quick", "Quick test", session_hash(load_session(QUICK)), 1.0)
-    store.conn.execute(
-        "UPDATE workouts SET pid = 999999999, segment_index = 6 WHERE id = ?", (workout,)
-    )
-    store.close()
+    left_unfinished(locations)
     # `tuitrainer run quick --speed 5` meets the real workout left unfinished.
     app = make_app(locations, clock, session_path=locations.user_sessions / "quick.yaml", speed=5)
     async with app.run_test() as pilot:

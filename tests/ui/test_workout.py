@@ -302,12 +302,17 @@ async def test_help_scrolls_on_a_small_terminal(locations, clock: FakeClock):
         assert box.scroll_y == box.max_scroll_y  # the last keys can be read
 
 
+async def skip_to_done(pilot) -> None:
+    """No pain rating, start, then n through every part: the workout shows DONE."""
+    await pilot.press("escape", "space")
+    while not pilot.app.screen.engine.finished:
+        await pilot.press("n")
+
+
 async def test_help_opened_during_done_still_leads_to_the_summary(locations, clock: FakeClock):
     app = make_app(locations, clock)
     async with app.run_test() as pilot:
-        await pilot.press("escape", "space")
-        while not app.screen.engine.finished:
-            await pilot.press("n")
+        await skip_to_done(pilot)
         assert text_of(app, "#phase") == "DONE"
         workout = app.screen
         await pilot.press("question_mark")
@@ -324,9 +329,7 @@ async def test_help_opened_during_done_still_leads_to_the_summary(locations, clo
 async def test_q_during_done_goes_to_the_summary(locations, clock: FakeClock):
     app = make_app(locations, clock)
     async with app.run_test() as pilot:
-        await pilot.press("escape", "space")
-        while not app.screen.engine.finished:
-            await pilot.press("n")
+        await skip_to_done(pilot)
         await pilot.press("q")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
