@@ -15,9 +15,15 @@ class SideRow:
     sets: int
     side: str
     reps: int
-    target: int
+    target: int  # the top of the range: what the side paces or counts up to
     target_text: str
     seconds: float
+    met: int  # what `reps` are measured against: within a range, the reps done
+
+    @property
+    def short(self) -> bool:
+        """Fewer reps than the target asks for (below a range's low end)."""
+        return self.reps < self.met
 
     @property
     def side_label(self) -> str:
@@ -42,6 +48,7 @@ def workout_rows(engine: Engine) -> list[SideRow]:
                 target=segment.reps.high,
                 target_text=str(segment.reps),
                 seconds=stats.seconds,
+                met=segment.reps.met(stats.reps),
             )
         )
     return rows

@@ -34,6 +34,7 @@ SIDE_FIELDS = {
     "set_number": "set",
     "side": "side",
     "reps_target": "reps_target",
+    "reps_low": "reps_low",
     "reps_done": "reps_done",
     "seconds": "seconds",
     "finished": "finished",

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -327,3 +328,50 @@ def test_a_history_that_cannot_be_opened_is_left_alone_and_said(
         f"tuitrainer: cannot open the history: attempt to write a readonly database ({path})\n"
     )
     assert sorted(p.name for p in path.parent.iterdir()) == before  # nothing set aside
+
+
+RANGED = """
+name: Ranged
+get_ready_seconds: 2
+exercises:
+  - name: Clam
+    id: clam
+    sides: [left, right]
+    mode: self-paced
+    reps: 3-5
+    rep_seconds: 2
+    side_rest_seconds: 2
+"""
+
+
+def test_a_side_ended_within_its_rep_range_counts_as_done(tmp_path: Path, clock: FakeClock):
+    from tuitrainer.history import progress
+    from tuitrainer.session import check_text
+    from tuitrainer.summary import workout_rows
+
+    session, problems = check_text(RANGED, "ranged.yaml")
+    assert not problems and session is not None
+    store, _ = HistoryStore.open(Locations.resolve(tmp_path / "data").database)
+    engine = Engine(plan(session), clock=clock)
+    recorder = Recorder(store, engine)
+    engine.subscribe(recorder)
+    engine.start()
+    engine.skip()  # the get-ready: the left side
+    for _ in range(4):
+        engine.log_rep()  # 4 of 3-5: enough, so n ends it
+    engine.skip()
+    engine.skip()  # the switch: the right side
+    engine.log_rep()  # 1 of 3-5: short
+    engine.stop()
+    rows = workout_rows(engine)
+    assert [(r.reps, r.met, r.short) for r in rows] == [(4, 4, False), (1, 3, True)]
+    sides = store.sides(recorder.workout_id)
+    assert [(s["reps_done"], s["reps_low"], s["reps_target"]) for s in sides] == [
+        (4, 3, 5),
+        (1, 3, 5),
+    ]
+    facts = progress.adherence(store.conn, progress.Scope(date.today()))
+    assert (facts.reps_done, facts.reps_target) == (5, 4 + 3)  # as the summary counts
+    store.close()
+    code, out, _ = run("--data-dir", str(tmp_path / "data"), "history")
+    assert "5/7 reps" in out

@@ -254,3 +254,11 @@ def test_builtin_sessions_plan_cleanly():
 )
 def test_format_duration(seconds, text):
     assert format_duration(seconds) == text
+
+
+def test_a_rep_range_is_met_from_its_low_end():
+    from tuitrainer.session.model import RepRange
+
+    ranged, fixed = RepRange(8, 10), RepRange(10, 10)
+    assert [ranged.met(done) for done in (0, 7, 8, 9, 10, 12)] == [8, 8, 8, 9, 10, 10]
+    assert [fixed.met(done) for done in (0, 9, 10)] == [10, 10, 10]

@@ -17,6 +17,7 @@ SIDE_FIELDS = (
     "set",
     "side",
     "reps_target",
+    "reps_low",
     "reps_done",
     "seconds",
 )
@@ -80,6 +81,7 @@ def workouts(store: HistoryStore, limit: int | None = None) -> list[dict[str, An
                     "set": side["set_number"],
                     "side": side["side"],
                     "reps_target": side["reps_target"],
+                    "reps_low": side["reps_low"],
                     "reps_done": side["reps_done"],
                     "seconds": round(side["seconds"], 3),
                     "finished": bool(side["finished"]),
@@ -142,12 +144,18 @@ def write_csv(data: list[dict[str, Any]], out: TextIO) -> None:
             )
 
 
+def met(side: dict[str, Any]) -> int:
+    """A side's target as its reps are measured against it (see progress.MET)."""
+    low = side["reps_low"] if side["reps_low"] is not None else side["reps_target"]
+    return max(low, min(side["reps_done"], side["reps_target"]))
+
+
 def write_text(data: list[dict[str, Any]], out: TextIO) -> None:
     if not data:
         print("No workouts yet.", file=out)
     for workout in data:
         done = sum(side["reps_done"] for side in workout["exercises"])
-        target = sum(side["reps_target"] for side in workout["exercises"])
+        target = sum(met(side) for side in workout["exercises"])
         pain = "" if workout["pain"] is None else f"  pain {workout['pain']}/10"
         speed = workout["speed"]
         rehearsal = "" if speed == 1 else f"  (rehearsal at {speed:g}x speed)"

@@ -79,6 +79,10 @@ MIGRATIONS: list[list[str]] = [
         "UPDATE assessment_answers SET finding_side = side"
         " WHERE finding IS NOT NULL AND finding_side IS NULL",
     ],
+    # 4: the low end of a rep range (8 of 8-10 is a side done); NULL: a fixed count.
+    [
+        "ALTER TABLE sides ADD COLUMN reps_low INTEGER",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -14,6 +14,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 SIDES = ("left", "right")
+# A side's target as its reps are measured against it: within a rep range the reps
+# done, below it the low end, above it the top (RepRange.met says the same in Python).
+MET = "MAX(COALESCE(s.reps_low, s.reps_target), MIN(s.reps_done, s.reps_target))"
 LAG_POINTS = 10  # percentage points of target done: below this a difference is noise
 RECENT_LIMIT = 50
 
@@ -138,7 +141,7 @@ def adherence(conn: sqlite3.Connection, scope: Scope, weeks: int = 8) -> Adheren
         args,
     ).fetchone()
     reps_done, reps_target = conn.execute(
-        "SELECT COALESCE(SUM(s.reps_done), 0), COALESCE(SUM(s.reps_target), 0)"
+        f"SELECT COALESCE(SUM(s.reps_done), 0), COALESCE(SUM({MET}), 0)"
         f" FROM sides s JOIN workouts w ON w.id = s.workout_id WHERE {where}",
         args,
     ).fetchone()
@@ -246,7 +249,7 @@ def balance(conn: sqlite3.Connection, scope: Scope) -> list[Balance]:
     week = f"date(w.started_at, '{scope.modifier}', 'weekday 0', '-6 days')"
     rows = conn.execute(
         f"SELECT s.exercise_id, MAX(s.exercise_name), s.side, {week} AS week,"
-        " SUM(s.reps_done), SUM(s.reps_target), SUM(s.seconds)"
+        f" SUM(s.reps_done), SUM({MET}), SUM(s.seconds)"
         f" FROM sides s JOIN workouts w ON w.id = s.workout_id"
         f" WHERE {where} AND s.side IN ('left', 'right')"
         " GROUP BY s.exercise_id, s.side, week",
@@ -403,7 +406,7 @@ def recent(conn: sqlite3.Connection, scope: Scope, limit: int = RECENT_LIMIT) ->
         "SELECT w.*, (julianday(w.ended_at) - julianday(w.started_at)) * 86400 AS seconds,"
         " (SELECT COALESCE(SUM(s.reps_done), 0) FROM sides s WHERE s.workout_id = w.id)"
         " AS reps_done,"
-        " (SELECT COALESCE(SUM(s.reps_target), 0) FROM sides s WHERE s.workout_id = w.id)"
+        f" (SELECT COALESCE(SUM({MET}), 0) FROM sides s WHERE s.workout_id = w.id)"
         " AS reps_target"
         f" FROM workouts w WHERE {where} ORDER BY w.started_at DESC, w.id DESC LIMIT ?",
         [*args, limit],

@@ -67,6 +67,8 @@ class Recorder:
         if side_id is None:
             exercise = self.engine.timeline.session.exercises[key.exercise_index]
             target = self.engine.stats[key].target if key in self.engine.stats else planned
+            reps = exercise.reps.get(key.side)
+            low = reps.low if reps is not None and reps.low != reps.high else None
             side_id = self.store.side_id(
                 self.workout_id or 0,
                 key.exercise_index,
@@ -75,6 +77,7 @@ class Recorder:
                 key.set_number,
                 key.side,
                 target,
+                low,
             )
             self._side_ids[key] = side_id
         return side_id

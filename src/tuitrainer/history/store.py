@@ -157,13 +157,24 @@ class HistoryStore:
         set_number: int,
         side: str,
         reps_target: int,
+        reps_low: int | None = None,
     ) -> int:
         """The row of one side of one set, created the first time it is entered."""
         with _transaction(self.conn):
             self.conn.execute(
                 "INSERT OR IGNORE INTO sides (workout_id, exercise_index, exercise_id,"
-                " exercise_name, set_number, side, reps_target) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (workout_id, exercise_index, exercise_id, name, set_number, side, reps_target),
+                " exercise_name, set_number, side, reps_target, reps_low)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    workout_id,
+                    exercise_index,
+                    exercise_id,
+                    name,
+                    set_number,
+                    side,
+                    reps_target,
+                    reps_low,
+                ),
             )
             row = self.conn.execute(
                 "SELECT id FROM sides WHERE workout_id = ? AND exercise_index = ?"

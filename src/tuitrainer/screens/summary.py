@@ -35,11 +35,11 @@ class SummaryScreen(Screen[None]):
         rows = workout_rows(self.engine)
         status = "Workout ended early"
         if self.engine.status == "completed":
-            skipped = any(row.reps < row.target for row in rows)
+            skipped = any(row.short for row in rows)
             status = "Workout finished, some reps skipped" if skipped else "Workout complete"
         total_time = sum(row.seconds for row in rows)
         done = sum(row.reps for row in rows)
-        target = sum(row.target for row in rows)
+        target = sum(row.met for row in rows)
         with Vertical(id="summary"):
             yield Label(f"{status}: {self.engine.timeline.session.title}", id="headline")
             # The rating first: on a small terminal the table scrolls, the question stays.

@@ -26,6 +26,12 @@ class RepRange:
     def __str__(self) -> str:
         return str(self.low) if self.low == self.high else f"{self.low}-{self.high}"
 
+    def met(self, done: int) -> int:
+        """The target `done` reps are measured against: within the range the reps done
+        (8 of 8-10 is the dose), below it the low end, above it the top. A fixed count
+        is simply itself. The history's SQL says the same (`history.progress.MET`)."""
+        return max(self.low, min(done, self.high))
+
 
 @dataclass(frozen=True)
 class Exercise:
