@@ -6,6 +6,7 @@ the platform's user data directory. Tests always pass a temporary one.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 from dataclasses import dataclass
@@ -52,7 +53,10 @@ class Locations:
         return cls(folder, Path(config).expanduser())
 
     def _ensure(self, path: Path) -> Path:
-        path.mkdir(parents=True, exist_ok=True)
+        """The folder, created if it can be. One that cannot (a read-only data folder)
+        is not an error here: reading finds it empty, and a write says what failed."""
+        with contextlib.suppress(OSError):
+            path.mkdir(parents=True, exist_ok=True)
         return path
 
     @property

@@ -375,3 +375,21 @@ def test_a_side_ended_within_its_rep_range_counts_as_done(tmp_path: Path, clock:
     store.close()
     code, out, _ = run("--data-dir", str(tmp_path / "data"), "history")
     assert "5/7 reps" in out
+
+
+def test_sessions_list_in_a_data_folder_that_cannot_be_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """A read-only data folder: the folders cannot be made, the built-in list still shows."""
+    from pathlib import Path as RealPath
+
+    real_mkdir = RealPath.mkdir
+
+    def refuse(self, *args, **kwargs):
+        if str(self).startswith(str(tmp_path)):
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(RealPath, "mkdir", refuse)
+    code, out, err = run("--data-dir", str(tmp_path / "ro"), "sessions")
+    assert code == 0 and "hip-mobility" in out and err == ""
