@@ -7,6 +7,7 @@ import json
 import sqlite3
 from typing import Any, TextIO
 
+from ..session.model import RepRange
 from .store import HistoryStore
 
 # A side's own columns, copied as they are into each CSV row.
@@ -146,8 +147,8 @@ def write_csv(data: list[dict[str, Any]], out: TextIO) -> None:
 
 def met(side: dict[str, Any]) -> int:
     """A side's target as its reps are measured against it (see progress.MET)."""
-    low = side["reps_low"] if side["reps_low"] is not None else side["reps_target"]
-    return max(low, min(side["reps_done"], side["reps_target"]))
+    low, high = side["reps_low"], side["reps_target"]
+    return RepRange(high if low is None else low, high).met(side["reps_done"])
 
 
 def write_text(data: list[dict[str, Any]], out: TextIO) -> None:

@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 from ..planner import format_duration, plan
 from ..widgets.footer import Footer
 from .dialogs import ConfirmScreen, HelpScreen
-from .prompts import Choice, ChooseScreen, leave_asking, leave_screen
+from .prompts import Choice, ChooseScreen, leave_asking
 
 if TYPE_CHECKING:
     from ..app import TuitrainerApp
@@ -272,26 +272,14 @@ class EditorScreen(Screen[None]):
         self.app.push_screen(HelpScreen("Editor keys", self.BINDINGS, notes))
 
     def action_back(self) -> None:
-        if not self.fresh:
-            leave_asking(self, self.dirty, self.path.name)
-            return
-        if not self.dirty:
-            self._discard()
-            return
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._discard()
-
-        self.app.push_screen(
-            ConfirmScreen("Leave without saving?", f"{self.path.stem} is not kept."), answered
+        leave_asking(
+            self, self.dirty, self.path.name, on_leave=self._discard if self.fresh else None
         )
 
     def _discard(self) -> None:
         """A new session left before it was ever saved: no file stays behind."""
         self.path.unlink(missing_ok=True)
         self.notify(f"No session made: {self.path.stem} was never saved.", timeout=4)
-        leave_screen(self)
 
 
 def ask_new_session(app: TuitrainerApp) -> None:

@@ -287,7 +287,7 @@ class PlanningScreen(Screen[None]):
         self.tt_app.start_session(self.session)
 
     def action_save(self) -> None:
-        from ..session.create import check_name
+        from ..session.create import name_problem
 
         suggestion = self.session.slug if self.session.source == "user" else ""
         builtin = (
@@ -303,18 +303,12 @@ class PlanningScreen(Screen[None]):
             if name:
                 self.save_as(name)
 
-        def problem(name: str) -> str | None:
-            if not name:
-                return None  # an empty answer cancels, as in the other name dialogs
-            try:
-                check_name(name)
-            except ValueError as error:
-                return str(error)
-            return None
-
         self.app.push_screen(
             AskScreen(
-                "Save this plan as (a name of your own):", suggestion, builtin, check=problem
+                "Save this plan as (a name of your own):",
+                suggestion,
+                builtin,
+                check=lambda name: name_problem(name) if name else None,  # empty: cancel
             ),
             named,
         )

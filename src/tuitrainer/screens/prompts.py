@@ -155,17 +155,25 @@ def leave_screen(screen: Screen) -> None:
         app.exit(0)
 
 
-def leave_asking(screen: Screen, dirty: bool, what: str) -> None:
-    """Leave, but never drop unsaved changes without asking first."""
+def leave_asking(
+    screen: Screen, dirty: bool, what: str, on_leave: Callable[[], None] | None = None
+) -> None:
+    """Leave, but never drop unsaved changes without asking first; `on_leave` runs
+    just before the screen goes (when it does)."""
     from .dialogs import ConfirmScreen
 
-    if not dirty:
+    def leave() -> None:
+        if on_leave is not None:
+            on_leave()
         leave_screen(screen)
+
+    if not dirty:
+        leave()
         return
 
     def answered(yes: bool | None) -> None:
         if yes:
-            leave_screen(screen)
+            leave()
 
     screen.app.push_screen(
         ConfirmScreen("Leave without saving?", f"Your changes to {what} are not saved yet."),

@@ -200,7 +200,9 @@ class WorkoutScreen(Screen[None]):
         self.sync(replan=True)
 
     def action_undo(self) -> None:
-        undone = self.engine.undo_rep() if self.engine.started else [None]
+        if not self.engine.started:
+            return
+        undone = self.engine.undo_rep()
         if not any(isinstance(e, RepUndone | PhaseStarted) for e in undone):
             self._say(no_undo_reason(self.engine))
         self.sync(replan=True)

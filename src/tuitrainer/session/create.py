@@ -129,12 +129,19 @@ def copy_text(source_text: str, source_slug: str, name: str) -> str:
     return with_schema_line(text)
 
 
-def new_name_problem(locations: Locations, name: str, shadow: bool = False) -> str | None:
-    """Why `name` cannot be a new session of the user's, or None when it can."""
+def name_problem(name: str) -> str | None:
+    """Why `name` cannot be a session name at all, or None when it can."""
     try:
         check_name(name)
     except BadName as error:
         return str(error)
+    return None
+
+
+def new_name_problem(locations: Locations, name: str, shadow: bool = False) -> str | None:
+    """Why `name` cannot be a new session of the user's, or None when it can."""
+    if problem := name_problem(name):
+        return problem
     if user_file(locations, name) is not None:
         return f"you already have a session named {name!r}"
     if not shadow and any((locations.builtin_sessions / f"{name}{s}").is_file() for s in SUFFIXES):
