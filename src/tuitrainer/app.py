@@ -89,6 +89,7 @@ class TuitrainerApp(App[int]):
         super().__init__()
         self.audio = audio  # None until the output is chosen (in a worker)
         self.audio_notice = ""
+        self.voice_notice = ""
         self.cues: CueScheduler | None = None
         self.preferences = preferences or Preferences()
         self.warnings = list(warnings or [])
@@ -181,6 +182,8 @@ class TuitrainerApp(App[int]):
             self.cues.flush(replan)
 
     def on_unmount(self) -> None:
+        if self.cues is not None:
+            self.cues.close()
         if self.audio is not None:
             self.audio.close()
 
@@ -285,6 +288,8 @@ class TuitrainerApp(App[int]):
             start = prepare_resume(self.store, engine, resume_id)
         recorder = Recorder(self.store, engine, workout_id=resume_id)
         engine.subscribe(recorder)
+        if self.cues is not None:
+            self.cues.close()
         self.cues = CueScheduler(
             engine,
             output=lambda: self.audio,
@@ -292,6 +297,7 @@ class TuitrainerApp(App[int]):
             muted=lambda: self.settings.mute,
             sound_dirs=self.locations.sound_dirs(),
             clock=self.clock,
+            voice=self._voice_for(engine),
         )
         engine.subscribe(self.cues)
         self.recorders[id(engine)] = recorder
@@ -299,6 +305,19 @@ class TuitrainerApp(App[int]):
         self.push_screen(screen)
         if resume_id is None and self.preferences.ask_pain_before:
             self._ask_pain_before(recorder, screen)
+
+    def _voice_for(self, engine: Engine):  # -> Voice | None
+        """The spoken cues of this plan, rendering in the background; one notice a run."""
+        from .speech.voice import start
+
+        if self.audio is not None and not self.audio.plays_files:
+            return None  # no sound device (or a test's silent output): tones as ever
+        voice, notice = start(engine.timeline, self.preferences, self.locations)
+        if notice and notice != self.voice_notice:
+            self.voice_notice = notice
+            if voice is None:  # a voice that works is named by sound-check, not here
+                self.notify(notice, timeout=6)
+        return voice
 
     def _resume_speed(self, workout_id: int, asked: float) -> float:
         """A resumed workout goes on at the speed it began at: one record, one speed,

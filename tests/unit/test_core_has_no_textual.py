@@ -28,6 +28,7 @@ CORE_PATHS = [
     "history",
     "assessment",
     "audio",
+    "speech",
 ]
 
 

@@ -33,6 +33,7 @@ class Output:
 
     name = "silent"
     can_schedule = False  # True: play() may be handed a cue before its moment
+    plays_files = False  # True: every cue's file is heard (so a spoken phrase is too)
 
     def __init__(self) -> None:
         self.latencies: list[float] = []
@@ -75,6 +76,7 @@ class PlayerProcess(Output):
 
     name = "simpleaudio"
     can_schedule = True
+    plays_files = True
 
     def __init__(self, env: dict[str, str] | None = None) -> None:
         super().__init__()
@@ -155,6 +157,8 @@ class PlayerProcess(Output):
 
 class CommandOutput(Output):
     """A system player program (paplay, pw-play, aplay, afplay), one process a cue."""
+
+    plays_files = True
 
     def __init__(self, program: str, path: str) -> None:
         super().__init__()
