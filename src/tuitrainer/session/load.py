@@ -278,6 +278,7 @@ def _build_exercise(
         tips=tuple(values.get("tips", ())),
         modification=values.get("modification", ""),
         cues=values.get("cues", {}),
+        say=values.get("say", ""),
     )
 
 

@@ -51,6 +51,7 @@ class Exercise:
     tips: tuple[str, ...] = ()
     modification: str = ""
     cues: dict[str, str] = field(default_factory=dict)
+    say: str = ""  # how the voice says the name ("" for the name itself)
 
     @property
     def guided(self) -> bool:

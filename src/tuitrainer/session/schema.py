@@ -150,6 +150,7 @@ EXERCISE_FIELDS: tuple[Field, ...] = (
     Field("tips", "tips", "Coaching tips, shown in turn while a side runs."),
     Field("modification", "text", "An easier (or harder) variant."),
     Field("cues", "cues", "Sound for each cue event, for this exercise only."),
+    Field("say", "text", "How the voice says the exercise's name, if not as it is written."),
 )
 
 

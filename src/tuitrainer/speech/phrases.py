@@ -126,7 +126,7 @@ class Wording:
 
 def spoken_name(exercise: Exercise) -> str:
     """The exercise's name as spoken: its `say:` if it has one."""
-    return (getattr(exercise, "say", "") or exercise.name).strip()
+    return (exercise.say or exercise.name).strip()
 
 
 def _reps(exercise: Exercise, reps: RepRange) -> str:
