@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, TextIO
 from . import __version__
 from .cli_sessions import add_commands as add_session_commands
 from .cli_sessions import cmd_edit, cmd_new, plan_in_app
+from .cli_voice import add_commands as add_voice_commands
+from .cli_voice import cmd_voice, voice_line
 from .locations import ENV_DATA_DIR, Locations
 from .session.listing import SUFFIXES
 from .session.problems import Problem, SessionError
@@ -82,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("schema", parents=[common], help="print the JSON Schema of sessions")
     add_session_commands(commands, common)
+    add_voice_commands(commands, common)
 
     run = commands.add_parser("run", parents=[common], help="start a workout full-screen")
     run.add_argument("session", metavar="SESSION", help="a session name or a file path")
@@ -338,6 +341,7 @@ def cmd_sound_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print(notice, file=out)
     if output.why:
         print(f"  tried first: {output.why}", file=out)
+    print(voice_line(preferences, locations), file=out)
     try:
         for name in CUE_NAMES:
             path = find(name, locations.sound_dirs())
@@ -422,6 +426,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO, TextIO], int]] 
     "progress": cmd_progress,
     "report": cmd_report,
     "sound-check": cmd_sound_check,
+    "voice": cmd_voice,
 }
 
 

@@ -66,6 +66,7 @@ def clean(source: Path) -> tuple[array.array, int]:
 
 def store(samples: array.array, rate: int, path: Path) -> None:
     """Write a clip atomically: the player never sees a part of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(f".{path.stem}.{os.getpid()}.tmp")
     data = array.array("h", samples)
     if sys.byteorder != "little":
