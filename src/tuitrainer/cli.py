@@ -18,7 +18,7 @@ from . import __version__
 from .cli_sessions import add_commands as add_session_commands
 from .cli_sessions import cmd_edit, cmd_new, plan_in_app
 from .locations import ENV_DATA_DIR, Locations
-from .session.listing import SUFFIXES
+from .session.files import SUFFIXES
 from .session.problems import Problem, SessionError
 
 if TYPE_CHECKING:
@@ -171,8 +171,8 @@ def cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_sessions(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .library import discover
     from .planner import format_duration, plan
-    from .session.catalog import discover
 
     rows = []
     for entry in discover(Locations.resolve(args.data_dir)):
@@ -225,13 +225,13 @@ def _print_plan(data: dict, out: TextIO) -> None:
 
 
 def cmd_plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .planner import plan, summary
-    from .session.catalog import resolve
+    from .library import resolve
+    from .planner import outline, plan
 
     if args.edit:
         return plan_in_app(args.session, Locations.resolve(args.data_dir))
     session = resolve(args.session, Locations.resolve(args.data_dir))
-    data = summary(plan(session), args.speed)
+    data = outline(plan(session), args.speed)
     if args.json:
         json.dump(data, out, indent=2)
         out.write("\n")
@@ -248,12 +248,12 @@ def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .app import Settings, run_app
-    from .session.catalog import resolve
+    from .app import run_app
+    from .library import resolve
 
     locations = Locations.resolve(args.data_dir)
     session = resolve(args.session, locations)
-    return run_app(locations, session, Settings(speed=args.speed, mute=args.mute))
+    return run_app(locations, session, speed=args.speed, mute=args.mute)
 
 
 def cmd_assess(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -283,7 +283,7 @@ def cmd_assess(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _assess_history(locations: Locations, as_json: bool, out: TextIO, err: TextIO) -> int:
-    from .assessment.report import write_history_json, write_history_text
+    from .assessment.history_text import write_history_json, write_history_text
     from .history import HistoryStore
     from .history.assessments import assessments
 
@@ -322,8 +322,8 @@ def cmd_sound_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import wave
 
     from .audio.outputs import choose
-    from .audio.sounds import find
     from .config import CUE_NAMES, load
+    from .sound_files import find
 
     locations = Locations.resolve(args.data_dir)
     preferences, problems = load(locations.config_file)

@@ -34,7 +34,7 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
 
 
 def cmd_new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .session.catalog import find
+    from .library import find
     from .session.create import BadName, copy_text, new_file, template_text, title_of
 
     locations = Locations.resolve(args.data_dir)
@@ -54,7 +54,7 @@ def cmd_new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_edit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .session.catalog import find
+    from .library import find
     from .session.save import is_inside
 
     locations = Locations.resolve(args.data_dir)
@@ -126,8 +126,8 @@ def edit_outside(path: Path, locations: Locations, out: TextIO, err: TextIO) -> 
 def plan_in_app(session_name: str, locations: Locations) -> int:
     """`tuitrainer plan SESSION --edit`: the planning screen for one session."""
     from .app import run_app
+    from .library import resolve
     from .screens.planning import PlanningScreen
-    from .session.catalog import resolve
 
     session = resolve(session_name, locations)
     return run_app(locations, first_screen=lambda: PlanningScreen(session))
