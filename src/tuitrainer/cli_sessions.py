@@ -11,12 +11,11 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from .cli_common import INVALID, OK, USAGE
 from .locations import Locations
 
 if TYPE_CHECKING:
     import argparse
-
-OK, INVALID, USAGE = 0, 1, 2
 
 
 def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -31,6 +30,8 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
         command.add_argument(
             "--editor", action="store_true", help="use $EDITOR, then check the file"
         )
+    new.set_defaults(handler=cmd_new)
+    edit.set_defaults(handler=cmd_edit)
 
 
 def cmd_new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
