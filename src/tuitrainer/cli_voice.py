@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, TextIO
 
+from .cli_common import OK
 from .locations import Locations
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from .session.model import Session
     from .speech.engines import Found
 
-OK, FAILED, USAGE = 0, 1, 2
+FAILED = 1  # nothing to speak with, or a phrase the engine could not say
 WAIT_SECONDS = 600.0  # a whole session with a slow engine; far more than espeak-ng needs
 SAMPLE = "This is the tuitrainer voice, speaking with {engine}. Fire hydrant. Left side. Ten reps."
 
@@ -34,6 +35,7 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     )
     prepare.add_argument("session", nargs="?", metavar="SESSION", help="a session name or file")
     actions.add_parser("test", parents=[common], help="say a sample phrase and name the engine")
+    voice.set_defaults(handler=cmd_voice)
 
 
 def _setup(args: argparse.Namespace, err: TextIO) -> tuple[Locations, Preferences, Found]:
@@ -65,7 +67,7 @@ def cmd_voice(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _sessions(name: str | None, locations: Locations, err: TextIO) -> list[Session]:
-    from .session.catalog import discover, resolve
+    from .library import discover, resolve
 
     if name is not None:
         return [resolve(name, locations)]  # a broken or missing file: the usual message

@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import FakeClock
 from tests.speech_fakes import fake_espeak
 from tests.ui.conftest import QUICK, advance
-from tuitrainer.app import Settings, create_app
+from tuitrainer.app import create_app
 from tuitrainer.audio.outputs import Output
 from tuitrainer.locations import Locations
 from tuitrainer.screens.workout import WorkoutScreen
@@ -36,9 +36,7 @@ class Speakers(Output):
 
 
 def app_with(locations: Locations, clock: FakeClock, output: Output):
-    return create_app(
-        locations, clock=clock, settings=Settings(), session=load_session(QUICK), audio=output
-    )
+    return create_app(locations, clock=clock, session=load_session(QUICK), audio=output)
 
 
 @pytest.fixture

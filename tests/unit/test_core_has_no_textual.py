@@ -29,6 +29,14 @@ CORE_PATHS = [
     "assessment",
     "audio",
     "speech",
+    "library.py",
+    "tally.py",
+    "display.py",
+    "config.py",
+    "locations.py",
+    "durations.py",
+    "cue_names.py",
+    "sound_files.py",
 ]
 
 

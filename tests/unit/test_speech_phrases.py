@@ -9,10 +9,10 @@ import pytest
 from tests.unit.test_cues import TWO_SIDES
 from tuitrainer.audio.cues import cues_for
 from tuitrainer.engine import Engine
+from tuitrainer.library import discover
 from tuitrainer.locations import Locations
 from tuitrainer.planner import plan
 from tuitrainer.session import check_text
-from tuitrainer.session.catalog import discover
 from tuitrainer.speech.phrases import (
     PHRASES,
     Wording,

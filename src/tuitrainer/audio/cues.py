@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .. import sound_files
 from ..config import Preferences
 from ..engine import Engine
 from ..events import (
@@ -35,7 +36,6 @@ from ..events import (
     WorkoutFinished,
 )
 from ..planner import Kind
-from . import sounds
 from .outputs import Output
 
 if TYPE_CHECKING:
@@ -192,7 +192,7 @@ class CueScheduler:
                 name = exercise.cues.get(cue.name) or session.cues.get(cue.name) or cue.name
             else:
                 name = session.cues.get(cue.name) or cue.name
-            self._paths[key] = sounds.find(name, self.sound_dirs)
+            self._paths[key] = sound_files.find(name, self.sound_dirs)
         return self._paths[key]
 
     def _send(self, cue: Cue) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..audio.cues import cues_for
-from ..cue_events import CUE_EVENTS
+from ..cue_names import CUE_NAMES
 from ..engine import Engine
 from ..events import (
     CountdownTick,
@@ -52,7 +52,7 @@ PHRASES: dict[str, str] = {
     "workout_done": "Workout done.",
 }
 
-SPEAKING = CUE_EVENTS  # the events that may speak, each switched on or off in settings
+SPEAKING = CUE_NAMES  # the events that may speak, each switched on or off in settings
 REP_WORDS = ("count",)  # what a guided rep says (the tempo words join when the plan has them)
 
 _ONES = [
