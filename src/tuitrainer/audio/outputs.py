@@ -38,6 +38,7 @@ class Output:
     def __init__(self) -> None:
         self.latencies: list[float] = []
         self.played: list[str] = []  # cue names, in order
+        self.files: list[str] = []  # the file each played cue came from, in order
         self.why = ""  # what was tried before this output, and why it failed
 
     def play(self, cue: str, path: Path, at: float, volume: float) -> None:
@@ -129,6 +130,7 @@ class PlayerProcess(Output):
             if reply.get("played") and isinstance(reply.get("late"), int | float):
                 self.latencies.append(float(reply["late"]))
                 self.played.append(str(reply.get("cue")))
+                self.files.append(str(reply["played"]))
 
     @property
     def alive(self) -> bool:
