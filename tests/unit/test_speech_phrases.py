@@ -151,3 +151,17 @@ def test_cues_for_brings_the_event_the_phrase_is_made_from(clock):
     events = engine.start()
     [cue] = [c for e in events for c in cues_for(e, engine)]
     assert cue.name == "get_ready" and cue.event is events[-1]
+
+
+def test_every_phrase_and_voice_setting_is_documented():
+    from dataclasses import fields
+
+    from tests.conftest import REPO
+    from tuitrainer.config import Preferences
+
+    doc = (REPO / "docs" / "voice.md").read_text(encoding="utf-8")
+    for key, phrase in PHRASES.items():
+        assert f"`{phrase}" in doc, f"docs/voice.md does not show the {key} phrase"
+    voice_keys = [f.name for f in fields(Preferences) if f.name.startswith(("voice", "piper"))]
+    for name in [*voice_keys, "[speak]"]:
+        assert f"\n{name} " in doc, name
