@@ -165,3 +165,9 @@ def test_every_phrase_and_voice_setting_is_documented():
     voice_keys = [f.name for f in fields(Preferences) if f.name.startswith(("voice", "piper"))]
     for name in [*voice_keys, "[speak]"]:
         assert f"\n{name} " in doc, name
+
+
+def test_control_characters_in_a_name_never_reach_the_engine():
+    text = 'name: Odd\nexercises:\n  - name: "Clam\\tshell\\u001b[31m"\n    reps: 1\n'
+    phrases = said(text)
+    assert phrases[0] == ("get_ready", "Clam shell [31m. Left side. One rep.")

@@ -125,8 +125,10 @@ class Wording:
 
 
 def spoken_name(exercise: Exercise) -> str:
-    """The exercise's name as spoken: its `say:` if it has one."""
-    return (exercise.say or exercise.name).strip()
+    """The exercise's name as spoken: its `say:` if it has one. Control characters
+    become spaces: an engine must get words, never a terminal's or a parser's codes."""
+    text = exercise.say or exercise.name
+    return " ".join("".join(" " if ord(c) < 32 or ord(c) == 127 else c for c in text).split())
 
 
 def _reps(exercise: Exercise, reps: RepRange) -> str:
