@@ -156,8 +156,14 @@ class TuitrainerApp(App[int]):
     def _choose_audio(self) -> tuple[Output, str]:
         """In a worker thread: probing outputs starts processes and may take a second."""
         from .audio.outputs import choose
+        from .serving import is_served
 
-        return choose(bell=self.bell)
+        browser = self._signal_cue if is_served() else None
+        return choose(bell=self.bell, browser=browser)
+
+    def _signal_cue(self, address: str) -> None:
+        """Served: the page plays the cue (open_url reaches its script, not a new tab)."""
+        self.open_url(address, new_tab=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "audio" or event.state not in (
@@ -393,7 +399,9 @@ def run_app(
 ) -> int:
     import sys
 
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    from .serving import is_served
+
+    if not is_served() and not (sys.stdin.isatty() and sys.stdout.isatty()):
         # A full-screen app drawn into a pipe or a file would never be seen, nor end.
         print(
             "tuitrainer: the app needs a terminal (standard input and output are not one);"

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, TextIO
 from . import __version__
 from .cli_sessions import add_commands as add_session_commands
 from .cli_sessions import cmd_edit, cmd_new, plan_in_app
+from .cli_serve import add_commands as add_serve_command
+from .cli_serve import cmd_serve
 from .locations import ENV_DATA_DIR, Locations
 from .session.listing import SUFFIXES
 from .session.problems import Problem, SessionError
@@ -117,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
         "sound-check", parents=[common], help="play every cue and say which output is used"
     )
     check.add_argument("--bell", action="store_true", help="allow the terminal bell as output")
+    add_serve_command(commands, common)
     return parser
 
 
@@ -422,6 +425,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO, TextIO], int]] 
     "progress": cmd_progress,
     "report": cmd_report,
     "sound-check": cmd_sound_check,
+    "serve": cmd_serve,
 }
 
 
