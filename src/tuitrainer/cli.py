@@ -15,10 +15,10 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
-from .cli_sessions import add_commands as add_session_commands
-from .cli_sessions import cmd_edit, cmd_new, plan_in_app
 from .cli_serve import add_commands as add_serve_command
 from .cli_serve import cmd_serve
+from .cli_sessions import add_commands as add_session_commands
+from .cli_sessions import cmd_edit, cmd_new, plan_in_app
 from .locations import ENV_DATA_DIR, Locations
 from .session.listing import SUFFIXES
 from .session.problems import Problem, SessionError

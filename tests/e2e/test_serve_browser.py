@@ -90,4 +90,3 @@ async def test_the_app_runs_in_a_browser_tab_and_its_cues_play_there(server: int
         assert hosts == {"127.0.0.1"}, f"requests left this machine: {sorted(page.requests)}"
     finally:
         await page.close()
-
