@@ -8,4 +8,4 @@ from tuitrainer.themes import APP_THEMES
 
 def test_theme_names_are_textuals_and_the_apps_own() -> None:
     assert set(THEME_NAMES) == set(BUILTIN_THEMES) | {t.name for t in APP_THEMES}
-    assert APP_THEME_NAMES == tuple(t.name for t in APP_THEMES)
+    assert tuple(t.name for t in APP_THEMES) == APP_THEME_NAMES
