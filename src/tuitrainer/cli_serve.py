@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
+from .cli_common import OK, USAGE
 from .locations import Locations
 
 if TYPE_CHECKING:
     import argparse
 
-OK, USAGE = 0, 2
 NO_LOGIN = (
     "Warning: {host} lets other machines on the network open tuitrainer, and there is "
     "no login: anyone who can reach port {port} can use it and see your history."
@@ -28,6 +28,7 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
         "--host", default="127.0.0.1", help="address to listen on (default: %(default)s)"
     )
     serve.add_argument("--port", type=int, default=8000, help="port (default: %(default)s)")
+    serve.set_defaults(handler=cmd_serve)
 
 
 def cmd_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -122,7 +122,7 @@ async def test_palette_commands_for_look_and_sound(
     app = make_app(locations, clock, session_path=None)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        muted = app.settings.mute
+        muted = app.preferences.muted
         await pilot.press("ctrl+p")
         for key in command:
             await pilot.press({" ": "space", "/": "slash"}.get(key, key))
@@ -132,7 +132,7 @@ async def test_palette_commands_for_look_and_sound(
         if command == "high contrast":
             assert app.theme == "high-contrast"
         else:
-            assert app.settings.mute is not muted
+            assert app.preferences.muted is not muted
 
 
 def test_snapshot_high_contrast_home(snap_compare, locations: Locations, clock: FakeClock):

@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..audio.sounds import find
 from ..serving import SERVED_ENV
+from ..sound_files import find
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 DEFAULT_FONT_SIZE = 28  # readable from a sofa; ?fontsize=N changes it
