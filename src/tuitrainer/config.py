@@ -122,6 +122,9 @@ def _line_of(text: str, path: tuple[str, ...]) -> int | None:
     return fallback
 
 
+line_of = _line_of  # also for keys.toml (keymap.py)
+
+
 def _located(path: Path, text: str, problems: list[tuple[tuple[str, ...], str]]) -> list[str]:
     out = []
     for keys, message in problems:
