@@ -176,4 +176,5 @@ class HomeScreen(Screen[None]):
     def action_help(self) -> None:
         from .help import HelpScreen
 
-        self.app.push_screen(HelpScreen("Home keys", self.BINDINGS))
+        palette = "ctrl+p opens the command palette: start any session, themes, and more."
+        self.app.push_screen(HelpScreen("Home keys", self.BINDINGS, notes=palette))
