@@ -20,6 +20,7 @@ from . import (
     cli_assess,
     cli_files,
     cli_progress,
+    cli_serve,
     cli_sessions,
     cli_sound,
     cli_voice,
@@ -41,6 +42,7 @@ TOPICS = (
     cli_progress,  # progress, report
     cli_sound,  # sound-check
     cli_voice,  # voice prepare, voice test
+    cli_serve,  # serve
 )
 
 
