@@ -34,6 +34,7 @@ class Scheduling(PathRecorder):
     """An output like the player process: it takes cues ahead of their moment."""
 
     can_schedule = True
+    plays_files = True
 
     def __init__(self) -> None:
         super().__init__()
@@ -156,3 +157,15 @@ def test_the_player_cuts_a_phrase_still_playing_when_the_next_cue_starts(tmp_pat
     player._play(FakeSimpleaudio, {"path": str(clip), "at": 0.0}, first)
     size = log[0].split()[1]
     assert log == [f"play {size}", f"stop {size}", f"play {size}"]  # cut, then the next
+
+
+def test_an_output_that_plays_only_the_sound_folders_gets_tones(tmp_path: Path, clock):
+    from tuitrainer.audio.outputs import BrowserOutput
+
+    engine, cues, _, _ = voiced(tmp_path, clock)
+    asked: list[str] = []
+    page = BrowserOutput(asked.append)  # the browser page fetches /cue/NAME from them
+    cues.output = lambda: page
+    engine.start()
+    cues.flush()
+    assert asked == ["cue:get_ready.wav"]

@@ -209,7 +209,9 @@ class CueScheduler:
         if self.muted() or not self.preferences.cue_enabled(cue.name):
             return
         volume = self.preferences.volume
-        spoken = self.voice.clip(cue) if self.voice is not None else None
+        # Only an output that plays any file speaks (the browser page fetches tones only).
+        speaks = self.voice is not None and output.plays_files
+        spoken = self.voice.clip(cue) if speaks and self.voice is not None else None
         path = spoken or self.path_for(cue)  # the phrase replaces the tone; unready: the tone
         if spoken is not None and self.voice is not None:
             volume = self.voice.volume(volume)
