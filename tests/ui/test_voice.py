@@ -62,7 +62,7 @@ async def test_a_workout_speaks_once_its_phrases_are_rendered(
     async with app.run_test() as pilot:
         await pilot.press("escape")  # no pain rating
         assert isinstance(app.screen, WorkoutScreen)
-        voice = app.cues.voice
+        voice = app.screen.workout.cues.voice
         assert voice is not None and voice.speaker.engine == "espeak-ng"
         await until(lambda: voice.renderer.wait(0) and len(voice.renderer.ready) > 10)
         await pilot.press("space")
@@ -85,7 +85,7 @@ async def test_no_engine_the_tones_play_and_one_notice_says_so(
     app = app_with(locations, clock, output)
     async with app.run_test() as pilot:
         await pilot.press("escape")
-        assert app.cues.voice is None
+        assert app.screen.workout.cues.voice is None
         await pilot.press("space")
         for _ in range(8):
             await advance(pilot, clock, 0.25)
@@ -102,11 +102,11 @@ async def test_voice_off_or_no_sound_device_renders_nothing(
     app = app_with(locations, clock, SilentOutput())
     async with app.run_test() as pilot:
         await pilot.press("escape")
-        assert app.cues.voice is None
+        assert app.screen.workout.cues.voice is None
     locations.config_file.write_text('voice = "off"\n')
     app = app_with(locations, clock, Speakers())
     async with app.run_test() as pilot:
         await pilot.press("escape")
-        assert app.cues.voice is None
+        assert app.screen.workout.cues.voice is None
         assert not [n for n in app._notifications if n.message.startswith("Voice:")]
     assert not espeak.exists()  # the engine never ran
