@@ -159,3 +159,16 @@ def test_voice_settings_are_written_back_as_read(tmp_path: Path):
     path.write_text(dumps(prefs))
     again, problems = load(path)
     assert problems == [] and again == prefs
+
+
+def test_prepare_names_the_phrases_an_engine_could_not_say(
+    data_dir: Path, espeak: Path, tmp_path: Path
+):
+    session = tmp_path / "odd.yaml"
+    session.write_text(
+        "name: Odd\nexercises:\n  - name: FAIL hold\n    sides: [both]\n    reps: 1\n"
+    )
+    code, out, err = run("voice", "prepare", str(session))
+    assert code == 1
+    assert "failed: 'FAIL hold. Both sides. One rep.': the fake engine refuses that" in err
+    assert re.search(r"\d+ phrases for odd: \d+ rendered", out)
