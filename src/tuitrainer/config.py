@@ -18,7 +18,7 @@ from .cue_names import CUE_NAMES  # the cue events, in workout order (re-exporte
 from .theme_names import DEFAULT_THEME, THEME_NAMES
 
 VOICES = ("auto", "off", "piper", "espeak-ng", "say", "sapi")  # speech/engines.py CHOICES
-VOICE_REPS = ("count",)  # what a guided rep says
+VOICE_REPS = ("count", "tempo")  # what a guided rep says: its count, or its movements
 VOICE_TEXT = re.compile(r"^[^\x00-\x1f\x7f]{0,500}$")  # a voice name or a model path
 
 

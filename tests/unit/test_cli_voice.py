@@ -146,7 +146,7 @@ def test_voice_settings_are_read_and_their_mistakes_located(tmp_path: Path):
         f"{path}:2: voice_rate must be a number from 0.5 to 2, not 3",
         f"{path}:3: voice_loudness must be a number from 0.1 to 2, not 'loud'",
         f"{path}:4: voice_name must be one line of text, not 'a\\nb'",
-        f"{path}:5: voice_reps must be one of 'count', not 'tempo words'",
+        f"{path}:5: voice_reps must be one of 'count', 'tempo', not 'tempo words'",
         f"{path}:7: unknown cue 'countdwn'; did you mean 'countdown'?",
     ]
     assert prefs == Preferences()  # every wrong value left at its default

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import pytest
 
 from tests.unit.test_cues import TWO_SIDES
 from tuitrainer.audio.cues import cues_for
 from tuitrainer.engine import Engine
+from tuitrainer.events import RepCounted, SideKey
 from tuitrainer.library import discover
 from tuitrainer.locations import Locations
 from tuitrainer.planner import plan
@@ -171,3 +173,46 @@ def test_control_characters_in_a_name_never_reach_the_engine():
     text = 'name: Odd\nexercises:\n  - name: "Clam\\tshell\\u001b[31m"\n    reps: 1\n'
     phrases = said(text)
     assert phrases[0] == ("get_ready", "Clam shell [31m. Left side. One rep.")
+
+
+@dataclass(frozen=True)
+class Part:
+    """The shape of a guided rep's part beginning (the `up` and `down` cues' event)."""
+
+    at: float
+    key: SideKey
+    rep: int
+    index: int
+    say: str
+
+
+def ten_reps():
+    session, _ = check_text("name: T\nexercises:\n  - name: Clam\n    reps: 10\n", "t.yaml")
+    return plan(session)
+
+
+def test_a_guided_rep_says_its_movements_when_asked():
+    timeline, words = ten_reps(), Wording(reps="tempo")
+    key = SideKey(0, 1, "left")
+    assert text_for("up", Part(0, key, 2, 0, "lift"), timeline, words) == "Lift."
+    assert text_for("down", Part(0, key, 2, 1, " lower "), timeline, words) == "Lower."
+    assert text_for("up", Part(0, key, 6, 0, "Lift"), timeline, words) == "Five more, lift."
+    assert text_for("up", Part(0, key, 10, 0, "lift"), timeline, words) == "Last one, lift."
+    assert text_for("down", Part(0, key, 10, 1, "lower"), timeline, words) == "Lower."
+    count_event = RepCounted(0, key, 3)
+    assert text_for("rep", count_event, timeline, words) is None  # the movements speak
+
+
+def test_counted_reps_say_the_count_as_the_next_rep_begins():
+    timeline, words = ten_reps(), Wording()
+    key = SideKey(0, 1, "left")
+    assert text_for("up", Part(0, key, 1, 0, "lift"), timeline, words) is None
+    assert text_for("up", Part(0, key, 4, 0, "lift"), timeline, words) == "Three."
+    assert text_for("up", Part(0, key, 6, 0, "lift"), timeline, words) == "Five more."
+    assert text_for("up", Part(0, key, 10, 0, "lift"), timeline, words) == "Last one."
+    assert text_for("down", Part(0, key, 4, 1, "lower"), timeline, words) is None  # a tone
+
+
+def test_halfway_is_said():
+    assert text_for("halfway", Part(0, SideKey(0, 1, "left"), 0, 0, ""), ten_reps(), Wording())
+    assert PHRASES["halfway"] == "Halfway."

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Protocol, cast
 
 from ..audio.cues import cues_for
 from ..cue_names import CUE_NAMES
@@ -21,6 +22,7 @@ from ..events import (
     PhaseStarted,
     RepCounted,
     SideFinished,
+    SideKey,
     SideSwitched,
     WorkoutFinished,
 )
@@ -50,10 +52,12 @@ PHRASES: dict[str, str] = {
     "countdown": "{count}.",
     "exercise_done": "{exercise}, done. {then}",
     "workout_done": "Workout done.",
+    "halfway": "Halfway.",
+    "tempo": "{word}.",
+    "tempo.near_end": "{near}, {word}.",
 }
 
 SPEAKING = CUE_NAMES  # the events that may speak, each switched on or off in settings
-REP_WORDS = ("count",)  # what a guided rep says (the tempo words join when the plan has them)
 
 _ONES = [
     "zero",
@@ -117,7 +121,7 @@ class Wording:
     """The settings that change what is said (not how it sounds)."""
 
     speak: dict[str, bool] = field(default_factory=lambda: dict.fromkeys(SPEAKING, True))
-    reps: str = "count"  # what a guided rep says: its count
+    reps: str = "count"  # what a guided rep says: "count", or "tempo" (its movements)
     logged_reps: bool = True  # count each rep logged on a self-paced side aloud
 
     def speaks(self, cue: str) -> bool:
@@ -194,17 +198,49 @@ def _work_index(timeline: Timeline, event: SideFinished) -> int | None:
     return None
 
 
-def rep(timeline: Timeline, event: RepCounted, wording: Wording) -> str | None:
+def count(done: int, target: int) -> str:
     """A count: the number, or "five more" and "last one" near the end."""
-    exercise = timeline.session.exercises[event.key.exercise_index]
-    if not exercise.guided and not wording.logged_reps:
-        return None
-    left = exercise.reps_for(event.key.side).high - event.reps
+    left = target - done
     if left == 1:
         return PHRASES["last_one"]
     if left == 5:
         return PHRASES["five_more"]
-    return PHRASES["count"].format(count=_capital(number(event.reps)))
+    return PHRASES["count"].format(count=_capital(number(done)))
+
+
+def rep(timeline: Timeline, event: RepCounted, wording: Wording) -> str | None:
+    exercise = timeline.session.exercises[event.key.exercise_index]
+    if not exercise.guided and not wording.logged_reps:
+        return None
+    if exercise.guided and wording.reps == "tempo":
+        return None  # the movements speak instead (see `tempo`)
+    return count(event.reps, exercise.reps_for(event.key.side).high)
+
+
+class TempoPart(Protocol):
+    """A part of a guided rep beginning (lift, hold, lower...): the `up` and `down`
+    cues' event. Read through this shape, so speech needs only these fields."""
+
+    key: SideKey
+    rep: int  # the rep under way, from 1
+    index: int  # the part's place in the rep, from 0
+    say: str  # the part's word
+
+
+def tempo(timeline: Timeline, part: TempoPart, wording: Wording) -> str | None:
+    """A guided rep's part: its word ("Lift.", "Last one, lift."), or, when reps are
+    counted, the count of the reps before it as the next one begins."""
+    exercise = timeline.session.exercises[part.key.exercise_index]
+    target = exercise.reps_for(part.key.side).high
+    if wording.reps != "tempo":
+        return count(part.rep - 1, target) if part.index == 0 and part.rep > 1 else None
+    word = " ".join(part.say.split())
+    if not word:
+        return None
+    near = {1: "Last one", 5: "Five more"}.get(target - part.rep + 1) if part.index == 0 else None
+    if near:
+        return PHRASES["tempo.near_end"].format(near=near, word=word.lower())
+    return PHRASES["tempo"].format(word=_capital(word))
 
 
 def text_for(cue: str, event: Event | None, timeline: Timeline, wording: Wording) -> str | None:
@@ -230,6 +266,10 @@ def text_for(cue: str, event: Event | None, timeline: Timeline, wording: Wording
         return text.strip()
     if isinstance(event, WorkoutFinished):
         return PHRASES["workout_done"]
+    if cue == "halfway":
+        return PHRASES["halfway"]
+    if cue in ("up", "down"):
+        return tempo(timeline, cast(TempoPart, event), wording)
     return None
 
 
