@@ -168,3 +168,11 @@ def test_closing_stops_rendering_and_keeps_what_is_done(tmp_path: Path):
     renderer = Renderer(Speaker("espeak-ng", str(program)), tmp_path / "cache", texts)
     renderer.close()
     assert renderer.proc is not None and renderer.proc.poll() is not None
+
+
+def test_closing_while_many_phrases_are_fed_never_hangs(tmp_path: Path):
+    program, _ = fake_espeak(tmp_path / "bin")
+    texts = [f"A long phrase for the pipe, number {i}." + " pad" * 200 for i in range(400)]
+    renderer = Renderer(Speaker("espeak-ng", str(program)), tmp_path / "cache", texts)
+    renderer.close()  # the feeding must not hang a thread or the app either way
+    assert renderer.wait(10)

@@ -201,9 +201,10 @@ class Renderer:
         self._thread = threading.Thread(target=self._feed_and_read, args=(jobs,), daemon=True)
         self._thread.start()
 
-    def _feed_and_read(self, jobs: list[dict[str, str]]) -> None:
+    def _feed(self, jobs: list[dict[str, str]]) -> None:
+        """Hand every phrase over, then end the input (which ends the process)."""
         proc = self.proc
-        assert proc is not None and proc.stdin is not None and proc.stdout is not None
+        assert proc is not None and proc.stdin is not None
         try:
             proc.stdin.write(json.dumps(asdict(self.speaker)) + "\n")
             for job in jobs:
@@ -211,6 +212,13 @@ class Renderer:
             proc.stdin.close()
         except (BrokenPipeError, OSError, ValueError):
             pass
+
+    def _feed_and_read(self, jobs: list[dict[str, str]]) -> None:
+        proc = self.proc
+        assert proc is not None and proc.stdout is not None
+        # Written from a thread of its own: with many phrases, writing them all before
+        # reading would fill both pipes and leave each process waiting on the other.
+        threading.Thread(target=self._feed, args=(jobs,), daemon=True).start()
         for line in proc.stdout:
             try:
                 reply = json.loads(line)
