@@ -13,6 +13,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+from tuitrainer.audio.outputs import Output
+
 WRITER = """
 import math, struct, sys, wave
 
@@ -93,3 +95,18 @@ def fake_piper(folder: Path) -> tuple[dict[str, str], Path]:
     Path(f"{model}.json").write_text("{}")
     path = os.pathsep.join(filter(None, [str(folder / "site"), os.environ.get("PYTHONPATH")]))
     return {**os.environ, "PYTHONPATH": path}, model
+
+
+class Speakers(Output):
+    """Like a sound card: every file is heard; records what, in order."""
+
+    name = "speakers"
+    plays_files = True
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.files: list[str] = []
+
+    def play(self, cue, path, at, volume):
+        super().play(cue, path, at, volume)
+        self.files.append(path.name)

@@ -11,28 +11,13 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FakeClock
-from tests.speech_fakes import fake_espeak
+from tests.speech_fakes import Speakers, fake_espeak
 from tests.ui.conftest import QUICK, advance
 from tuitrainer.app import create_app
 from tuitrainer.audio.outputs import Output
 from tuitrainer.locations import Locations
 from tuitrainer.screens.workout import WorkoutScreen
 from tuitrainer.session import load_session
-
-
-class Speakers(Output):
-    """Like a sound card: every file is heard; records what, in order."""
-
-    name = "speakers"
-    plays_files = True
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.files: list[str] = []
-
-    def play(self, cue, path, at, volume):
-        super().play(cue, path, at, volume)
-        self.files.append(path.name)
 
 
 def app_with(locations: Locations, clock: FakeClock, output: Output):

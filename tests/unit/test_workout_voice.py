@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATA, FakeClock
-from tests.speech_fakes import fake_espeak
-from tests.ui.test_voice import Speakers
+from tests.speech_fakes import Speakers, fake_espeak
 from tests.unit.test_workout import desk, run_to_end
 from tuitrainer.audio.outputs import SilentOutput
 from tuitrainer.config import Preferences
