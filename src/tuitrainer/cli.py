@@ -15,6 +15,8 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
+from .cli_library import add_commands as add_library_commands
+from .cli_library import cmd_delete, cmd_export, cmd_import, cmd_rename
 from .cli_sessions import add_commands as add_session_commands
 from .cli_sessions import cmd_edit, cmd_new, plan_in_app
 from .locations import ENV_DATA_DIR, Locations
@@ -82,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("schema", parents=[common], help="print the JSON Schema of sessions")
     add_session_commands(commands, common)
+    add_library_commands(commands, common)
 
     run = commands.add_parser("run", parents=[common], help="start a workout full-screen")
     run.add_argument("session", metavar="SESSION", help="a session name or a file path")
@@ -422,6 +425,10 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO, TextIO], int]] 
     "progress": cmd_progress,
     "report": cmd_report,
     "sound-check": cmd_sound_check,
+    "delete": cmd_delete,
+    "rename": cmd_rename,
+    "export": cmd_export,
+    "import": cmd_import,
 }
 
 

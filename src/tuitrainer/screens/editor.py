@@ -324,13 +324,13 @@ def open_editor(app: TuitrainerApp, slug: str, path: Path, source: str) -> None:
         except (ValueError, OSError) as error:
             app.notify(str(error), severity="error")
             return
-        app.push_screen(EditorScreen(copy))
+        app.push_screen(EditorScreen(copy, fresh=True))  # left unsaved: no copy stays
 
     app.push_screen(
         ConfirmScreen(
             f"{slug} is built in and is never changed. Make your own copy to edit?",
             "Your copy has the same name, so it takes the place of the built-in one; "
-            "delete it to get the original back.",
+            "d on the home screen deletes it and brings the original back.",
         ),
         answered,
     )
