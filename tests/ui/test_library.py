@@ -201,3 +201,23 @@ async def test_a_copy_of_a_builtin_left_unsaved_is_not_kept(locations: Locations
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen) and not copy.exists()
         assert {row[0]: row for row in rows(app)}["Hip mobility"][3] == "builtin"
+
+
+async def test_a_file_name_with_brackets_is_shown_as_written(
+    locations: Locations, clock: FakeClock
+):
+    (locations.user_sessions / "a[b]c.yaml").write_text(QUICK.read_text())
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await highlight(pilot, "Quick test")
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "'a[b]c'" in str(app.screen.query_one(".question").render())
+        await pilot.press("y")
+        await pilot.pause()
+        assert (locations.trash / "a[b]c.yaml").is_file()
+        await pilot.press("u", "c")
+        await pilot.pause()
+        assert app.screen.query_one("#answer").value == "a-b-c-copy"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.markup import escape
+
 from .dialogs import ConfirmScreen
 from .prompts import AskScreen
 
@@ -45,7 +47,8 @@ def ask_delete(screen: HomeScreen, entry: Listed) -> None:
         screen.reload()
         screen.notify(f"{trashed.message()} u undoes.", timeout=10, markup=False)
 
-    screen.app.push_screen(ConfirmScreen(question, detail), answered)
+    # The dialog's labels take markup; a file name or a folder may hold brackets.
+    screen.app.push_screen(ConfirmScreen(escape(question), escape(detail)), answered)
 
 
 def undo_delete(screen: HomeScreen) -> None:
@@ -96,7 +99,7 @@ def ask_rename(screen: HomeScreen, entry: Listed) -> None:
 
     screen.app.push_screen(
         AskScreen(
-            f"Rename {entry.slug} to (letters, digits, - and _):",
+            escape(f"Rename {entry.slug} to (letters, digits, - and _):"),
             entry.slug,
             "Its past workouts follow the new name.",
             check=check,
@@ -108,9 +111,11 @@ def ask_rename(screen: HomeScreen, entry: Listed) -> None:
 def ask_duplicate(screen: HomeScreen, entry: Listed) -> None:
     """A copy of the highlighted session (built-in or the user's) under a free name."""
     from ..library import LibraryError, duplicate
-    from ..session.create import free_name, new_name_problem
+    from ..session.create import free_name, name_problem, new_name_problem
+    from ..session.model import slugify
 
     locations = screen.tt_app.locations
+    base = entry.slug if name_problem(entry.slug) is None else slugify(entry.slug)
 
     def named(name: str | None) -> None:
         if not name:
@@ -126,8 +131,8 @@ def ask_duplicate(screen: HomeScreen, entry: Listed) -> None:
 
     screen.app.push_screen(
         AskScreen(
-            f"Name of the copy of {entry.slug}:",
-            free_name(locations, f"{entry.slug}-copy"),
+            escape(f"Name of the copy of {entry.slug}:"),
+            free_name(locations, f"{base}-copy"),
             "",
             check=lambda name: new_name_problem(locations, name) if name else None,
         ),

@@ -1,8 +1,8 @@
-"""Small modal questions for planning and editing: a line of text, a choice, a pick.
+"""Small modal questions for planning and editing: a line of text, a choice.
 
 The yes/no question is `dialogs.ConfirmScreen`; these cover what it cannot:
-typing a name, choosing between more than two ways on (a file changed on disk),
-and picking one item from a list (an exercise to add).
+typing a name, and choosing between more than two ways on (a file changed on
+disk). Picking an exercise to add is `exercise_picker.ExercisePickerScreen`.
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Input, Label, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Label, Static
 
 
 class AskScreen(ModalScreen[str | None]):
@@ -102,45 +101,6 @@ class ChooseScreen(ModalScreen[str | None]):
 
     def action_choose(self, value: str | None) -> None:
         self.dismiss(value)
-
-
-class PickScreen(ModalScreen[int | None]):
-    """Pick one item of a list with the arrows and Enter; escape picks nothing."""
-
-    CSS_PATH = ["dialogs.tcss", "prompts.tcss"]  # the dialog box itself is shared
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
-
-    def __init__(self, title: str, items: list[str]) -> None:
-        super().__init__()
-        self.title_text = title
-        self.items = items
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="question")
-            yield OptionList(*[Option(item, id=str(i)) for i, item in enumerate(self.items)])
-            yield Label("[b]enter[/b] pick    [b]esc[/b] cancel", classes="keys")
-
-    CHROME = 8  # the box's border and padding, the title and the keys line, in rows
-
-    def on_mount(self) -> None:
-        self._fit_list()
-
-    def on_resize(self) -> None:
-        self._fit_list()
-
-    def _fit_list(self) -> None:
-        """The list as tall as the box leaves room for (the box is at most 90% of the
-        screen): a long list scrolls inside it instead of pushing the keys out."""
-        room = int(self.app.size.height * 0.9) - self.CHROME
-        self.query_one(OptionList).styles.max_height = max(3, min(20, room))
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.dismiss(event.option_index)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 def leave_screen(screen: Screen) -> None:

@@ -26,12 +26,12 @@ class CatalogueEntry:
     def dose(self) -> str:
         """`10 reps a side, guided`: what tells two versions of an exercise apart."""
         ex = self.exercise
-        each = " (both sides)" if ex.sides == ("both",) else " a side"
+        each = "" if ex.sides == ("both",) else " a side"
         sets = f"{ex.sets} x " if ex.sets > 1 else ""
         hold = f", hold {ex.hold_seconds:g} s" if ex.hold_seconds else ""
         return f"{sets}{format_reps(ex)} reps{each}, {ex.mode}{hold}"
 
-    def from_text(self, shown: int = 2) -> str:
+    def from_text(self, shown: int = 1) -> str:
         names = list(self.sources[:shown])
         more = len(self.sources) - len(names)
         return ", ".join(names) + (f" and {more} more" if more else "")
