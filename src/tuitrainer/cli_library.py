@@ -53,7 +53,7 @@ def _say(err: TextIO, command: str, message: str) -> None:
 
 
 def cmd_delete(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .library import LibraryError, delete, delete_question
+    from .library_changes import LibraryError, delete, delete_question
 
     locations = Locations.resolve(args.data_dir)
     try:
@@ -82,7 +82,7 @@ def _confirm(question: str, err: TextIO) -> bool:
 
 def cmd_rename(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .history import HistoryStore
-    from .library import LibraryError, rename
+    from .library_changes import LibraryError, rename
 
     locations = Locations.resolve(args.data_dir)
     store, notice = HistoryStore.open(locations.database)

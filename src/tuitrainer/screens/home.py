@@ -18,7 +18,7 @@ from ..widgets.row_table import RowTable
 
 if TYPE_CHECKING:
     from ..app import TuitrainerApp
-    from ..library import Trashed
+    from ..library_changes import Trashed
 
 
 def when(iso: str | None) -> str:

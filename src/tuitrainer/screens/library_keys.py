@@ -1,6 +1,6 @@
 """The home screen's library keys: d deletes (asks first), r renames, c duplicates, u undoes.
 
-The work is done by `tuitrainer.library`, the same code as the commands; here
+The work is done by `tuitrainer.library_changes`, the same code as the commands; here
 only the questions and the notices. A delete can be taken back with u right
 after it (until another session is deleted, renamed or copied).
 """
@@ -15,7 +15,7 @@ from .dialogs import ConfirmScreen
 from .prompts import AskScreen
 
 if TYPE_CHECKING:
-    from ..library import Trashed
+    from ..library_changes import Trashed
     from ..session.listing import Listed
     from .home import HomeScreen
 
@@ -26,7 +26,7 @@ def _fail(screen: HomeScreen, error: Exception) -> None:
 
 def ask_delete(screen: HomeScreen, entry: Listed) -> None:
     """Delete the highlighted session of the user's, after a yes."""
-    from ..library import LibraryError, delete, delete_question
+    from ..library_changes import LibraryError, delete, delete_question
 
     locations = screen.tt_app.locations
     try:
@@ -52,7 +52,7 @@ def ask_delete(screen: HomeScreen, entry: Listed) -> None:
 
 
 def undo_delete(screen: HomeScreen) -> None:
-    from ..library import LibraryError, restore
+    from ..library_changes import LibraryError, restore
 
     trashed: Trashed | None = screen.last_deleted
     if trashed is None:
@@ -70,7 +70,7 @@ def undo_delete(screen: HomeScreen) -> None:
 
 def ask_rename(screen: HomeScreen, entry: Listed) -> None:
     """Rename the highlighted session of the user's; its past workouts follow it."""
-    from ..library import LibraryError, own_file, rename
+    from ..library_changes import LibraryError, own_file, rename
     from ..session.create import new_name_problem
 
     locations = screen.tt_app.locations
@@ -110,7 +110,7 @@ def ask_rename(screen: HomeScreen, entry: Listed) -> None:
 
 def ask_duplicate(screen: HomeScreen, entry: Listed) -> None:
     """A copy of the highlighted session (built-in or the user's) under a free name."""
-    from ..library import LibraryError, duplicate
+    from ..library_changes import LibraryError, duplicate
     from ..session.create import free_name, name_problem, new_name_problem
     from ..session.model import slugify
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATA
-from tuitrainer.library import NotFound, Refused, delete, duplicate, restore
+from tuitrainer.library_changes import NotFound, Refused, delete, duplicate, restore
 from tuitrainer.locations import Locations
 from tuitrainer.session.create import free_name
 from tuitrainer.session.exercises import catalogue, filtered
@@ -57,7 +57,7 @@ def test_the_catalogue_lists_a_changed_dose_apart_and_skips_broken_files(locatio
 
 
 def test_a_rename_never_replaces_a_file(locations: Locations, tmp_path: Path):
-    from tuitrainer.library import rename
+    from tuitrainer.library_changes import rename
 
     (locations.user_sessions / "a.yaml").write_text(QUICK.read_text())
     (locations.user_sessions / "b.yml").write_text(QUICK.read_text())
