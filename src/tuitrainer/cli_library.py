@@ -10,12 +10,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from .cli_common import INVALID as REFUSED
+from .cli_common import OK
+from .cli_common import USAGE as NOT_FOUND
 from .locations import Locations
 
 if TYPE_CHECKING:
     import argparse
-
-OK, REFUSED, NOT_FOUND = 0, 1, 2
 
 
 def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -40,6 +41,10 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     imp.add_argument("file", metavar="FILE", help="a session file (e.g. from export)")
     imp.add_argument("--as", dest="name", metavar="NAME", help="the name to give it")
     imp.add_argument("--force", action="store_true", help="replace a session of that name")
+    delete.set_defaults(handler=cmd_delete)
+    rename.set_defaults(handler=cmd_rename)
+    export.set_defaults(handler=cmd_export)
+    imp.set_defaults(handler=cmd_import)
 
 
 def escaped(text: str) -> str:
@@ -100,7 +105,7 @@ def cmd_rename(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .session.share import export_text
+    from .sharing import export_text
 
     locations = Locations.resolve(args.data_dir)
     try:
@@ -132,7 +137,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .session.share import ShareError, import_file
+    from .sharing import ShareError, import_file
 
     locations = Locations.resolve(args.data_dir)
     try:

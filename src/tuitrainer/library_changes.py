@@ -25,7 +25,7 @@ from .session.create import (
     title_of,
     user_file,
 )
-from .session.listing import SUFFIXES
+from .session.files import SUFFIXES
 from .session.save import backup_path
 
 if TYPE_CHECKING:
@@ -236,7 +236,7 @@ def _move_new(path: Path, target: Path, text: str | None) -> None:
 
 def duplicate(locations: Locations, name: str, new: str) -> Path:
     """A copy of any session (built-in or the user's) as the user's session `new`."""
-    from .session.catalog import find
+    from .library import find
     from .session.create import BadName, new_file
 
     if new == name:

@@ -6,12 +6,11 @@ from tests.conftest import FakeClock
 from tests.ui.conftest import QUICK, make_app
 from tuitrainer.history import HistoryStore
 from tuitrainer.locations import Locations
-from tuitrainer.screens.dialogs import ConfirmScreen
 from tuitrainer.screens.editor import EditorScreen
 from tuitrainer.screens.exercise_picker import ExercisePickerScreen
 from tuitrainer.screens.home import HomeScreen
 from tuitrainer.screens.planning import PlanningScreen
-from tuitrainer.screens.prompts import AskScreen
+from tuitrainer.screens.questions import AskScreen, ConfirmScreen
 from tuitrainer.session import load_session
 
 

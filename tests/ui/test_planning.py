@@ -5,11 +5,10 @@ from __future__ import annotations
 from tests.conftest import FakeClock
 from tests.ui.conftest import QUICK, make_app
 from tuitrainer.locations import Locations
-from tuitrainer.screens.dialogs import ConfirmScreen
 from tuitrainer.screens.exercise_picker import ExercisePickerScreen
 from tuitrainer.screens.home import HomeScreen
 from tuitrainer.screens.planning import FIELDS, PlanningScreen
-from tuitrainer.screens.prompts import AskScreen
+from tuitrainer.screens.questions import AskScreen, ConfirmScreen
 from tuitrainer.screens.workout import WorkoutScreen
 from tuitrainer.session import load_session
 
@@ -190,7 +189,7 @@ async def test_plan_edit_opens_the_planning_screen_and_escape_quits(
     locations: Locations, clock: FakeClock
 ):
     """`tuitrainer plan SESSION --edit`: the app opens on the plan; leaving it ends the app."""
-    from tuitrainer.session.catalog import resolve
+    from tuitrainer.library import resolve
 
     session = resolve("thoracic-mobility", locations)
     app = make_app(locations, clock, session_path=None)

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATA
+from tuitrainer.exercise_catalogue import catalogue, filtered
 from tuitrainer.library_changes import NotFound, Refused, delete, duplicate, restore
 from tuitrainer.locations import Locations
 from tuitrainer.session.create import free_name
-from tuitrainer.session.exercises import catalogue, filtered
 
 QUICK = DATA / "sessions" / "quick.yaml"
 

@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from ..session.exercises import CatalogueEntry, filtered
+from ..exercise_catalogue import CatalogueEntry, filtered
 from ..session.model import Exercise
 
 

@@ -11,12 +11,11 @@ from typing import TYPE_CHECKING
 
 from textual.markup import escape
 
-from .dialogs import ConfirmScreen
-from .prompts import AskScreen
+from .questions import AskScreen, ConfirmScreen
 
 if TYPE_CHECKING:
+    from ..library import Listed
     from ..library_changes import Trashed
-    from ..session.listing import Listed
     from .home import HomeScreen
 
 

@@ -17,12 +17,13 @@ from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label
 
-from ..planner import format_duration, plan, summary
+from ..planner import format_duration, outline, plan
 from ..session.dump import number
 from ..session.edit import KNOB_BY_FIELD, KNOBS, EditError, format_reps
 from ..widgets.footer import Footer
-from .dialogs import HelpScreen
-from .prompts import AskScreen, leave_asking
+from .help import HelpScreen
+from .leaving import leave_asking
+from .questions import AskScreen
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -144,7 +145,7 @@ class PlanningScreen(Screen[None]):
         table = self.query_one(DataTable)
         where = table.cursor_coordinate
         table.clear()
-        data = summary(plan(self.session))
+        data = outline(plan(self.session))
         for exercise, planned in zip(self.session.exercises, data["exercises"], strict=True):
             time = format_duration(planned["seconds"])
             table.add_row(*(time if f == "time" else cell_text(exercise, f) for f in FIELDS))
@@ -224,8 +225,8 @@ class PlanningScreen(Screen[None]):
 
     def action_add(self) -> None:
         """The exercise catalogue, each exercise once, filtered as the user types."""
+        from ..exercise_catalogue import catalogue
         from ..session.edit import add
-        from ..session.exercises import catalogue
         from .exercise_picker import ExercisePickerScreen
 
         def picked(exercise: Exercise | None) -> None:
@@ -350,7 +351,7 @@ class PlanningScreen(Screen[None]):
         if read is None:
             self.write(path, name, None)
             return
-        from .dialogs import ConfirmScreen
+        from .questions import ConfirmScreen
 
         text = read[0].decode("utf-8", "replace")
         lines = comment_lines(text)

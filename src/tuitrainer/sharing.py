@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..locations import Locations
-from .create import ensure_schema, free_name, name_problem, user_file, with_schema_line
-from .listing import SUFFIXES
-from .load import check_text
-from .model import Session, slugify
-from .problems import Problem
+from .locations import Locations
+from .session.create import ensure_schema, free_name, name_problem, user_file, with_schema_line
+from .session.files import SUFFIXES
+from .session.load import check_text
+from .session.model import Session, slugify
+from .session.problems import Problem
 
 HEADER_MARK = "# tuitrainer session"
 
@@ -86,8 +86,8 @@ def export_text(locations: Locations, name: str) -> tuple[str, list[str]]:
 
     Raises FileNotFoundError for no such session, SessionError for an invalid one.
     """
-    from .catalog import find
-    from .load import load_session
+    from .library import find
+    from .session.load import load_session
 
     path = find(name, locations)
     builtin = path.parent.resolve() == locations.builtin_sessions.resolve()
@@ -130,7 +130,7 @@ def import_file(
     locations: Locations, source: Path, wanted: str | None = None, force: bool = False
 ) -> Imported:
     """Check `source`, then write it as the user's session; see the module's rules."""
-    from .save import NOT_CHECKED, save_text
+    from .session.save import NOT_CHECKED, save_text
 
     try:
         data = source.read_bytes()

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..locations import Locations
-from .edit import format_reps
-from .model import Exercise
+from .locations import Locations
+from .session.edit import format_reps
+from .session.model import Exercise
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def _key(exercise: Exercise) -> Exercise:
 
 def catalogue(locations: Locations) -> list[CatalogueEntry]:
     """Every distinct exercise of the valid sessions, by name; built-in sessions first."""
-    from .catalog import discover
+    from .library import discover
 
     found: dict[Exercise, tuple[Exercise, list[str], bool]] = {}
     entries = sorted(discover(locations), key=lambda e: (e.source != "builtin", e.slug))

@@ -1,0 +1,194 @@
+"""Small modal questions: yes or no, go on or start afresh, a line of text, a choice
+between more than two ways on (a file changed on disk), one item from a list.
+
+Each dismisses with the answer (None when cancelled); the screen that asked acts on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Ask one question; `y` answers yes, `n` or escape no."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, question: str, detail: str = "") -> None:
+        super().__init__()
+        self.question = question
+        self.detail = detail
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.question, classes="question")
+            if self.detail:
+                yield Label(self.detail, classes="detail")
+            yield Label("[b]y[/b] yes    [b]n[/b] no", classes="keys")
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)
+
+
+class ResumeScreen(ModalScreen[str]):
+    """An unfinished workout: resume it, close it as interrupted, or decide later."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [
+        Binding("r", "choose('resume')", "Resume"),
+        Binding("c", "choose('close')", "Close it"),
+        Binding("escape", "choose('later')", "Later"),
+    ]
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Unfinished workout", classes="question")
+            yield Static(self.text, classes="detail")
+            yield Label(
+                "[b]r[/b] resume    [b]c[/b] close it as interrupted    [b]esc[/b] later",
+                classes="keys",
+            )
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(choice)
+
+
+class AskScreen(ModalScreen[str | None]):
+    """One line of text; Enter answers, escape cancels (None).
+
+    With `check`, an answer it finds a problem with is not taken: the problem shows
+    under the text, which stays as typed to be put right.
+    """
+
+    CSS_PATH = ["dialogs.tcss", "questions.tcss"]  # the dialog box itself is shared
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(
+        self,
+        question: str,
+        value: str = "",
+        detail: str = "",
+        check: Callable[[str], str | None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.question = question
+        self.value = value
+        self.detail = detail
+        self.check = check
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.question, classes="question")
+            if self.detail:
+                yield Static(self.detail, classes="detail", markup=False)
+            yield Input(self.value, id="answer")
+            yield Static("", id="ask-problem", markup=False)
+            yield Label("[b]enter[/b] ok    [b]esc[/b] cancel", classes="keys")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        answer = event.value.strip()
+        problem = self.check(answer) if self.check else None
+        shown = self.query_one("#ask-problem", Static)
+        if problem:
+            shown.update(problem)
+            shown.display = True
+            return
+        self.dismiss(answer)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_one("#ask-problem", Static).display = False
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class Choice:
+    key: str
+    label: str
+    value: str
+
+
+class ChooseScreen(ModalScreen[str | None]):
+    """A question with a few answers, each on its own key; escape answers None."""
+
+    CSS_PATH = ["dialogs.tcss", "questions.tcss"]  # the dialog box itself is shared
+    BINDINGS = [Binding("escape", "choose(None)", "Cancel")]
+
+    def __init__(self, question: str, detail: str, choices: list[Choice]) -> None:
+        super().__init__()
+        self.question = question
+        self.detail = detail
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.question, classes="question")
+            yield Static(self.detail, classes="detail", markup=False)
+            keys = "    ".join(f"[b]{c.key}[/b] {c.label}" for c in self.choices)
+            yield Label(f"{keys}    [b]esc[/b] cancel", classes="keys")
+
+    def on_key(self, event) -> None:
+        for choice in self.choices:
+            if event.character == choice.key:
+                event.stop()
+                self.dismiss(choice.value)
+
+    def action_choose(self, value: str | None) -> None:
+        self.dismiss(value)
+
+
+class PickScreen(ModalScreen[int | None]):
+    """Pick one item of a list with the arrows and Enter; escape picks nothing."""
+
+    CSS_PATH = ["dialogs.tcss", "questions.tcss"]  # the dialog box itself is shared
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, items: list[str]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.items = items
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="question")
+            yield OptionList(*[Option(item, id=str(i)) for i, item in enumerate(self.items)])
+            yield Label("[b]enter[/b] pick    [b]esc[/b] cancel", classes="keys")
+
+    CHROME = 8  # the box's border and padding, the title and the keys line, in rows
+
+    def on_mount(self) -> None:
+        self._fit_list()
+
+    def on_resize(self) -> None:
+        self._fit_list()
+
+    def _fit_list(self) -> None:
+        """The list as tall as the box leaves room for (the box is at most 90% of the
+        screen): a long list scrolls inside it instead of pushing the keys out."""
+        room = int(self.app.size.height * 0.9) - self.CHROME
+        self.query_one(OptionList).styles.max_height = max(3, min(20, room))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option_index)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
