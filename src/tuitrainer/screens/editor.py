@@ -34,7 +34,8 @@ DEBOUNCE_SECONDS = 0.4
 
 
 def yaml_language() -> str | None:
-    """`yaml` when highlighting is installed (the `textual[syntax]` extra), else plain text."""
+    """`yaml` when highlighting is installed (tree-sitter and tree-sitter-yaml, which
+    Textual finds by module name: no other grammar is needed), else plain text."""
     try:
         from textual._tree_sitter import get_language
     except ImportError:  # pragma: no cover - a Textual without tree-sitter support
