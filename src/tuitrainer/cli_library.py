@@ -114,13 +114,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         _say(err, "export", str(error))
         return NOT_FOUND
     if sounds:
-        _say(
-            err,
-            "export",
-            "the session uses sounds of your own, which the file does not carry: "
-            + ", ".join(sounds)
-            + "; send them along, for the other sounds folder",
-        )
+        print(escaped(f"The file carries your own sounds: {', '.join(sounds)}."), file=err)
     if args.output in (None, "-"):
         out.write(text)
         return OK

@@ -199,15 +199,57 @@ def test_an_invalid_file_is_refused_with_its_line_and_nothing_is_written(
     assert code == 1 and "cannot be a session name" in err
 
 
-def test_export_not_found_and_own_sounds_named(data_dir: Path, tmp_path: Path):
+def test_export_not_found(data_dir: Path):
     code, _, err = run("export", "nothing-here")
     assert code == 2 and "nothing-here" in err
-    sounds = data_dir / "sounds"
-    sounds.mkdir()
-    go = Locations.resolve(data_dir).builtin_sounds / "go.wav"
-    (sounds / "gong.wav").write_bytes(go.read_bytes())
+
+
+def with_own_sound(data_dir: Path) -> bytes:
+    """The session `gongs`, whose go cue is a sound of the user's own, `gong.wav`."""
+    wav = (Locations.resolve(data_dir).builtin_sounds / "rest.wav").read_bytes()
+    (data_dir / "sounds").mkdir(exist_ok=True)
+    (data_dir / "sounds" / "gong.wav").write_bytes(wav)
     with_cue = QUICK.read_text().replace("exercises:", "cues:\n  go: gong\nexercises:", 1)
     mine(data_dir, "gongs", with_cue)
-    code, out, err = run("export", "gongs")
+    return wav
+
+
+def test_own_sounds_travel_in_the_file(data_dir: Path, tmp_path: Path):
+    wav = with_own_sound(data_dir)
+    shared = tmp_path / "gongs.yaml"
+    code, _, err = run("export", "gongs", "--output", str(shared))
+    assert code == 0 and "carries your own sounds: gong.wav" in err
+    text = shared.read_text()
+    assert "# Its own cue sounds are at the end of the file: gong.wav" in text
+    assert "# sound gong.wav" in text and text.rstrip().endswith("# end gong.wav")
+
+    other = tmp_path / "other"
+    code, _, err = run("--data-dir", str(other), "import", str(shared))
     assert code == 0, err
-    assert "gong" in err and "# It uses cue sounds of its own" in out
+    assert (other / "sounds" / "gong.wav").read_bytes() == wav
+    written = (other / "sessions" / "gongs.yaml").read_text()
+    assert "# sound gong.wav" not in written and "go: gong" in written
+    _, before, _ = run("plan", "gongs", "--json")
+    _, after, _ = run("--data-dir", str(other), "plan", "gongs", "--json")
+    assert json.loads(after) == json.loads(before)
+
+    # A different sound of that name is replaced only on --force; the same one is fine.
+    (other / "sounds" / "gong.wav").write_bytes(wav[:-2] + b"\x01\x01")
+    code, _, err = run("--data-dir", str(other), "import", str(shared), "--as", "g2")
+    assert code == 1 and "different gong.wav" in err
+    assert not (other / "sessions" / "g2.yaml").exists()
+    code, _, err = run("--data-dir", str(other), "import", str(shared), "--as", "g2", "--force")
+    assert code == 0 and (other / "sounds" / "gong.wav").read_bytes() == wav
+
+
+def test_a_damaged_sound_is_a_problem_at_its_line(data_dir: Path, tmp_path: Path):
+    with_own_sound(data_dir)
+    shared = tmp_path / "gongs.yaml"
+    run("export", "gongs", "--output", str(shared))
+    lines = shared.read_text().splitlines()
+    opened = lines.index("# sound gong.wav") + 1
+    lines[opened] = "# !!!not base64!!!"
+    shared.write_text("\n".join(lines) + "\n")
+    code, out, _ = run("--data-dir", str(tmp_path / "other"), "import", str(shared))
+    assert code == 1
+    assert f"{shared}:{opened}:3: the sound gong.wav is damaged\n" in out
