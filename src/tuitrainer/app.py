@@ -60,9 +60,10 @@ class TuitrainerApp(App[int]):
     """Home screen -> workout -> summary; or straight into one session (`run`)."""
 
     TITLE = "tuitrainer"
-    ENABLE_COMMAND_PALETTE = False
+    # ctrl+p: the app's own commands (palette.py) beside Textual's theme and keys.
+    ENABLE_COMMAND_PALETTE = True
     # The base screen's styles: Textual loads CSS_PATH only for screens it pushes.
-    CSS_PATH = "screens/home.tcss"
+    CSS_PATH = ["screens/home.tcss", "screens/high_contrast.tcss"]
     first_screen: Callable[[], Screen] | None = None  # `tuitrainer plan --edit`, `new`, `edit`
 
     def __init__(
@@ -91,6 +92,7 @@ class TuitrainerApp(App[int]):
         self.speed = speed  # of every workout of this run: `run --speed`, a rehearsal
         self.direct_session = session
         self.direct_assess = assess  # `tuitrainer assess`: leaving the assessment quits
+        self._use_theme(self.preferences.theme)
         self.open_notice = notice
         self.recorders: dict[int, Recorder] = {}
         self.events: list[Event] = []  # every engine event of this run, for the sound
@@ -116,6 +118,82 @@ class TuitrainerApp(App[int]):
             self.open_assessment()
         elif self.first_screen is not None:
             self.push_screen(self.first_screen())
+
+    # -- look and the command palette ---------------------------------------------
+
+    def _use_theme(self, name: str) -> None:
+        """The app's own themes registered and the chosen one applied; a later change
+        (the palette's Theme command) is kept in settings.toml by watch_theme."""
+        from .themes import APP_THEMES
+
+        for theme in APP_THEMES:
+            self.register_theme(theme)
+        self.theme = name
+
+    def watch_theme(self, name: str) -> None:
+        """Textual marks the app `-theme-NAME` itself (CSS for high contrast uses it)."""
+        if name == self.preferences.theme:
+            return
+        from .config import set_top_level
+
+        self.preferences.theme = name
+        try:
+            set_top_level(self.locations.config_file, "theme", f'"{name}"')
+        except OSError as error:
+            self.notify(f"The theme is not kept: {error.strerror}", severity="warning")
+
+    def action_command_palette(self) -> None:
+        if getattr(self.screen, "RUNS_A_CLOCK", False):
+            self.notify("The command palette opens outside a workout or a test.", timeout=3)
+            return
+        super().action_command_palette()
+
+    def get_system_commands(self, screen: Screen):  # -> Iterable[SystemCommand]
+        from .palette import trainer_commands
+
+        yield from trainer_commands(self)
+        yield from super().get_system_commands(screen)
+
+    def palette_sessions(self) -> list[tuple[str, Callable[[], None]]]:
+        from functools import partial
+
+        from .library import Listing
+
+        entries = Listing(self.locations).sessions()
+        return [(e.title, partial(self._start_listed, e)) for e in entries if e.valid]
+
+    def _start_listed(self, entry) -> None:  # entry: library.Listed
+        from .session import SessionError, load_session
+
+        try:
+            session = load_session(Path(entry.path), entry.source, self.locations.sound_dirs())
+        except SessionError as error:
+            self.notify(f"{entry.slug} cannot start: {error.problems[0]}", severity="error")
+            return
+        self.start_session(session)
+
+    def write_report(self) -> None:
+        """The clinician's Markdown report, written into the data folder."""
+        from datetime import date
+
+        from .history.report import render, scope_for
+
+        folder = self.locations.data_dir / "reports"
+        path = folder / f"report-{date.today().isoformat()}.md"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path.write_text(render(self.store.conn, scope_for(None, None, None)), "utf-8")
+        except OSError as error:
+            self.notify(f"The report could not be written: {error.strerror}", severity="error")
+            return
+        self.notify(f"Report written to {path}", timeout=8, markup=False)
+
+    def palette_toggle_mute(self) -> None:
+        muted = self.toggle_mute()
+        self.notify("Sound off" if muted else "Sound on", timeout=2)
+
+    def palette_high_contrast(self) -> None:
+        self.theme = "high-contrast"
 
     def get_default_screen(self) -> Screen:
         """The home screen is the base screen, unless a command opens another one.
@@ -147,8 +225,14 @@ class TuitrainerApp(App[int]):
     def _choose_audio(self) -> tuple[Output, str]:
         """In a worker thread: probing outputs starts processes and may take a second."""
         from .audio.outputs import choose
+        from .serving import is_served
 
-        return choose(bell=self.bell)
+        browser = self._signal_cue if is_served() else None
+        return choose(bell=self.bell, browser=browser)
+
+    def _signal_cue(self, address: str) -> None:
+        """Served: the page plays the cue (open_url reaches its script, not a new tab)."""
+        self.open_url(address, new_tab=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "audio" or event.state not in (
@@ -391,7 +475,9 @@ def run_app(
 ) -> int:
     import sys
 
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    from .serving import is_served
+
+    if not is_served() and not (sys.stdin.isatty() and sys.stdout.isatty()):
         # A full-screen app drawn into a pipe or a file would never be seen, nor end.
         print(
             "tuitrainer: the app needs a terminal (standard input and output are not one);"

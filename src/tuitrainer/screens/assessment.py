@@ -63,6 +63,7 @@ def open_assessment(app: TuitrainerApp) -> None:
 
 class AssessmentScreen(Screen[None]):
     CSS_PATH = "assessment.tcss"
+    RUNS_A_CLOCK = True  # no command palette over a hold's countdown
     BINDINGS = [
         Binding("enter", "forward", "Next"),
         Binding("space", "hold", "Start hold"),

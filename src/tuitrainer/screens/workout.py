@@ -36,6 +36,7 @@ class WorkoutScreen(Screen[None]):
     """Runs one workout from first get-ready to the summary."""
 
     CSS_PATH = "workout.tcss"
+    RUNS_A_CLOCK = True  # no command palette over a running workout
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-normal")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
