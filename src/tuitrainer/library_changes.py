@@ -91,7 +91,7 @@ class Trashed:
 def delete_question(locations: Locations, name: str) -> tuple[str, str]:
     """The question to ask before deleting `name`, and what happens, in words."""
     path = own_file(locations, name, "deleted")
-    detail = f"{path.name} moves to the trash folder {locations.trash}; u undoes right after."
+    detail = f"{path.name} moves to the trash folder {locations.trash}."
     if builtin_file(locations, name) is not None:
         detail += f" Your copy goes, and the built-in {name} comes back."
     return f"Delete your session {name!r}?", detail

@@ -47,6 +47,7 @@ def ask_delete(screen: HomeScreen, entry: Listed) -> None:
         screen.notify(f"{trashed.message()} u undoes.", timeout=10, markup=False)
 
     # The dialog's labels take markup; a file name or a folder may hold brackets.
+    detail += " u undoes it right after."
     screen.app.push_screen(ConfirmScreen(escape(question), escape(detail)), answered)
 
 
