@@ -184,7 +184,7 @@ def rename(locations: Locations, old: str, new: str, store: HistoryStore | None 
     target = path.with_name(f"{new}{path.suffix}")
     text = path.read_text(encoding="utf-8")
     title = None
-    changed = retitled(text, title_of(new)) if _titled_by_name(text, old) else text
+    changed = retitled(text, title_of(new)) if _titled_by_name(text, old, locations.sound_dirs()) else text
     if changed != text:
         title = title_of(new)
     keep_hash = _builtin_hash(locations, old)
@@ -200,15 +200,16 @@ def rename(locations: Locations, old: str, new: str, store: HistoryStore | None 
     return Renamed(old, new, target, title, moved)
 
 
-def _titled_by_name(text: str, name: str) -> bool:
-    """Whether the file's title is the one made from its name (so it may follow it)."""
-    import yaml
+def _titled_by_name(text: str, name: str, sound_dirs: list[Path]) -> bool:
+    """Whether the file's title is the one made from its name (so it may follow it).
 
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError:
-        return False
-    return isinstance(data, dict) and data.get("name") == title_of(name)
+    Read through the validator, which refuses alias bombs, not a bare YAML load."""
+    from .session.load import check_text
+
+    session, _ = check_text(text, name, name, "user", sound_dirs)
+    if session is not None:
+        return session.title == title_of(name)
+    return False
 
 
 def _move_new(path: Path, target: Path, text: str | None) -> None:
