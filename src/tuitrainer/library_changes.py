@@ -184,7 +184,11 @@ def rename(locations: Locations, old: str, new: str, store: HistoryStore | None 
     target = path.with_name(f"{new}{path.suffix}")
     text = path.read_text(encoding="utf-8")
     title = None
-    changed = retitled(text, title_of(new)) if _titled_by_name(text, old, locations.sound_dirs()) else text
+    changed = (
+        retitled(text, title_of(new))
+        if _titled_by_name(text, old, locations.sound_dirs())
+        else text
+    )
     if changed != text:
         title = title_of(new)
     keep_hash = _builtin_hash(locations, old)

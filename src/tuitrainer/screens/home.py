@@ -41,10 +41,18 @@ class HomeScreen(Screen[None]):
         Binding("n", "new", "New"),
         Binding("E", "edit", "Edit", key_display="E"),
         Binding("g", "progress", "Progress"),
-        Binding("d", "delete", "Delete", show=False, id="home.delete"),
-        Binding("r", "rename", "Rename", show=False, id="home.rename"),
-        Binding("c", "duplicate", "Copy", show=False, id="home.duplicate"),
-        Binding("u", "undo_delete", "Undo delete", show=False, id="home.undo"),
+        Binding(
+            "d",
+            "delete",
+            "Delete one of yours (asks; kept in the trash)",
+            show=False,
+            id="home.delete",
+        ),
+        Binding(
+            "r", "rename", "Rename one of yours (its history follows)", show=False, id="home.rename"
+        ),
+        Binding("c", "duplicate", "Copy under a new name", show=False, id="home.duplicate"),
+        Binding("u", "undo_delete", "Undo the delete just made", show=False, id="home.undo"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
     ]
