@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -200,7 +201,16 @@ def rename(locations: Locations, old: str, new: str, store: HistoryStore | None 
     if store is not None:
         from .history.renames import follow_rename
 
-        moved = follow_rename(store, old, new, keep_hash)
+        try:
+            moved = follow_rename(store, old, new, keep_hash)
+        except sqlite3.Error as error:  # busy or read-only: the file goes back, all as it was
+            os.replace(target, path)
+            if changed != text:
+                path.write_text(text, encoding="utf-8")
+            if backup_path(target).is_file():
+                with contextlib.suppress(OSError):
+                    os.replace(backup_path(target), backup_path(path))
+            raise Refused(f"not renamed: the history could not be changed ({error})") from None
     return Renamed(old, new, target, title, moved)
 
 

@@ -65,3 +65,22 @@ def test_a_rename_never_replaces_a_file(locations: Locations, tmp_path: Path):
         rename(locations, "a", "b")
     renamed = rename(locations, "a", "c")
     assert renamed.path.name == "c.yaml" and renamed.workouts == 0
+
+
+def test_a_rename_the_history_refuses_leaves_everything_as_it_was(locations: Locations):
+    from tuitrainer.history import HistoryStore
+    from tuitrainer.library_changes import rename
+
+    path = locations.user_sessions / "a.yaml"
+    path.write_text(QUICK.read_text())
+    store, _ = HistoryStore.open(locations.database)
+    store.conn.execute(
+        "CREATE TRIGGER no BEFORE UPDATE ON workouts BEGIN SELECT RAISE(ABORT, 'x'); END"
+    )
+    store.start_workout("a", "A", "h", 1.0)
+    with pytest.raises(Refused, match="history could not be changed"):
+        rename(locations, "a", "b", store)
+    assert path.read_text() == QUICK.read_text()
+    assert not (locations.user_sessions / "b.yaml").exists()
+    assert [r["session"] for r in store.recent()] == ["a"]
+    store.close()
