@@ -283,6 +283,7 @@ def cmd_assess(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _assess_history(locations: Locations, as_json: bool, out: TextIO, err: TextIO) -> int:
+    from .assessment.load import names_for
     from .assessment.report import write_history_json, write_history_text
     from .history import HistoryStore
     from .history.assessments import assessments
@@ -294,7 +295,10 @@ def _assess_history(locations: Locations, as_json: bool, out: TextIO, err: TextI
         data = assessments(store)
     finally:
         store.close()
-    (write_history_json if as_json else write_history_text)(data, out)
+    if as_json:
+        write_history_json(data, out)
+    else:
+        write_history_text(data, out, names_for(locations))
     return OK
 
 
@@ -383,11 +387,15 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     if _backwards(args, err):
         return USAGE
-    store, notice = HistoryStore.open(Locations.resolve(args.data_dir).database)
+    from .assessment.load import names_for
+
+    locations = Locations.resolve(args.data_dir)
+    store, notice = HistoryStore.open(locations.database)
     if notice is not None:
         print(notice.message, file=err)
     try:
-        text = render(store.conn, scope_for(args.since, args.session, args.until))
+        scope = scope_for(args.since, args.session, args.until)
+        text = render(store.conn, scope, names_for(locations))
     finally:
         store.close()
     if args.output in (None, "-"):  # "-": standard output, as is usual

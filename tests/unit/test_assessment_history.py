@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from tuitrainer.assessment.findings import Response
+from tuitrainer.assessment.load import TESTS_FILE, assessment_file
 from tuitrainer.cli import main
 from tuitrainer.history import HistoryStore
 from tuitrainer.history.assessments import (
@@ -133,14 +134,40 @@ def test_assess_history_lists_them(locations: Locations):
     assert code == 0
     assert out.splitlines() == [
         # A straight leg lifting in the left knee-to-chest test: the right hip's flexors.
-        "2026-11-20 09:00  assessment 1: tight-hip (right hip), tight-hip-flexors (right hip)",
-        "  knee-to-chest  left   straight-leg-lifts  yes   tight-hip-flexors (right hip)",
-        "  knee-to-chest  left   knee-straightens    no",
-        "  figure-4       right  knee-height         more  tight-hip (right hip)",
+        "2026-11-20 09:00  assessment 1: Stiff hip (right hip), Tight hip flexors (right hip)",
+        "  Knee-to-chest test, left side:",
+        "    Did your straight right leg lift off the floor? Yes, it lifted:"
+        " Tight hip flexors (right hip)",
+        "    Did your bent left knee want to straighten? No, it stayed bent",
+        "  Figure-4 test, right side:",
+        "    How far was your right knee from the floor? More than a fist-width:"
+        " Stiff hip (right hip)",
     ]
     code, out, _ = run("assess", "--history", "--json")
     [item] = json.loads(out)
     assert item["answers"][2]["finding"] == "tight-hip"
+
+
+def test_assess_history_words_come_from_the_tests_file_in_use(locations: Locations):
+    """A clinician's copy that renames a test or a finding renames it in the history."""
+    store, _ = HistoryStore.open(locations.database)
+    save_assessment(store, ANSWERS, "abc", "2026-11-20T09:00:00.000+00:00")
+    store.close()
+    mine = locations.data_dir / "assessments"
+    mine.mkdir()
+    builtin = assessment_file(locations, TESTS_FILE).read_text()
+    renamed = builtin.replace("name: Figure-4 test", "name: Hip turn-out test")
+    renamed = renamed.replace("name: Stiff hip", "name: Hip tight on turning out")
+    (mine / TESTS_FILE).write_text(renamed)
+    code, out, _ = run("assess", "--history")
+    assert code == 0
+    assert "  Hip turn-out test, right side:" in out.splitlines()
+    assert "Hip tight on turning out (right hip)" in out
+    assert "figure-4" not in out and "tight-hip" not in out
+    # A copy that cannot be read does not stop the history: the built-in words serve.
+    (mine / TESTS_FILE).write_text("name: [broken\n")
+    code, out, _ = run("assess", "--history")
+    assert code == 0 and "  Figure-4 test, right side:" in out
 
 
 def test_assess_json_needs_history(data_dir: Path):

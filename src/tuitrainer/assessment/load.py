@@ -283,6 +283,15 @@ def load_for(locations: Locations) -> tuple[Battery, Rules]:
     return battery, load_rules(assessment_file(locations, RULES_FILE), battery)
 
 
+def names_for(locations: Locations) -> Battery:
+    """The tests file that names stored answers: the one in use, or the built-in one
+    when the user's copy cannot be read (a report must not fail on a typo)."""
+    try:
+        return load_battery(assessment_file(locations, TESTS_FILE))
+    except SessionError:
+        return load_battery(builtin_dir("assessments") / TESTS_FILE)
+
+
 def check_files(locations: Locations) -> tuple[list[Path], list[Problem]]:
     """The tests and rules files in use, and every problem in them (for `assess --check`)."""
     tests_path = assessment_file(locations, TESTS_FILE)

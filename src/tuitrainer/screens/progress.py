@@ -336,7 +336,9 @@ class ProgressScreen(Screen[None]):
         plot.refresh()
 
     def _fill_assessments(self, conn) -> None:
-        results = queries.assessment_trend(conn, self.scope)
+        from ..assessment.load import names_for
+
+        results = queries.assessment_trend(conn, self.scope, names_for(self.tt_app.locations))
         table = self.query_one("#tests", DataTable)
         table.clear(columns=True)
         label = self.query_one("#tests-summary", Label)
@@ -351,8 +353,9 @@ class ProgressScreen(Screen[None]):
         cells: dict[tuple[str, str], dict[str, queries.AssessmentResult]] = {}
         for result in results:
             cells.setdefault((result.test_id, result.side), {})[result.taken_at] = result
-        for (test, side), by_time in sorted(cells.items()):
-            row: list[str | Text] = [queries.TEST_NAMES.get(test, test), side]
+        for (_test, side), by_time in sorted(cells.items()):
+            name = next(iter(by_time.values())).test_name
+            row: list[str | Text] = [Text(name), side]
             for moment in taken:
                 found = by_time.get(moment)
                 if found is None:
