@@ -54,3 +54,35 @@ def test_knee_to_chest_criteria(battery: Battery) -> None:
     assert yes is not None and yes.finding == "tight-quadriceps" and yes.finding_side == "same"
     no = straightens.answer("no")
     assert no is not None and no.finding is None
+
+
+# -- figure-4 ------------------------------------------------------------------------
+
+
+def test_figure_4_starts_with_the_other_leg_straight_on_the_floor(battery: Battery) -> None:
+    """Not both knees bent: that holds the tested knee high and almost everyone fails."""
+    test = hip_test(battery, "figure-4")
+    assert "legs out straight" in test.setup
+    assert "knees bent" not in test.setup and "feet flat" not in test.setup
+    steps = " ".join(test.steps)
+    assert "{other} leg straight on the floor" in steps
+    assert "{side} ankle across the front of your {other} thigh, just above the knee" in steps
+
+
+def test_figure_4_passes_only_below_a_fist_width(battery: Battery) -> None:
+    """Less than a fist-width between knee and floor passes; about one or more is a
+    tight hip on the side of the bent knee."""
+    [question] = hip_test(battery, "figure-4").questions
+    found = {a.id: (a.label, a.finding, a.finding_side) for a in question.answers}
+    assert found == {
+        "less": ("Less than a fist-width", None, "same"),
+        "about": ("About a fist-width", "tight-hip", "same"),
+        "more": ("More than a fist-width", "tight-hip", "same"),
+    }
+
+
+def test_figure_4_names_its_wording_so_old_answers_keep_theirs(battery: Battery) -> None:
+    from tuitrainer.history.migrations import FIGURE_4_BEFORE
+
+    wording = hip_test(battery, "figure-4").wording
+    assert wording and wording != FIGURE_4_BEFORE

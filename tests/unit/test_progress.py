@@ -20,6 +20,7 @@ from tests.history_data import (
 from tuitrainer.assessment.load import TESTS_FILE, load_battery
 from tuitrainer.history import HistoryStore
 from tuitrainer.history import progress as q
+from tuitrainer.history.migrations import FIGURE_4_BEFORE
 from tuitrainer.history.progress import Scope
 from tuitrainer.locations import builtin_dir
 
@@ -169,8 +170,11 @@ def test_assessment_trend_by_test_and_side(store):
     fig = first["figure-4", "left"]
     assert fig.test_name == "Figure-4 test"
     assert fig.summary == "More than a fist-width" and fig.tight
+    assert fig.wording == FIGURE_4_BEFORE  # an answer from the test's earlier wording
+    assert first["knee-to-chest", "left"].wording == ""
     assert first["figure-4", "right"].summary == "Less than a fist-width"
     assert last["knee-to-chest", "left"].summary == "clear"
+    # "About a fist-width" passed under that wording: it is still no finding.
     assert last["figure-4", "left"].summary == "About a fist-width"
     assert not last["figure-4", "left"].tight
     assert len(results) == 8

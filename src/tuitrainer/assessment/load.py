@@ -144,6 +144,7 @@ def _test(ck: Checker, node: Node, number: int, seen: set[str], known: list[str]
         questions=tuple(questions),
         hold_seconds=float(values.get("hold_seconds", 0)),
         hold_cue=values.get("hold_cue", ""),
+        wording=values.get("wording", ""),
     )
 
 

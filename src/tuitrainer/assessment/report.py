@@ -36,9 +36,13 @@ def write_history_text(data: list[dict[str, Any]], out: TextIO, battery: Battery
             test, side = answer["test_id"], answer["side"]
             if (test, side) != test_id:
                 test_id = (test, side)
-                print(f"  {words.test_name(battery, test)}, {side} side:", file=out)
+                then = words.earlier_wording(battery, test, answer.get("wording"))
+                then = f" (as worded then: {then})" if then else ""
+                print(f"  {words.test_name(battery, test)}, {side} side{then}:", file=out)
             prompt = words.prompt_text(battery, test, answer["question_id"], side)
-            label = words.answer_label(battery, test, answer["question_id"], answer["answer"], side)
+            label = words.answer_label(
+                battery, test, answer["question_id"], answer["answer"], side, answer.get("label")
+            )
             line = f"    {prompt} {label}"
             if answer["finding"]:
                 line += f": {_finding(battery, answer)}"

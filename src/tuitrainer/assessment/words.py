@@ -35,13 +35,30 @@ def prompt_text(battery: Battery, test_id: str, question_id: str, side: str) -> 
 
 
 def answer_label(
-    battery: Battery, test_id: str, question_id: str, answer_id: str, side: str
+    battery: Battery,
+    test_id: str,
+    question_id: str,
+    answer_id: str,
+    side: str,
+    stored: str | None = None,
 ) -> str:
-    """The answer as the tests file words it, for the side it was given on."""
+    """The answer as it was shown (`stored`, kept with it since the history learnt
+    labels), else as the tests file words it for the side it was given on."""
+    if stored:
+        return stored
     test = battery.test(test_id)
     question = test.question(question_id) if test is not None else None
     answer = question.answer(answer_id) if question is not None else None
     return fill(answer.label, side) if answer is not None else answer_id
+
+
+def earlier_wording(battery: Battery, test_id: str, stored: str | None) -> str:
+    """The wording an answer was given under, when the test is worded otherwise now
+    (an old figure-4 answer: both knees bent); "" when it is the wording in force."""
+    test = battery.test(test_id)
+    if not stored or (test is not None and test.wording == stored):
+        return ""
+    return stored
 
 
 def single_question(battery: Battery, test_id: str) -> bool:

@@ -326,6 +326,7 @@ class AssessmentResult:
     summary: str
     tight: bool
     test_name: str = ""
+    wording: str = ""  # the test's wording then, when it is worded otherwise now
 
 
 def has_assessments(conn: sqlite3.Connection) -> bool:
@@ -356,7 +357,7 @@ def assessment_trend(
     where, args = replace(scope, session=None).where("a", "taken_at", speed=None)
     rows = conn.execute(
         "SELECT a.id, a.taken_at, x.test_id, x.side, x.question_id, x.answer, x.finding,"
-        " x.finding_side"
+        " x.finding_side, x.label, x.wording"
         " FROM assessments a JOIN assessment_answers x ON x.assessment_id = a.id"
         f" WHERE {where} ORDER BY a.taken_at, a.id, x.test_id, x.side, x.question_id",
         args,
@@ -377,11 +378,13 @@ def _result(
     """A test with one question reads as its answer; one with several, as its findings."""
     findings = [words.finding_text(battery, a[6], a[7], side) for a in answers if a[6]]
     if words.single_question(battery, test_id) and len(answers) == 1:
-        summary = words.answer_label(battery, test_id, answers[0][4], answers[0][5], side)
+        first = answers[0]
+        summary = words.answer_label(battery, test_id, first[4], first[5], side, first[8])
     else:
         summary = ", ".join(findings) if findings else "clear"
     name = words.test_name(battery, test_id)
-    return AssessmentResult(taken_at, test_id, side, summary, bool(findings), name)
+    then = next((w for a in answers if (w := words.earlier_wording(battery, test_id, a[9]))), "")
+    return AssessmentResult(taken_at, test_id, side, summary, bool(findings), name, then)
 
 
 # -- recent workouts ---------------------------------------------------------------

@@ -162,7 +162,10 @@ def assessment_section(conn: sqlite3.Connection, scope: Scope, battery: Battery)
         return lines + ["No self-assessment in this period.", ""]
     cells: dict[tuple[str, str], dict[str, str]] = {}
     for result in results:
-        key = (progress.local_day(result.taken_at, scope).isoformat(), result.test_name)
+        test = result.test_name
+        if result.wording:  # answered under an earlier set-up or pass mark
+            test += f" (as worded then: {result.wording})"
+        key = (progress.local_day(result.taken_at, scope).isoformat(), test)
         cells.setdefault(key, {})[result.side] = result.summary
     lines += finding_legend(battery) + [""]
     lines += table(

@@ -346,7 +346,10 @@ class ProgressScreen(Screen[None]):
             label.update("No self-assessment in this range (press a on the home screen).")
             return
         taken = sorted({r.taken_at for r in results})[-ASSESSMENTS_SHOWN:]
-        label.update(f"{len(taken)} latest self-assessments, oldest on the left.")
+        summary = f"{len(taken)} latest self-assessments, oldest on the left."
+        then = sorted({(r.test_name, r.wording) for r in results if r.wording})
+        summary += "".join(f"\n* {name} as worded then: {wording}" for name, wording in then)
+        label.update(Text(summary))
         table.add_columns(
             "Test", "Side", *(short_day(queries.local_day(t, self.scope)) for t in taken)
         )
@@ -361,7 +364,9 @@ class ProgressScreen(Screen[None]):
                 if found is None:
                     row.append("")
                 else:
-                    row.append(Text(found.summary, style="bold yellow" if found.tight else "green"))
+                    mark = " *" if found.wording else ""
+                    style = "bold yellow" if found.tight else "green"
+                    row.append(Text(found.summary + mark, style=style))
             table.add_row(*row)
 
     # -- keys ----------------------------------------------------------------------
