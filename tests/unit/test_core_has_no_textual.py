@@ -36,6 +36,7 @@ CORE_PATHS = [
     "durations.py",
     "cue_names.py",
     "sound_files.py",
+    "safety_note.py",
 ]
 
 
