@@ -12,9 +12,11 @@ pytestmark = needs_tmux
 
 
 def test_assess_ends_in_a_saved_plan_with_per_side_doses(tmp_path: Path):
-    term = Terminal([TUITRAINER, "assess"], run_env(tmp_path), width=100, height=30)
+    term = Terminal(
+        [TUITRAINER, "assess"], run_env(tmp_path, safety_seen=False), width=100, height=30
+    )
     try:
-        term.wait_for("Before you start", "runs down a leg")
+        term.wait_for("Before you start", "Get care today", "new weakness in a leg")
         term.press("Enter")  # acknowledge the safety note
         term.wait_for("Knee-to-chest test", "LEFT SIDE", "Bring your left knee")
         term.press("Space")  # start the hold, then go on before it ends

@@ -26,7 +26,7 @@ from tuitrainer.screens.workout import WorkoutScreen
 
 def build(locations: Locations, clock: FakeClock, assess: bool = False):
     """The app as the other UI tests build it (sealed sound); `assess` as `tuitrainer assess`."""
-    app = make_app(locations, clock, session_path=None)
+    app = make_app(locations, clock, session_path=None, safety_seen=False)
     app.direct_assess = assess
     return app
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
@@ -21,7 +21,27 @@ from ..history.assessments import acknowledge, acknowledged
 from ..widgets.footer import Footer
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..app import TuitrainerApp
+    from ..history.store import HistoryStore
+
+
+def safety_first(app: App, store: HistoryStore, then: Callable[[], None], leave: bool) -> None:
+    """Run `then` (start a workout, open the assessment), showing the note first until
+    it has been acknowledged once. Stepping back does nothing, or quits the app when
+    it was opened for this alone (`leave`: `tuitrainer run`, `tuitrainer assess`)."""
+    if acknowledged(store) is not None:
+        then()
+        return
+
+    def after(agreed: bool | None) -> None:
+        if agreed:
+            then()
+        elif leave:
+            app.exit(0)
+
+    app.push_screen(SafetyScreen(), after)
 
 
 class SafetyScreen(Screen[bool]):
