@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label
 
 from ..planner import format_duration, outline, plan
+from ..session import origin
 from ..session.dump import number
 from ..session.edit import KNOB_BY_FIELD, KNOBS, EditError, format_reps
 from ..widgets.footer import Footer
@@ -37,6 +38,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("sides", "Sides"),
     *((knob.field, knob.label) for knob in KNOBS),
     ("mode", "Mode"),
+    ("source", "From"),
 )
 FIELDS = [key for key, _ in COLUMNS]
 ENTRY_HINTS = {
@@ -54,6 +56,8 @@ def cell_text(exercise: Exercise, field: str) -> str:
         return format_reps(exercise)
     if field == "mode":
         return exercise.mode
+    if field == "source":  # the source routine's, or tuitrainer's suggestion
+        return exercise.source
     return number(getattr(exercise, field))
 
 
@@ -98,6 +102,7 @@ class PlanningScreen(Screen[None]):
         table: DataTable[str] = DataTable(id="plan", cursor_type="cell", zebra_stripes=True)
         yield table
         yield Label("", id="total")
+        yield Label("", id="origin", markup=False)
         yield Label("", id="entry-hint")
         yield Input(id="entry")
         yield Label("", id="changes", markup=False)
@@ -133,6 +138,20 @@ class PlanningScreen(Screen[None]):
         self.query_one("#total", Label).update(
             f"Planned total [b]{format_duration(data['total_seconds'])}[/b]"
         )
+        self.show_origin()
+
+    def show_origin(self) -> None:
+        """Whose the highlighted exercise is, and its easier variant, labelled."""
+        row = self.query_one(DataTable).cursor_coordinate.row
+        exercises = self.session.exercises
+        exercise = exercises[min(max(row, 0), len(exercises) - 1)]
+        lines = [origin.exercise_note(exercise)]
+        if exercise.modification:
+            lines.append(origin.easier_text(exercise))
+        self.query_one("#origin", Label).update("\n".join(line for line in lines if line))
+
+    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+        self.show_origin()
 
     def total_seconds(self) -> float:
         return plan(self.session).total_seconds
