@@ -124,6 +124,13 @@ def test_the_article_doses_on_each_side() -> None:
                 assert str(exercise.reps_for(side)) == ARTICLE_DOSES[exercise.id], exercise.id
 
 
+def test_the_dose_floor_is_the_article_dose() -> None:
+    """The floor the planner warns below is the low end of the article's dose."""
+    from tuitrainer.dose import ARTICLE_DOSES as FLOORS
+
+    assert {key: int(value.split("-")[0]) for key, value in ARTICLE_DOSES.items()} == FLOORS
+
+
 def test_the_sessions_hold_the_article_exercises() -> None:
     hips = list(ARTICLE_DOSES)[:4]
     assert [e.id for e in builtin("hip-mobility").exercises] == hips

@@ -37,6 +37,7 @@ CORE_PATHS = [
     "cue_names.py",
     "sound_files.py",
     "safety_note.py",
+    "dose.py",
 ]
 
 

@@ -17,6 +17,7 @@ from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label
 
+from .. import dose
 from ..planner import format_duration, outline, plan
 from ..session import origin
 from ..session.dump import number
@@ -102,6 +103,7 @@ class PlanningScreen(Screen[None]):
         table: DataTable[str] = DataTable(id="plan", cursor_type="cell", zebra_stripes=True)
         yield table
         yield Label("", id="total")
+        yield Label("", id="dose", markup=False)
         yield Label("", id="origin", markup=False)
         yield Label("", id="entry-hint")
         yield Input(id="entry")
@@ -138,6 +140,7 @@ class PlanningScreen(Screen[None]):
         self.query_one("#total", Label).update(
             f"Planned total [b]{format_duration(data['total_seconds'])}[/b]"
         )
+        self.query_one("#dose", Label).update(dose.warning(self.session))
         self.show_origin()
 
     def show_origin(self) -> None:
@@ -292,16 +295,15 @@ class PlanningScreen(Screen[None]):
             self.fit(text)
 
     def fit(self, text: str) -> None:
-        from ..fit import fit_to_time, parse_duration
+        from ..fit import parse_duration
+        from .planning_fit import fit_keeping_dose
 
         try:
             target = parse_duration(text)
         except ValueError as error:
             self.notify(str(error), severity="warning")
             return
-        result = fit_to_time(self.session, target)
-        lines = [result.message(), *result.lines()]
-        self.apply(result.session, "\n".join(lines))
+        fit_keeping_dose(self, target)
 
     def action_start(self) -> None:
         self.tt_app.start_session(self.session)
@@ -369,7 +371,7 @@ class PlanningScreen(Screen[None]):
 
         locations = self.tt_app.locations
         title = self.session.title if name == self.session.slug else title_of(name)
-        session = retitle(self.session, name, title)
+        session = dose.with_note(retitle(self.session, name, title))
         try:
             ensure_schema(locations)
             save_text(
