@@ -33,8 +33,11 @@ def fit_keeping_dose(screen: PlanningScreen, target: float) -> None:
         _apply(screen, result)  # within the dose, or below it already (and shown so)
         return
     wanted = format_duration(target)
+    got = format_duration(result.after_seconds)
+    below = "\n".join(f"  • {shortfall}" for shortfall in crossed)
     detail = (
-        f"Fitted to {wanted}: {dose.warning(result.session)}\n\n"
+        f"The closest fit, {got}, has fewer reps than the source routine asks for:\n"
+        f"{below}\n\n"
         "f: fit anyway, with fewer reps (the plan says so)\n"
         "d: keep the dose, and choose exercises to leave out"
     )
