@@ -149,3 +149,45 @@ def workouts_in(locations: Locations) -> int:
         return store.conn.execute("SELECT COUNT(*) FROM workouts").fetchone()[0]
     finally:
         store.close()
+
+
+# -- plain mode ----------------------------------------------------------------------
+
+
+class TypedKeys:
+    """A person at a terminal pressing keys in turn (plain mode's `Keys`)."""
+
+    interactive = True
+
+    def __init__(self, keys: list[str]) -> None:
+        self.keys = keys
+
+    def read(self, timeout: float | None) -> str | None:
+        from tuitrainer.plain.keys import END
+
+        return self.keys.pop(0) if self.keys else END
+
+    def read_line(self, prompt_timeout: float | None = None) -> str | None:
+        return None
+
+
+def test_plain_mode_shows_the_note_before_the_first_workout(locations: Locations) -> None:
+    """`run --plain` at a terminal: the same note, the urgent signs included, one key."""
+    from tuitrainer.plain.safety import confirmed
+
+    store, _ = HistoryStore.open(locations.database)
+    try:
+        out: list[str] = []
+        assert not confirmed(store, TypedKeys(["x", "q"]), out.append)  # q: no workout
+        assert acknowledged(store) is None
+        text = "\n".join(out)
+        assert "Get care today" in text and all(sign in text for sign in URGENT)
+        assert "tuitrainer's own safety note" in text
+        assert text.count("Press Enter (or y)") == 2  # a stray key repeats the prompt
+        out.clear()
+        assert confirmed(store, TypedKeys([" "]), out.append)  # Enter: go on, remembered
+        assert acknowledged(store) is not None
+        out.clear()
+        assert confirmed(store, TypedKeys([]), out.append) and out == []
+    finally:
+        store.close()
