@@ -163,6 +163,13 @@ def test_assessment_trend_by_test_and_side(store):
     results = q.assessment_trend(store.conn, scope(), BATTERY)
     first = {(r.test_id, r.side): r for r in results if r.taken_at.startswith("2026-10-11")}
     last = {(r.test_id, r.side): r for r in results if r.taken_at.startswith("2026-11-15")}
+    # In the order the tests are taken (the tests file's), each left then right.
+    assert [(r.test_id, r.side) for r in results[:4]] == [
+        ("knee-to-chest", "left"),
+        ("knee-to-chest", "right"),
+        ("figure-4", "left"),
+        ("figure-4", "right"),
+    ]
     # Names and labels are the tests file's, not words of the progress view's own.
     assert first["knee-to-chest", "left"].test_name == "Knee-to-chest test"
     assert first["knee-to-chest", "left"].summary == "Tight hip flexors"

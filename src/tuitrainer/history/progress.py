@@ -367,9 +367,10 @@ def assessment_trend(
     for row in rows:
         taken[row[0]] = row[1]
         grouped.setdefault((row[0], row[2], row[3]), []).append(row)
-    return [
-        _result(battery, taken[key[0]], key[1], key[2], answers) for key, answers in grouped.items()
-    ]
+    order = {test.id: index for index, test in enumerate(battery.tests)}
+    keys = sorted(grouped, key=lambda k: (taken[k[0]], k[0], order.get(k[1], len(order)), k[1]))
+    # In the order the tests are taken (the file's), then by side: knee-to-chest first.
+    return [_result(battery, taken[key[0]], key[1], key[2], grouped[key]) for key in keys]
 
 
 def _result(

@@ -356,7 +356,7 @@ class ProgressScreen(Screen[None]):
         cells: dict[tuple[str, str], dict[str, queries.AssessmentResult]] = {}
         for result in results:
             cells.setdefault((result.test_id, result.side), {})[result.taken_at] = result
-        for (_test, side), by_time in sorted(cells.items()):
+        for (_test, side), by_time in cells.items():  # the tests file's order
             name = next(iter(by_time.values())).test_name
             row: list[str | Text] = [Text(name), side]
             for moment in taken:
