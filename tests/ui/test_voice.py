@@ -15,13 +15,16 @@ from tests.speech_fakes import Speakers, fake_espeak
 from tests.ui.conftest import QUICK, advance
 from tuitrainer.app import create_app
 from tuitrainer.audio.outputs import Output
+from tuitrainer.history.assessments import acknowledge
 from tuitrainer.locations import Locations
 from tuitrainer.screens.workout import WorkoutScreen
 from tuitrainer.session import load_session
 
 
 def app_with(locations: Locations, clock: FakeClock, output: Output):
-    return create_app(locations, clock=clock, session=load_session(QUICK), audio=output)
+    app = create_app(locations, clock=clock, session=load_session(QUICK), audio=output)
+    acknowledge(app.store)  # past the first-run safety note
+    return app
 
 
 @pytest.fixture

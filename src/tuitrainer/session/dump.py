@@ -86,6 +86,10 @@ def _exercise_lines(exercise: Exercise, session: Session) -> list[str]:
         lines.append(f"{pad}modification: {scalar(exercise.modification)}")
     if exercise.say:
         lines.append(f"{pad}say: {scalar(exercise.say)}")
+    if exercise.source:
+        lines.append(f"{pad}source: {exercise.source}")
+    if exercise.modification_source:
+        lines.append(f"{pad}modification_source: {exercise.modification_source}")
     return lines + _cues(exercise.cues, pad)
 
 

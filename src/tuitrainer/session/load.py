@@ -279,6 +279,8 @@ def _build_exercise(
         modification=values.get("modification", ""),
         cues=values.get("cues", {}),
         say=values.get("say", ""),
+        source=values.get("source", ""),
+        modification_source=values.get("modification_source", ""),
     )
 
 
