@@ -347,8 +347,11 @@ class TuitrainerApp(App[int]):
         self._leave()
 
     def leave_workout(self, engine: Engine) -> None:
-        """Leave a workout that never started (nothing was recorded)."""
-        self.recorders.pop(id(engine), None)
+        """Leave a workout that never started: nothing new was recorded, and a resumed
+        one left this way is stopped where it was, not offered again."""
+        recorder = self.recorders.pop(id(engine), None)
+        if recorder is not None:
+            recorder.close_unstarted()
         self._leave()
 
     def _leave(self) -> None:

@@ -83,6 +83,32 @@ MIGRATIONS: list[list[str]] = [
     [
         "ALTER TABLE sides ADD COLUMN reps_low INTEGER",
     ],
+    # 5: a workout run to its end with every part skipped ('skipped') or some side below
+    # its target ('partial') is told apart from one done ('completed'). SQLite cannot
+    # change a CHECK in place: the table is rebuilt, its rows and ids kept.
+    [
+        """CREATE TABLE workouts_new (
+            id INTEGER PRIMARY KEY,
+            session TEXT NOT NULL,
+            title TEXT NOT NULL,
+            session_hash TEXT NOT NULL,
+            session_path TEXT,
+            speed REAL NOT NULL DEFAULT 1,
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            status TEXT NOT NULL CHECK (status IN
+                ('running', 'completed', 'partial', 'skipped', 'stopped', 'interrupted')),
+            pain_before INTEGER CHECK (pain_before BETWEEN 0 AND 10),
+            pain_after INTEGER CHECK (pain_after BETWEEN 0 AND 10),
+            segment_index INTEGER NOT NULL DEFAULT 0,
+            pid INTEGER
+        )""",
+        "INSERT INTO workouts_new SELECT * FROM workouts",
+        "DROP TABLE workouts",
+        "ALTER TABLE workouts_new RENAME TO workouts",
+        "CREATE INDEX workouts_started ON workouts (started_at)",
+        "CREATE INDEX workouts_session ON workouts (session, status)",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
