@@ -76,6 +76,11 @@ class Locations:
         return self._ensure(self.config_dir) / "settings.toml"
 
     @property
+    def schedule_file(self) -> Path:
+        """What is meant to be done when (beside settings.toml)."""
+        return self.config_dir / "schedule.toml"
+
+    @property
     def builtin_sessions(self) -> Path:
         return builtin_dir("sessions")
 
