@@ -15,6 +15,8 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
+from .cli_schedule import add_commands as add_schedule_commands
+from .cli_schedule import cmd_remind, cmd_schedule
 from .cli_sessions import add_commands as add_session_commands
 from .cli_sessions import cmd_edit, cmd_new, plan_in_app
 from .cli_today import add_commands as add_today_commands
@@ -85,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("schema", parents=[common], help="print the JSON Schema of sessions")
     add_session_commands(commands, common)
     add_today_commands(commands, common)
+    add_schedule_commands(commands, common)
 
     run = commands.add_parser("run", parents=[common], help="start a workout full-screen")
     run.add_argument("session", metavar="SESSION", help="a session name or a file path")
@@ -426,6 +429,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO, TextIO], int]] 
     "report": cmd_report,
     "sound-check": cmd_sound_check,
     "today": cmd_today,
+    "schedule": cmd_schedule,
+    "remind": cmd_remind,
 }
 
 
