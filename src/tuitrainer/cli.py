@@ -15,6 +15,8 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
+from .cli_psfs import add_commands as add_psfs_commands
+from .cli_psfs import cmd_psfs
 from .cli_schedule import add_commands as add_schedule_commands
 from .cli_schedule import cmd_remind, cmd_schedule
 from .cli_sessions import add_commands as add_session_commands
@@ -88,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_session_commands(commands, common)
     add_today_commands(commands, common)
     add_schedule_commands(commands, common)
+    add_psfs_commands(commands, common)
 
     run = commands.add_parser("run", parents=[common], help="start a workout full-screen")
     run.add_argument("session", metavar="SESSION", help="a session name or a file path")
@@ -114,6 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
         "report", parents=[common], help="a Markdown summary of progress for a clinician"
     )
     report.add_argument("--output", metavar="FILE", help="write to FILE (default: print)")
+    report.add_argument(
+        "--html", action="store_true", help="one printable HTML page with charts (A4, Letter)"
+    )
     for command in (progress, report):
         command.add_argument("--since", type=_day, metavar="DATE", help="from this day on")
         command.add_argument("--until", type=_day, metavar="DATE", help="up to this day")
@@ -393,7 +399,16 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if notice is not None:
         print(notice.message, file=err)
     try:
-        text = render(store.conn, scope_for(args.since, args.session, args.until))
+        from .daily import report_extras
+
+        scope = scope_for(args.since, args.session, args.until)
+        extras = report_extras(Locations.resolve(args.data_dir), store, scope)
+        if args.html:
+            from .history.report_html import render as render_html
+
+            text = render_html(store.conn, scope, extras)
+        else:
+            text = render(store.conn, scope, extras)
     finally:
         store.close()
     if args.output in (None, "-"):  # "-": standard output, as is usual
@@ -431,6 +446,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO, TextIO], int]] 
     "today": cmd_today,
     "schedule": cmd_schedule,
     "remind": cmd_remind,
+    "psfs": cmd_psfs,
 }
 
 

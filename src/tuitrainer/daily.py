@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, tzinfo
+from typing import TYPE_CHECKING
 
 from .history.store import HistoryStore
 from .locations import Locations
 from .schedule.adherence import Done, done_by_day
 from .schedule.load import Loaded, load
 from .schedule.today import DueItem, due_today
+
+if TYPE_CHECKING:
+    from .history.progress import Scope
+    from .history.report_daily import Extras
 
 
 def titles(locations: Locations) -> dict[str, str]:
@@ -44,3 +49,29 @@ def read(
     sessions = set(loaded.schedule.sessions())
     done = done_by_day(store.conn, tz, since, sessions) if sessions else {}
     return Daily(loaded, names, done)
+
+
+def report_extras(locations: Locations, store: HistoryStore, scope: Scope) -> Extras:
+    """The schedule's adherence over the report's range, and the functional scale."""
+    from dataclasses import replace
+
+    from .history.psfs import ratings
+    from .history.report_daily import Extras
+    from .schedule.adherence import adherence, first_day
+
+    names = titles(locations)
+    schedule = load(locations.schedule_file).schedule
+    if scope.session is not None:
+        kept = tuple(item for item in schedule.items if item.session == scope.session)
+        schedule = replace(schedule, items=kept)
+    facts = None
+    if schedule.items:
+        done = done_by_day(store.conn, sessions=set(schedule.sessions()))
+        first = first_day(schedule, done, scope.today)
+        if scope.since is not None:
+            first = max(first, scope.since)
+        last = min(scope.until or scope.today, scope.today)
+        facts = adherence(schedule, done, first, last, scope.today)
+    since = scope.bound(scope.since) if scope.since else None
+    until = scope.bound(scope.until, days_after=1) if scope.until else None
+    return Extras(facts, names, ratings(store.conn, since, until))

@@ -109,6 +109,19 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX workouts_started ON workouts (started_at)",
         "CREATE INDEX workouts_session ON workouts (session, status)",
     ],
+    # 6: the Patient-Specific Functional Scale: activities the back makes hard, each
+    # rated 0 (cannot do it) to 10 (as well as before the problem), at most weekly.
+    [
+        "CREATE TABLE psfs (id INTEGER PRIMARY KEY, taken_at TEXT NOT NULL)",
+        """CREATE TABLE psfs_scores (
+            id INTEGER PRIMARY KEY,
+            psfs_id INTEGER NOT NULL REFERENCES psfs (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            activity TEXT NOT NULL,
+            score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10)
+        )""",
+        "CREATE INDEX psfs_taken ON psfs (taken_at)",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
