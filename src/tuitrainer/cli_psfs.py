@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from .history.psfs import Rating
 
-OK, INVALID, USAGE = 0, 1, 2
+from .cli_common import OK, USAGE
 
 
 def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -28,6 +28,7 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
         parents=[common],
         help="rate 3-5 activities your back makes hard, 0-10 (at most weekly)",
     )
+    psfs.set_defaults(handler=cmd_psfs)
     psfs.add_argument("--history", action="store_true", help="list past ratings instead")
     psfs.add_argument("--json", action="store_true", help="with --history: print JSON")
 

@@ -14,13 +14,14 @@ if TYPE_CHECKING:
 
     from .daily import Daily
 
-OK, INVALID, USAGE = 0, 1, 2
+from .cli_common import INVALID, OK, USAGE
 
 
 def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     schedule = commands.add_parser(
         "schedule", parents=[common], help="show the schedule; --ics for a calendar file"
     )
+    schedule.set_defaults(handler=cmd_schedule)
     form = schedule.add_mutually_exclusive_group()
     form.add_argument("--check", action="store_true", help="check schedule.toml, then exit")
     form.add_argument("--ics", action="store_true", help="an iCalendar file (RRULE, alarm)")
@@ -31,6 +32,7 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
         parents=[common],
         help="a notification if something is still due; --install writes a timer",
     )
+    remind.set_defaults(handler=cmd_remind)
     action = remind.add_mutually_exclusive_group()
     action.add_argument(
         "--install", action="store_true", help="write a timer that reminds at the schedule's times"
@@ -90,8 +92,8 @@ def cmd_schedule(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _write_ics(args, locations, schedule, names, out: TextIO, err: TextIO) -> int:
+    from .library import Listing
     from .schedule.ics import calendar
-    from .session.listing import Listing
 
     minutes = {
         entry.slug: round(entry.planned_seconds / 60)

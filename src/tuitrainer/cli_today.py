@@ -24,6 +24,7 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
         parents=[common],
         help="what is due today; exit 0 when nothing is left, 1 when something is due",
     )
+    today.set_defaults(handler=cmd_today)
     today.add_argument("--json", action="store_true", help="print JSON")
 
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 def titles(locations: Locations) -> dict[str, str]:
-    from .session.listing import Listing
+    from .library import Listing
 
     return {entry.slug: entry.title for entry in Listing(locations).sessions()}
 

@@ -33,6 +33,14 @@ CORE_PATHS = [
     "schedule",
     "daily.py",
     "reminders",
+    "library.py",
+    "tally.py",
+    "display.py",
+    "config.py",
+    "locations.py",
+    "durations.py",
+    "cue_names.py",
+    "sound_files.py",
 ]
 
 

@@ -20,7 +20,7 @@ from ..events import (
 )
 from ..planner import Kind, Timeline
 from ..session.model import Session
-from ..summary import outcome, workout_rows
+from ..tally import outcome, workout_rows
 from .store import HistoryStore
 
 
