@@ -48,16 +48,10 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
 
 
 def _read(locations: Locations, err: TextIO, since: date | None = None) -> Daily:
-    from .daily import read
-    from .history import HistoryStore
+    from .daily import read, reading
 
-    store, notice = HistoryStore.open(locations.database)
-    if notice is not None:
-        print(notice.message, file=err)
-    try:
-        return read(locations, store, since=since)
-    finally:
-        store.close()
+    with reading(locations.database, err) as conn:
+        return read(locations, conn, since=since)
 
 
 def cmd_schedule(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -34,19 +34,13 @@ def today() -> date:
 
 
 def cmd_today(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .daily import read
-    from .history import HistoryStore
+    from .daily import read, reading
     from .schedule.today import left
 
     locations = Locations.resolve(args.data_dir)
     day = today()
-    store, notice = HistoryStore.open(locations.database)
-    if notice is not None:
-        print(notice.message, file=err)
-    try:
-        daily = read(locations, store, since=day)
-    finally:
-        store.close()
+    with reading(locations.database, err) as conn:
+        daily = read(locations, conn, since=day)
     for problem in daily.loaded.problems:
         print(problem, file=err)
     items = daily.today(day)

@@ -7,9 +7,13 @@ one answer.
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, tzinfo
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from .history.store import HistoryStore
 from .locations import Locations
@@ -40,15 +44,43 @@ class Daily:
 
 def read(
     locations: Locations,
-    store: HistoryStore,
+    conn: sqlite3.Connection | None,
     since: date | None = None,
     tz: tzinfo | None = None,
 ) -> Daily:
+    """`conn` None: no history yet, so nothing was done."""
     names = titles(locations)
     loaded = load(locations.schedule_file, known=set(names))
     sessions = set(loaded.schedule.sessions())
-    done = done_by_day(store.conn, tz, since, sessions) if sessions else {}
+    done = done_by_day(conn, tz, since, sessions) if sessions and conn is not None else {}
     return Daily(loaded, names, done)
+
+
+@contextmanager
+def reading(path: Path, err: TextIO) -> Iterator[sqlite3.Connection | None]:
+    """The history opened read-only, without the integrity check a writer runs first:
+    `today` sits in shell prompts and status lines, so it must cost little (the
+    check alone takes 0.4 s on 10,000 workouts). A file that cannot be read this way
+    is opened as usual, which sets a damaged one aside and says so."""
+    if not path.exists():
+        yield None
+        return
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn.execute("SELECT status, speed, started_at, session FROM workouts LIMIT 1")
+    except sqlite3.Error:
+        store, notice = HistoryStore.open(path)
+        if notice is not None:
+            print(notice.message, file=err)
+        try:
+            yield store.conn
+        finally:
+            store.close()
+        return
+    try:
+        yield conn
+    finally:
+        conn.close()
 
 
 def report_extras(locations: Locations, store: HistoryStore, scope: Scope) -> Extras:

@@ -98,3 +98,12 @@ def test_a_broken_schedule_exits_2_with_its_lines(locations: Locations):
     assert code == 2
     assert f"{locations.schedule_file}:14: each item needs days" in err
     assert len(json.loads(out)["due"]) == 2  # the good items still show
+
+
+def test_a_damaged_history_is_set_aside_and_today_still_answers(locations: Locations):
+    locations.schedule_file.parent.mkdir(parents=True, exist_ok=True)
+    locations.schedule_file.write_text(SCHEDULE)
+    locations.database.write_bytes(b"not a database" * 200)
+    code, out, err = run("today", "--json")
+    assert code == 1 and json.loads(out)["left"] == 2
+    assert "fresh history" in err
