@@ -53,7 +53,7 @@ def _item_lines(text: str) -> list[tuple[int, dict[str, int]]]:
     return found
 
 
-def _time(value: Any) -> time:
+def parse_time(value: Any) -> time:
     if isinstance(value, time):
         return value.replace(second=0, microsecond=0)
     if isinstance(value, str) and (match := _TIME.match(value.strip())):
@@ -110,7 +110,7 @@ def _item(
             problems.append((at("days"), str(error)))
     when = start = None
     try:
-        when = _time(raw["time"]) if "time" in raw else None
+        when = parse_time(raw["time"]) if "time" in raw else None
     except ValueError as error:
         problems.append((at("time"), str(error)))
     try:

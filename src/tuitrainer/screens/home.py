@@ -18,6 +18,18 @@ from ..widgets.row_table import RowTable
 
 if TYPE_CHECKING:
     from ..app import TuitrainerApp
+    from ..schedule.today import DueItem
+
+HINT = "Choose a session and press Enter."
+
+
+def due_first(entries: list[Listed], due: list[DueItem]) -> list[Listed]:
+    """Sessions still due today at the top, in the order they are due."""
+    order = {}
+    for item in due:
+        if not item.done:
+            order.setdefault(item.session, len(order))
+    return sorted(entries, key=lambda entry: order.get(entry.slug, len(order)))
 
 
 def when(iso: str | None) -> str:
@@ -40,6 +52,8 @@ class HomeScreen(Screen[None]):
         Binding("n", "new", "New"),
         Binding("E", "edit", "Edit", key_display="E"),
         Binding("g", "progress", "Progress"),
+        Binding("S", "schedule", "Schedule", key_display="S"),
+        Binding("f", "psfs", "Daily life"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -47,7 +61,9 @@ class HomeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.entries: list[Listed] = []
+        self.due: list[DueItem] = []  # today's schedule, what is left first
         self._filled_in_compose = False
+        self._told_problems = False
 
     @property
     def tt_app(self) -> TuitrainerApp:
@@ -55,9 +71,11 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Label("[b]tuitrainer[/b]  mobility and back care", id="title")
-        yield Label("Choose a session and press Enter.", id="hint")
+        hint = Label(HINT, id="hint", markup=False)
         table = RowTable(("Session", "Time", "Last done", "Source"), id="sessions")
         self._fill(table)  # rows in the first frame, not a frame later
+        hint.update(self._due_text())
+        yield hint
         self._filled_in_compose = True
         yield table
         yield Label(self._description(table.cursor_row), id="problem", markup=False)
@@ -77,10 +95,12 @@ class HomeScreen(Screen[None]):
     def reload(self) -> None:
         table = self.query_one(RowTable)
         self._fill(table)
+        self.query_one("#hint", Label).update(self._due_text())
         self.query_one("#problem", Label).update(self._description(table.cursor_row))
 
     def _fill(self, table: RowTable) -> None:
-        self.entries = Listing(self.tt_app.locations).sessions()
+        listed = Listing(self.tt_app.locations).sessions()
+        self.entries = due_first(listed, self._read_due(listed))
         last = self.tt_app.store.last_done() if self.tt_app.store else {}
         table.set_rows(
             [
@@ -95,6 +115,35 @@ class HomeScreen(Screen[None]):
                 for entry in self.entries
             ]
         )
+
+    def _read_due(self, listed: list[Listed]) -> list[DueItem]:
+        """Today's schedule; a schedule file with problems is said once, not each visit."""
+        from datetime import date
+
+        from ..daily import due_now
+
+        store = self.tt_app.store
+        if store is None:
+            return []
+        names = {entry.slug: entry.title for entry in listed}
+        self.due, problems = due_now(self.tt_app.locations, store.conn, names, date.today())
+        if problems and not self._told_problems:
+            self._told_problems = True
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            self.notify(problems[0] + more, title="Schedule", severity="warning", markup=False)
+        return self.due
+
+    def _due_text(self) -> str:
+        """What is due today, first: Enter starts it."""
+        if not self.due:
+            return HINT
+        left = [item for item in self.due if not item.done]
+        if not left:
+            return "Done for today: " + ", ".join(item.title for item in self.due) + ". Well done."
+        listed = ", ".join(
+            f"{item.title} ({item.at:%H:%M})" if item.at else item.title for item in left
+        )
+        return f"Due today: {listed}. Enter starts {left[0].title}."
 
     def _description(self, row: int) -> str:
         """The highlighted session's first problem, or else its description."""
@@ -160,6 +209,16 @@ class HomeScreen(Screen[None]):
         entry = self._entry(self.query_one(RowTable).cursor_row)
         if entry is not None:
             open_editor(self.tt_app, entry.slug, Path(entry.path), entry.source)
+
+    def action_schedule(self) -> None:
+        from .schedule import ScheduleScreen
+
+        self.app.push_screen(ScheduleScreen(self.tt_app.locations))
+
+    def action_psfs(self) -> None:
+        from .psfs import PsfsScreen
+
+        self.app.push_screen(PsfsScreen(self.tt_app.store))
 
     def action_help(self) -> None:
         from .help import HelpScreen
