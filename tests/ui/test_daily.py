@@ -129,3 +129,41 @@ async def test_psfs_is_rated_then_locked_for_a_week(locations: Locations, clock:
         await pilot.pause()
         assert "at most once a week" in str(app.screen.query_one("#psfs-locked").content)
         assert not app.screen.query(Input)
+
+
+async def test_progress_shows_due_days_missed_and_the_scale(locations: Locations, clock):
+    from datetime import UTC, datetime, timedelta
+
+    from tests.history_data import KNOWN_TODAY
+    from tests.ui.test_progress import cells, open_progress, text
+    from tuitrainer.history.psfs import save
+
+    schedule(
+        locations,
+        '[[item]]\nsession = "hip-mobility"\ndays = ["mon"]\nstart = 2026-11-02\n'
+        '[[item]]\nsession = "low-back-routine"\ndays = ["wed"]\nstart = 2026-11-02\n',
+    )
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        moment = datetime.combine(KNOWN_TODAY, datetime.min.time(), tzinfo=UTC)
+        await pilot.pause()
+        save(app.store, [("Socks", 2), ("Sitting", 3), ("Lifting", 4)], moment.isoformat())
+        screen = await open_progress(app, pilot)
+        screen.action_pane("calendar")
+        await pilot.pause()
+        assert "Streak: 2 due days in a row · due days done: 3 of 6" in text(screen, "#streak")
+        rows = cells(screen, "days")
+        # Wed 4 Nov and Wed 11 Nov were due and nothing was done: marked x. (Mon 9 Nov
+        # was missed too, but shows the other workout done that day.)
+        marked = [
+            KNOWN_TODAY - timedelta(days=KNOWN_TODAY.weekday(), weeks=7 - week) + timedelta(day)
+            for week, row in enumerate(rows)
+            for day in range(7)
+            if row[1 + day].strip() == "x"
+        ]
+        assert marked == [KNOWN_TODAY.replace(day=4), KNOWN_TODAY.replace(day=11)]
+        screen.action_pane("pain")
+        await pilot.pause()
+        assert "Daily life (Patient-Specific Functional Scale (PSFS)): 3.0 of 10" in text(
+            screen, "#pain-summary"
+        )
