@@ -22,6 +22,7 @@ from . import (
     cli_progress,
     cli_psfs,
     cli_schedule,
+    cli_serve,
     cli_sessions,
     cli_sound,
     cli_today,
@@ -45,6 +46,7 @@ TOPICS = (
     cli_schedule,  # schedule, remind
     cli_psfs,  # psfs
     cli_sound,  # sound-check
+    cli_serve,  # serve
 )
 
 

@@ -52,8 +52,9 @@ class HomeScreen(Screen[None]):
         Binding("n", "new", "New"),
         Binding("E", "edit", "Edit", key_display="E"),
         Binding("g", "progress", "Progress"),
-        Binding("S", "schedule", "Schedule", key_display="S"),
-        Binding("f", "psfs", "Daily life"),
+        # Not in the footer (it would push out ? and q at 90 columns); help lists them.
+        Binding("S", "schedule", "Schedule", key_display="S", show=False, id="home.schedule"),
+        Binding("f", "psfs", "Daily life (PSFS)", show=False, id="home.psfs"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -197,15 +198,27 @@ class HomeScreen(Screen[None]):
         if entry is not None:
             open_planning(self.tt_app, Path(entry.path), entry.source)
 
+    def _editing_off(self) -> bool:
+        """Served to a browser there is no login, so sessions are not edited there."""
+        from ..serving import is_served
+
+        if is_served():
+            self.notify("Editing is off in the browser: edit on the computer that serves it.")
+        return is_served()
+
     def action_new(self) -> None:
         from .editor import ask_new_session
 
+        if self._editing_off():
+            return
         ask_new_session(self.tt_app)
 
     def action_edit(self) -> None:
         """The highlighted session's file in the editor (a built-in one: a copy, if wished)."""
         from .editor import open_editor
 
+        if self._editing_off():
+            return
         entry = self._entry(self.query_one(RowTable).cursor_row)
         if entry is not None:
             open_editor(self.tt_app, entry.slug, Path(entry.path), entry.source)
@@ -223,4 +236,5 @@ class HomeScreen(Screen[None]):
     def action_help(self) -> None:
         from .help import HelpScreen
 
-        self.app.push_screen(HelpScreen("Home keys", self.BINDINGS))
+        palette = "ctrl+p opens the command palette: start any session, themes, and more."
+        self.app.push_screen(HelpScreen("Home keys", self.BINDINGS, notes=palette))
