@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Label
 
@@ -53,7 +53,7 @@ class PsfsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Label(f"Daily life: {NAME}", id="psfs-title", markup=False)
         trend = trend_text(ratings(self.store.conn))
-        with Vertical(id="psfs-body"):
+        with VerticalScroll(id="psfs-body"):
             yield Label(f"Trend: {trend}", id="psfs-trend", markup=False)
             if self.locked and self.previous is not None and self.allowed is not None:
                 yield Label(
