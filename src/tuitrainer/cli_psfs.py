@@ -117,7 +117,7 @@ def cmd_psfs(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             return OK
         previous = last(store.conn)
         allowed = next_day(previous)
-        if allowed is not None and today() < allowed:
+        if previous is not None and allowed is not None and today() < allowed:
             print(
                 f"Rated on {previous.day():%a %d %b} already; the scale is asked at most"
                 f" weekly: next from {allowed:%a %d %b}. (tuitrainer psfs --history)",

@@ -20,7 +20,7 @@ class Extras:
 
 
 def item_rows(extras: Extras) -> list[list[str]]:
-    rows = []
+    rows: list[list[str]] = []
     if extras.schedule is None:
         return rows
     for part in extras.schedule.items:

@@ -93,7 +93,8 @@ class Adherence:
     def text(self) -> str:
         if not self.due_days:
             return "nothing was due yet"
-        return f"{self.met_days} of {self.due_days} due days done ({100 * self.share:.0f}%)"
+        share = 100 * self.met_days / self.due_days
+        return f"{self.met_days} of {self.due_days} due days done ({share:.0f}%)"
 
 
 def adherence(schedule: Schedule, done: Done, first: date, last: date, today: date) -> Adherence:

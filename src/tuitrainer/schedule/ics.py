@@ -28,7 +28,9 @@ def escape(text: str) -> str:
 def fold(line: str) -> str:
     """Lines longer than 75 octets go on in lines that start with a space, never
     splitting a UTF-8 character."""
-    out, current, size = [], [], 0
+    out: list[str] = []
+    current: list[str] = []
+    size = 0
     for char in line:
         width = len(char.encode())
         if size + width > 75:
