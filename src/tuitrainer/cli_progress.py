@@ -51,27 +51,23 @@ def cmd_progress(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .history import HistoryStore
     from .history.report import render, scope_for
 
     if _backwards(args, err):
         return USAGE
-    store, notice = HistoryStore.open(Locations.resolve(args.data_dir).database)
-    if notice is not None:
-        print(notice.message, file=err)
-    try:
-        from .daily import report_extras
+    from .daily import reading, report_extras
 
+    locations = Locations.resolve(args.data_dir)
+    with reading(locations.database, err, create=True) as conn:
+        assert conn is not None  # create=True: a fresh history when there is none
         scope = scope_for(args.since, args.session, args.until)
-        extras = report_extras(Locations.resolve(args.data_dir), store, scope)
+        extras = report_extras(locations, conn, scope)
         if args.html:
             from .history.report_html import render as render_html
 
-            text = render_html(store.conn, scope, extras)
+            text = render_html(conn, scope, extras)
         else:
-            text = render(store.conn, scope, extras)
-    finally:
-        store.close()
+            text = render(conn, scope, extras)
     if args.output in (None, "-"):  # "-": standard output, as is usual
         out.write(text)
         return OK

@@ -15,6 +15,7 @@ from datetime import date, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from .history.migrations import SCHEMA_VERSION
 from .history.store import HistoryStore
 from .locations import Locations
 from .schedule.adherence import Done, done_by_day
@@ -57,33 +58,43 @@ def read(
 
 
 @contextmanager
-def reading(path: Path, err: TextIO) -> Iterator[sqlite3.Connection | None]:
+def reading(path: Path, err: TextIO, create: bool = False) -> Iterator[sqlite3.Connection | None]:
     """The history opened read-only, without the integrity check a writer runs first:
-    `today` sits in shell prompts and status lines, so it must cost little (the
-    check alone takes 0.4 s on 10,000 workouts). A file that cannot be read this way
-    is opened as usual, which sets a damaged one aside and says so."""
-    if not path.exists():
+    `today` sits in shell prompts and status lines, and `report` reads only, so they
+    must cost little (the check alone takes 0.4 s on 10,000 workouts). A file that
+    cannot be read this way, or is at an older version, is opened as usual, which
+    migrates it, or sets a damaged one aside and says so. No file: None, unless
+    `create` (then a fresh history, as the writer makes it)."""
+    conn = None
+    if path.exists():
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                raise sqlite3.DatabaseError("not at this version: migrate it first")
+            conn.execute("SELECT status, speed, started_at, session FROM workouts LIMIT 1")
+        except sqlite3.Error:
+            if conn is not None:
+                conn.close()
+            conn = None
+    elif not create:
         yield None
         return
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        conn.execute("SELECT status, speed, started_at, session FROM workouts LIMIT 1")
-    except sqlite3.Error:
-        store, notice = HistoryStore.open(path)
-        if notice is not None:
-            print(notice.message, file=err)
+    if conn is not None:
         try:
-            yield store.conn
+            yield conn
         finally:
-            store.close()
+            conn.close()
         return
+    store, notice = HistoryStore.open(path)
+    if notice is not None:
+        print(notice.message, file=err)
     try:
-        yield conn
+        yield store.conn
     finally:
-        conn.close()
+        store.close()
 
 
-def report_extras(locations: Locations, store: HistoryStore, scope: Scope) -> Extras:
+def report_extras(locations: Locations, conn: sqlite3.Connection, scope: Scope) -> Extras:
     """The schedule's adherence over the report's range, and the functional scale."""
     from dataclasses import replace
 
@@ -98,7 +109,7 @@ def report_extras(locations: Locations, store: HistoryStore, scope: Scope) -> Ex
         schedule = replace(schedule, items=kept)
     facts = None
     if schedule.items:
-        done = done_by_day(store.conn, sessions=set(schedule.sessions()))
+        done = done_by_day(conn, sessions=set(schedule.sessions()))
         first = first_day(schedule, done, scope.today)
         if scope.since is not None:
             first = max(first, scope.since)
@@ -106,7 +117,7 @@ def report_extras(locations: Locations, store: HistoryStore, scope: Scope) -> Ex
         facts = adherence(schedule, done, first, last, scope.today)
     since = scope.bound(scope.since) if scope.since else None
     until = scope.bound(scope.until, days_after=1) if scope.until else None
-    return Extras(facts, names, ratings(store.conn, since, until))
+    return Extras(facts, names, ratings(conn, since, until))
 
 
 def due_now(

@@ -152,3 +152,22 @@ def test_psfs_on_the_command_line_at_most_weekly(locations, monkeypatch):
     assert code == 0 and "Saved: average 5.0 of 10." in out
     code, out, _ = run("psfs", "--history")
     assert "3.3 on" in out and "5.0 on" in out and "1.7 points better" in out
+
+
+def test_a_history_of_an_older_version_is_brought_up_to_date_first(locations: Locations):
+    """The reports read without writing, but not a file the app has not migrated yet."""
+    import sqlite3
+
+    from tuitrainer.history.migrations import MIGRATIONS
+
+    conn = sqlite3.connect(locations.database)
+    for number, statements in enumerate(MIGRATIONS[:5]):
+        for statement in statements:
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version={number + 1}")
+    conn.commit()
+    conn.close()
+    code, out, err = run("report", "--html")
+    assert (code, err) == (0, "") and "Nothing was recorded" in out
+    code, _, _ = run("today")
+    assert code == 0

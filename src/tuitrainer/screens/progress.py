@@ -224,7 +224,7 @@ class ProgressScreen(Screen[None]):
     def _extras(self):  # -> Extras: the schedule's adherence and the functional scale
         from ..daily import report_extras
 
-        return report_extras(self.tt_app.locations, self.tt_app.store, self.scope)
+        return report_extras(self.tt_app.locations, self.tt_app.store.conn, self.scope)
 
     def _fill_calendar(self, conn) -> None:
         facts = queries.adherence(conn, self.scope, CALENDAR_WEEKS)
