@@ -222,9 +222,14 @@ class ProgressScreen(Screen[None]):
             )
 
     def _extras(self):  # -> Extras: the schedule's adherence and the functional scale
+        """Read once per range (the calendar and pain tabs both show part of it)."""
         from ..daily import report_extras
 
-        return report_extras(self.tt_app.locations, self.tt_app.store.conn, self.scope)
+        cached = getattr(self, "_extras_cache", None)
+        if cached is None or cached[0] != self.scope:
+            extras = report_extras(self.tt_app.locations, self.tt_app.store.conn, self.scope)
+            cached = self._extras_cache = (self.scope, extras)
+        return cached[1]
 
     def _fill_calendar(self, conn) -> None:
         facts = queries.adherence(conn, self.scope, CALENDAR_WEEKS)
