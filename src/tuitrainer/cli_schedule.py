@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from .locations import Locations
+from .plain_text import printable
 
 if TYPE_CHECKING:
     import argparse
@@ -81,7 +82,8 @@ def cmd_schedule(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         upcoming = item.next_due(today)
         nxt = f"next {upcoming:%a %d %b}" if upcoming else "not due again"
         title = names.get(item.session, item.session)
-        print(f"{title} ({item.session}): {item.rule.text()}, {when}; {nxt}", file=out)
+        line = f"{title} ({item.session}): {item.rule.text()}, {when}; {nxt}"
+        print(printable(line, newlines=False), file=out)
     return INVALID if loaded.problems else OK
 
 
@@ -128,7 +130,8 @@ def cmd_remind(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     title = "Exercise due today"
     body = f"{names}. Start it with tuitrainer (Enter on the home screen)."
     how = notify(title, body, out)
-    print(f"{title}: {names}" + ("" if how == "printed" else f" (notified: {how})"), file=out)
+    line = f"{title}: {names}" + ("" if how == "printed" else f" (notified: {how})")
+    print(printable(line, newlines=False), file=out)
     return INVALID if daily.loaded.problems else OK
 
 

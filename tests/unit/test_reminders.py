@@ -181,3 +181,35 @@ def test_a_desktop_notification_reaches_the_notifications_service(scheduled, tmp
     again = subprocess.run(done.args, capture_output=True, text=True, timeout=60, check=False)
     assert again.returncode == 0, again.stderr
     assert out.read_text() == "" and again.stdout == ""
+
+
+def test_the_terminal_notification_passes_an_escaping_writer_and_carries_no_controls():
+    from tuitrainer.reminders.notify import by_terminal
+
+    class Terminal(io.StringIO):
+        raw: list[str] = []
+
+        def isatty(self) -> bool:
+            return True
+
+        def raw_write(self, text: str) -> None:
+            self.raw.append(text)
+
+    out = Terminal()
+    assert by_terminal("Due", "Hip\x07 mobility\x1b[2J", out, {"TERM": "xterm-kitty"})
+    assert out.raw == ["\x1b]9;Due: Hip  mobility [2J\x07"]
+    assert out.getvalue() == ""
+
+
+def test_names_with_control_characters_are_printed_escaped(scheduled, tmp_path):
+    from tuitrainer.schedule.today import DueItem
+
+    item = DueItem("odd", "Odd\x1b]0;owned\x07 title", None, "daily", False)
+    assert "\x1b" not in item.line() and "\\x1b]0;owned\\x07" in item.line()
+
+
+def test_a_path_with_dollar_and_percent_reaches_systemd_unexpanded(scheduled, tmp_path):
+    from tuitrainer.reminders.units import systemd_units
+
+    units = systemd_units(["/opt/$HOME/%h/python", "remind"], [time(8, 0)], tmp_path)
+    assert 'ExecStart="/opt/$$HOME/%%h/python" "remind"' in units["tuitrainer-remind.service"]

@@ -13,6 +13,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from ..plain_text import is_control
 from .store import HistoryStore, _transaction, utc_now
 
 MIN_ACTIVITIES, MAX_ACTIVITIES = 3, 5
@@ -41,7 +42,7 @@ class Rating:
 
 def clean_activity(text: str) -> str:
     """An activity as stored: one line, no control characters, not too long."""
-    text = "".join(" " if ord(ch) < 0x20 or ord(ch) == 0x7F else ch for ch in text)
+    text = "".join(" " if is_control(ch) else ch for ch in text)
     return " ".join(text.split())[:MAX_ACTIVITY_LENGTH]
 
 

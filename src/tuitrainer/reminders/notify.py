@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Mapping
+from html import escape
 from typing import TextIO
 
 APP_NAME = "tuitrainer"
@@ -38,7 +39,8 @@ def by_dbus(title: str, body: str, env: Mapping[str, str] = os.environ) -> bool:
         address,
         "Notify",
         "susssasa{sv}i",
-        (APP_NAME, 0, "", plain(title), plain(body), [], {}, -1),
+        # The body may be read as simple markup (<b>, <a href>) by the server: escaped.
+        (APP_NAME, 0, "", plain(title), escape(plain(body), quote=False), [], {}, -1),
     )
     try:
         with open_dbus_connection(bus="SESSION", auth_timeout=TIMEOUT) as connection:
@@ -90,10 +92,16 @@ def by_terminal(title: str, body: str, out: TextIO, env: Mapping[str, str] = os.
     if kind is None or not out.isatty():
         return False
     if kind == "9":
-        out.write(f"\x1b]9;{plain(title)}: {plain(body)}\x07")
+        sequence = f"\x1b]9;{plain(title)}: {plain(body)}\x07"
     else:
-        out.write(f"\x1b]777;notify;{plain(title).replace(';', ',')};{plain(body)}\x07")
-    out.flush()
+        sequence = f"\x1b]777;notify;{plain(title).replace(';', ',')};{plain(body)}\x07"
+    # The one deliberate escape sequence: past a writer that escapes control characters.
+    write = getattr(out, "raw_write", None)
+    if write is not None:
+        write(sequence)
+    else:
+        out.write(sequence)
+        out.flush()
     return True
 
 

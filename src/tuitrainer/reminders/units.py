@@ -47,6 +47,7 @@ def reminder_times(times: list[time], untimed: bool) -> list[time]:
 def _systemd_word(word: str) -> str:
     """One ExecStart argument: quoted, with systemd's % specifiers escaped."""
     escaped = word.replace("\\", "\\\\").replace('"', '\\"').replace("%", "%%")
+    escaped = escaped.replace("$", "$$")  # not a variable to expand
     return f'"{escaped}"'
 
 

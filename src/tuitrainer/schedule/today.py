@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from ..plain_text import printable
 from .adherence import Done, met_on
 from .model import Schedule
 
@@ -29,7 +30,7 @@ class DueItem:
     def line(self) -> str:
         when = f"{self.at:%H:%M}" if self.at else "any time"
         mark = "done" if self.done else "due "
-        return f"{mark}  {when:<8}  {self.title} ({self.session})"
+        return printable(f"{mark}  {when:<8}  {self.title} ({self.session})", newlines=False)
 
 
 def due_today(schedule: Schedule, done: Done, today: date, titles: dict[str, str]) -> list[DueItem]:
