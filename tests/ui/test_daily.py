@@ -167,3 +167,13 @@ async def test_progress_shows_due_days_missed_and_the_scale(locations: Locations
         assert "Daily life (Patient-Specific Functional Scale (PSFS)): 3.0 of 10" in text(
             screen, "#pain-summary"
         )
+
+
+def test_snapshot_psfs_form(snap_compare, locations: Locations, clock: FakeClock):
+    app = make_app(locations, clock, session_path=None)
+    assert snap_compare(app, press=["f"], terminal_size=(80, 24))
+
+
+def test_snapshot_psfs_form_small(snap_compare, locations: Locations, clock: FakeClock):
+    app = make_app(locations, clock, session_path=None)
+    assert snap_compare(app, press=["f"], terminal_size=(40, 12))
