@@ -124,7 +124,8 @@ class HomeScreen(Screen[None]):
         from ..daily import due_now
 
         store = self.tt_app.store
-        if store is None:
+        if store is None or not self.tt_app.locations.schedule_file.exists():
+            self.due = []  # no schedule: nothing more to read (the first frame waits)
             return []
         names = {entry.slug: entry.title for entry in listed}
         self.due, problems = due_now(self.tt_app.locations, store.conn, names, date.today())
