@@ -12,7 +12,7 @@ from tuitrainer.history import HistoryStore
 from tuitrainer.history.psfs import ratings
 from tuitrainer.locations import Locations
 from tuitrainer.schedule.load import load
-from tuitrainer.screens.home import HomeScreen
+from tuitrainer.screens.home import HINT, HomeScreen
 from tuitrainer.screens.psfs import PsfsScreen
 from tuitrainer.screens.schedule import AddItemScreen, ScheduleScreen
 from tuitrainer.screens.workout import WorkoutScreen
@@ -57,7 +57,7 @@ async def test_a_broken_schedule_is_said_once(locations: Locations, clock: FakeC
         await pilot.pause()
         messages = [n.message for n in app._notifications]
         assert any(f"{locations.schedule_file}:3: days must be" in m for m in messages)
-        assert hint(app) == "Choose a session and press Enter."
+        assert hint(app) == HINT
 
 
 async def test_the_schedule_screen_adds_and_removes_items(locations: Locations, clock: FakeClock):

@@ -189,6 +189,20 @@ def test_history_json_csv_and_limit(data_dir: Path, clock: FakeClock):
     assert code == 2 and "--limit" in err
 
 
+def test_history_text_shows_pain_before_and_after(data_dir: Path, clock: FakeClock):
+    _finished_workout(data_dir, clock, 3)
+    store, _ = HistoryStore.open(Locations.resolve(data_dir).database)
+    [row] = store.recent()
+    store.set_pain(row["id"], "before", 5)
+    clock.advance(100)
+    store.close()
+    _finished_workout(data_dir, clock, None)
+    code, out, _ = run("history")
+    newest, oldest = out.splitlines()
+    assert code == 0 and oldest.endswith("pain 5 before, 3 after (/10)")
+    assert "pain" not in newest  # neither rating given: nothing said
+
+
 def test_history_text_when_empty(data_dir: Path):
     code, out, _ = run("history")
     assert code == 0 and "No workouts yet" in out

@@ -18,9 +18,10 @@ from ..widgets.row_table import RowTable
 
 if TYPE_CHECKING:
     from ..app import TuitrainerApp
+    from ..library_changes import Trashed
     from ..schedule.today import DueItem
 
-HINT = "Choose a session and press Enter."
+HINT = "Choose a session and press Enter.  d delete  r rename  c copy  ? all keys"
 
 
 def due_first(entries: list[Listed], due: list[DueItem]) -> list[Listed]:
@@ -55,6 +56,18 @@ class HomeScreen(Screen[None]):
         # Not in the footer (it would push out ? and q at 90 columns); help lists them.
         Binding("S", "schedule", "Schedule", key_display="S", show=False, id="home.schedule"),
         Binding("f", "psfs", "Daily life (PSFS)", show=False, id="home.psfs"),
+        Binding(
+            "d",
+            "delete",
+            "Delete one of yours (asks; kept in the trash)",
+            show=False,
+            id="home.delete",
+        ),
+        Binding(
+            "r", "rename", "Rename one of yours (its history follows)", show=False, id="home.rename"
+        ),
+        Binding("c", "duplicate", "Copy under a new name", show=False, id="home.duplicate"),
+        Binding("u", "undo_delete", "Undo the delete just made", show=False, id="home.undo"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -63,6 +76,7 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.entries: list[Listed] = []
         self.due: list[DueItem] = []  # today's schedule, what is left first
+        self.last_deleted: Trashed | None = None  # u brings it back
         self._filled_in_compose = False
         self._told_problems = False
 
@@ -93,10 +107,14 @@ class HomeScreen(Screen[None]):
             return
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, select: str | None = None) -> None:
+        """List the sessions again; `select`: highlight the one of that name."""
         table = self.query_one(RowTable)
         self._fill(table)
         self.query_one("#hint", Label).update(self._due_text())
+        names = [entry.slug for entry in self.entries]
+        if select in names:
+            table.move_cursor(names.index(select))
         self.query_one("#problem", Label).update(self._description(table.cursor_row))
 
     def _fill(self, table: RowTable) -> None:
@@ -233,6 +251,32 @@ class HomeScreen(Screen[None]):
         from .psfs import PsfsScreen
 
         self.app.push_screen(PsfsScreen(self.tt_app.store))
+
+    def _highlighted(self) -> Listed | None:
+        return self._entry(self.query_one(RowTable).cursor_row)
+
+    def action_delete(self) -> None:
+        from .library_keys import ask_delete
+
+        if entry := self._highlighted():
+            ask_delete(self, entry)
+
+    def action_rename(self) -> None:
+        from .library_keys import ask_rename
+
+        if entry := self._highlighted():
+            ask_rename(self, entry)
+
+    def action_duplicate(self) -> None:
+        from .library_keys import ask_duplicate
+
+        if entry := self._highlighted():
+            ask_duplicate(self, entry)
+
+    def action_undo_delete(self) -> None:
+        from .library_keys import undo_delete
+
+        undo_delete(self)
 
     def action_help(self) -> None:
         from .help import HelpScreen
