@@ -16,6 +16,8 @@ CORE_MODULES = [
     "tuitrainer.fit",
     "tuitrainer.engine",
     "tuitrainer.events",
+    "tuitrainer.schedule",
+    "tuitrainer.daily",
 ]
 # Core places; the later ones are checked once they exist.
 CORE_PATHS = [
@@ -29,6 +31,9 @@ CORE_PATHS = [
     "assessment",
     "audio",
     "speech",
+    "schedule",
+    "daily.py",
+    "reminders",
     "library.py",
     "library_changes.py",
     "sharing.py",
