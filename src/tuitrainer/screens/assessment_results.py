@@ -32,9 +32,9 @@ if TYPE_CHECKING:
 class AssessmentResultsScreen(Screen[None]):
     CSS_PATH = "assessment_results.tcss"
     BINDINGS = [
-        Binding("s", "save", "Save plan"),
-        Binding("enter", "start", "Save and start"),
-        Binding("escape,q", "done", "Done"),
+        Binding("s", "save", "Save plan", id="results.save"),
+        Binding("enter", "start", "Save and start", id="results.start"),
+        Binding("escape,q", "done", "Done", id="results.done"),
     ]
 
     def __init__(
