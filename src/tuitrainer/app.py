@@ -293,7 +293,14 @@ class TuitrainerApp(App[int]):
         return self._workouts
 
     def start_session(self, session: Session) -> None:
-        """Start a session, first offering to resume an unfinished run of it."""
+        """Start a session: the safety note first until it has been acknowledged once,
+        then an offer to resume an unfinished run of it."""
+        from .screens.safety import safety_first
+
+        leave = self.direct_session is not None
+        safety_first(self, self.store, lambda: self._start_session(session), leave=leave)
+
+    def _start_session(self, session: Session) -> None:
         unfinished = self.workouts.unfinished(session)
         if unfinished is None:
             self._begin(self.workouts.open(session))

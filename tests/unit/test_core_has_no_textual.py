@@ -39,6 +39,8 @@ CORE_PATHS = [
     "durations.py",
     "cue_names.py",
     "sound_files.py",
+    "safety_note.py",
+    "dose.py",
 ]
 
 

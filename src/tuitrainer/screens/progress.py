@@ -336,7 +336,9 @@ class ProgressScreen(Screen[None]):
         plot.refresh()
 
     def _fill_assessments(self, conn) -> None:
-        results = queries.assessment_trend(conn, self.scope)
+        from ..assessment.load import names_for
+
+        results = queries.assessment_trend(conn, self.scope, names_for(self.tt_app.locations))
         table = self.query_one("#tests", DataTable)
         table.clear(columns=True)
         label = self.query_one("#tests-summary", Label)
@@ -344,21 +346,27 @@ class ProgressScreen(Screen[None]):
             label.update("No self-assessment in this range (press a on the home screen).")
             return
         taken = sorted({r.taken_at for r in results})[-ASSESSMENTS_SHOWN:]
-        label.update(f"{len(taken)} latest self-assessments, oldest on the left.")
+        summary = f"{len(taken)} latest self-assessments, oldest on the left."
+        then = sorted({(r.test_name, r.wording) for r in results if r.wording})
+        summary += "".join(f"\n* {name} as worded then: {wording}" for name, wording in then)
+        label.update(Text(summary))
         table.add_columns(
             "Test", "Side", *(short_day(queries.local_day(t, self.scope)) for t in taken)
         )
         cells: dict[tuple[str, str], dict[str, queries.AssessmentResult]] = {}
         for result in results:
             cells.setdefault((result.test_id, result.side), {})[result.taken_at] = result
-        for (test, side), by_time in sorted(cells.items()):
-            row: list[str | Text] = [queries.TEST_NAMES.get(test, test), side]
+        for (_test, side), by_time in cells.items():  # the tests file's order
+            name = next(iter(by_time.values())).test_name
+            row: list[str | Text] = [Text(name), side]
             for moment in taken:
                 found = by_time.get(moment)
                 if found is None:
                     row.append("")
                 else:
-                    row.append(Text(found.summary, style="bold yellow" if found.tight else "green"))
+                    mark = " *" if found.wording else ""
+                    style = "bold yellow" if found.tight else "green"
+                    row.append(Text(found.summary + mark, style=style))
             table.add_row(*row)
 
     # -- keys ----------------------------------------------------------------------
