@@ -193,13 +193,20 @@ class TuitrainerApp(App[int]):
         """The clinician's Markdown report, written into the data folder."""
         from datetime import date
 
+        from .assessment.load import names_for
+        from .daily import report_extras
         from .history.report import render, scope_for
 
         folder = self.locations.data_dir / "reports"
         path = folder / f"report-{date.today().isoformat()}.md"
+        scope = scope_for(None, None, None)
+        conn = self.store.conn
         try:
+            text = render(
+                conn, scope, names_for(self.locations), report_extras(self.locations, conn, scope)
+            )
             folder.mkdir(parents=True, exist_ok=True)
-            path.write_text(render(self.store.conn, scope_for(None, None, None)), "utf-8")
+            path.write_text(text, "utf-8")
         except OSError as error:
             self.notify(f"The report could not be written: {error.strerror}", severity="error")
             return
@@ -375,7 +382,8 @@ class TuitrainerApp(App[int]):
         self._leave()
 
     def leave_workout(self, workout: Workout) -> None:
-        """Leave a workout that never started (nothing was recorded)."""
+        """Leave a workout that never started (a resumed one is stopped where it was)."""
+        workout.leave()
         self._leave()
 
     def _leave(self) -> None:

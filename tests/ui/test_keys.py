@@ -61,3 +61,38 @@ def test_every_binding_has_an_id_of_its_own() -> None:
 
 def test_docs_list_every_binding_id() -> None:
     assert keys_doc() in DOCS.read_text()
+
+
+async def rep_count(app) -> int:
+    engine = app.screen.workout.engine
+    return engine.side_stats(engine.key).reps if engine.key else -1
+
+
+async def test_a_remapped_rep_key_logs_a_rep_and_a_clicker_works_without_one(
+    locations: Locations, clock: FakeClock
+) -> None:
+    locations.keys_file.write_text('"workout.rep" = "x"\n')
+    app = make_app(locations, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("space")  # past the pain question: the workout starts
+        for _ in range(6):  # get ready, left, switch, right, rest, get ready
+            await pilot.press("n")
+        assert app.screen.workout.engine.segment.exercise.name == "Reach and rotate"
+        await pilot.press("x")
+        assert await rep_count(app) == 1
+        await pilot.press("space")  # no longer the rep key
+        assert await rep_count(app) == 1
+        await pilot.press("pageup")  # a clicker's back button undoes
+        assert await rep_count(app) == 0
+
+
+async def test_a_presentation_clicker_logs_reps(locations: Locations, clock: FakeClock):
+    app = make_app(locations, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("space")
+        for _ in range(6):
+            await pilot.press("n")
+        await pilot.press("pagedown", "pagedown")
+        assert await rep_count(app) == 2
+        await pilot.press("pageup")
+        assert await rep_count(app) == 1

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..assessment import words
 from ..assessment.model import Battery
+from .store import DONE
 
 SIDES = ("left", "right")
 # A side's target as its reps are measured against it: within a rep range the reps
@@ -95,7 +96,7 @@ class Adherence:
     first_day: date  # a Monday
     last_day: date  # the range's end, or today
     days: dict[date, int]  # workouts per day, in the calendar's span, days with any
-    streak: int  # consecutive days with a workout, ending today (or yesterday)
+    streak: int  # consecutive days with a workout done, ending today (or yesterday)
     workouts: int  # in the scope
     active_days: int  # in the scope
     completed: int  # in the scope
@@ -133,7 +134,8 @@ def adherence(conn: sqlite3.Connection, scope: Scope, weeks: int = 8) -> Adheren
 
     where, args = replace(scope, since=None, until=scope.today).where()
     active = conn.execute(
-        f"SELECT DISTINCT {day} AS day FROM workouts w WHERE {where} ORDER BY day DESC", args
+        f"SELECT DISTINCT {day} AS day FROM workouts w WHERE {where} AND {DONE} ORDER BY day DESC",
+        args,
     ).fetchall()
     streak = _streak([date.fromisoformat(row[0]) for row in active], scope.today)
 

@@ -16,6 +16,7 @@ from ..assessment.model import Battery
 from ..durations import format_duration
 from . import progress
 from .progress import Scope
+from .report_daily import Extras, psfs_lines, schedule_lines
 
 MONTHLY_AFTER_WEEKS = 16  # a longer period shows pain by month, not by week
 NOTE = (
@@ -193,8 +194,11 @@ def finding_legend(battery: Battery) -> list[str]:
     return lines
 
 
-def render(conn: sqlite3.Connection, scope: Scope, battery: Battery) -> str:
+def render(
+    conn: sqlite3.Connection, scope: Scope, battery: Battery, extras: Extras | None = None
+) -> str:
     """The whole report as Markdown text; `battery` names the self-assessment's tests."""
+    extras = extras or Extras()
     found = span(conn, scope)
     start = scope.since or (found[0] if found else scope.today)
     if scope.since is not None and found:
@@ -219,9 +223,12 @@ def render(conn: sqlite3.Connection, scope: Scope, battery: Battery) -> str:
         if rehearsed:
             lines.append(f"Rehearsals at another speed (`run --speed`), left out: {rehearsed}")
         return "\n".join(lines) + "\n"
-    for section in (adherence_section, sessions_section, balance_section):
+    lines += adherence_section(conn, scope)
+    lines += schedule_lines(extras)
+    for section in (sessions_section, balance_section):
         lines += section(conn, scope)
     lines += pain_section(conn, scope, weeks)
+    lines += psfs_lines(extras)
     lines += assessment_section(conn, scope, battery)
     return "\n".join(lines).rstrip() + "\n"
 

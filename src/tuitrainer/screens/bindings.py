@@ -11,30 +11,24 @@ import inspect
 
 from textual.binding import Binding
 
-MODULES = (
-    "tuitrainer.screens.home",
-    "tuitrainer.widgets.row_table",
-    "tuitrainer.screens.workout",
-    "tuitrainer.screens.pain",
-    "tuitrainer.screens.summary",
-    "tuitrainer.screens.questions",
-    "tuitrainer.screens.help",
-    "tuitrainer.screens.safety",
-    "tuitrainer.screens.assessment",
-    "tuitrainer.screens.assessment_results",
-    "tuitrainer.screens.planning",
-    "tuitrainer.screens.exercise_picker",
-    "tuitrainer.screens.editor",
-    "tuitrainer.screens.progress",
-    "tuitrainer.screens.date_range",
-    "tuitrainer.screens.workout_detail",
-)
+PACKAGES = ("tuitrainer.screens", "tuitrainer.widgets")
+
+
+def modules() -> list[str]:
+    """Every screen and widget module: a new screen's keys are found without a list."""
+    import pkgutil
+
+    found = []
+    for package in PACKAGES:
+        path = importlib.import_module(package).__path__
+        found += [f"{package}.{info.name}" for info in pkgutil.iter_modules(path)]
+    return sorted(found)
 
 
 def declared() -> list[tuple[str, Binding]]:
     """(owner class name, binding) for every binding the app's screens and widgets declare."""
     found = []
-    for name in MODULES:
+    for name in modules():
         module = importlib.import_module(name)
         for _, owner in inspect.getmembers(module, inspect.isclass):
             if owner.__module__ != name:

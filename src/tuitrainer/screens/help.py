@@ -32,7 +32,7 @@ class HelpScreen(ModalScreen[None]):
     """The keys of the screen below, with what each does."""
 
     CSS_PATH = "dialogs.tcss"
-    BINDINGS = [Binding("escape,question_mark,q,enter", "close", "Close")]
+    BINDINGS = [Binding("escape,question_mark,q,enter", "close", "Close", id="help.close")]
 
     def __init__(self, title: str, bindings: Iterable[BindingType], notes: str = "") -> None:
         super().__init__()
