@@ -4,6 +4,7 @@ real terminal, and what the player played captured through ALSA's file plugin.""
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,11 @@ def test_a_prepared_workout_is_spoken_by_the_real_program(tmp_path: Path):
     term = Terminal([TUITRAINER, "run", session, "--speed", "4"], env)
     try:
         term.wait_for("Press space to start")
-        term.wait_for("Sound:")  # the output is chosen: cues can play
+        # The sound output is chosen once its probe (a moment of silence) is heard.
+        deadline = time.monotonic() + 15
+        while not raw.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert raw.exists(), "the sound player never opened the device"
         term.press("Space")
         term.wait_for("1 / 3 reps")  # past the get-ready (4 s at speed 4) and a rep
         term.press("q")
