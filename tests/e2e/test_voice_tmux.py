@@ -34,11 +34,13 @@ def test_a_prepared_workout_is_spoken_by_the_real_program(tmp_path: Path):
     term = Terminal([TUITRAINER, "run", session, "--speed", "4"], env)
     try:
         term.wait_for("Press space to start")
-        # The sound output is chosen once its probe (a moment of silence) is heard.
+        # The sound output is chosen once its probe (441 samples of silence) is heard,
+        # and handed to the app a moment later.
         deadline = time.monotonic() + 15
-        while not raw.exists() and time.monotonic() < deadline:
+        while time.monotonic() < deadline and (not raw.exists() or raw.stat().st_size < 882):
             time.sleep(0.05)
         assert raw.exists(), "the sound player never opened the device"
+        time.sleep(0.5)
         term.press("Space")
         term.wait_for("1 / 3 reps")  # past the get-ready (4 s at speed 4) and a rep
         term.press("q")
