@@ -67,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def cmd_app(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """No command: the app, from its home screen."""
-    from .app import run_app
+    from .cli_common import run_app
 
     return run_app(Locations.resolve(args.data_dir))
 

@@ -44,7 +44,7 @@ def cmd_assess(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         for problem in problems:
             print(problem, file=err)
         return INVALID
-    from .app import run_app
+    from .cli_common import run_app
 
     return run_app(locations, assess=True)
 

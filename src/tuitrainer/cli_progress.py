@@ -35,7 +35,7 @@ def _backwards(args: argparse.Namespace, err: TextIO) -> bool:
 
 
 def cmd_progress(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .app import run_app
+    from .cli_common import run_app
     from .screens.progress import ProgressScreen
 
     if _backwards(args, err):
@@ -57,7 +57,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if notice is not None:
         print(notice.message, file=err)
     try:
-        text = render(store.conn, scope_for(args.since, args.session, args.until))
+        text = render(store, scope_for(args.since, args.session, args.until))
     finally:
         store.close()
     if args.output in (None, "-"):  # "-": standard output, as is usual

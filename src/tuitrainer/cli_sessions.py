@@ -73,7 +73,7 @@ def cmd_edit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _open(path: Path, locations: Locations, external: bool, out: TextIO, err: TextIO) -> int:
     if external:
         return edit_outside(path, locations, out, err)
-    from .app import run_app
+    from .cli_common import run_app
     from .screens.editor import EditorScreen
 
     return run_app(locations, first_screen=lambda: EditorScreen(path))
@@ -126,7 +126,7 @@ def edit_outside(path: Path, locations: Locations, out: TextIO, err: TextIO) -> 
 
 def plan_in_app(session_name: str, locations: Locations) -> int:
     """`tuitrainer plan SESSION --edit`: the planning screen for one session."""
-    from .app import run_app
+    from .cli_common import run_app
     from .library import resolve
     from .screens.planning import PlanningScreen
 

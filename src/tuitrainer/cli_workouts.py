@@ -27,7 +27,7 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
 
 
 def cmd_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .app import run_app
+    from .cli_common import run_app
     from .library import resolve
 
     locations = Locations.resolve(args.data_dir)

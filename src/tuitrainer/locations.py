@@ -82,6 +82,11 @@ class Locations:
         return self._ensure(self.config_dir) / "keys.toml"
 
     @property
+    def reports(self) -> Path:
+        """Where the app writes a clinician's report (made when one is written)."""
+        return self.data_dir / "reports"
+
+    @property
     def session_cache(self) -> Path:
         """The home screen's listing of sessions (its folder is made when written)."""
         return self.data_dir / "cache" / "sessions.json"

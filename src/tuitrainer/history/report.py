@@ -7,14 +7,18 @@ never on the wall clock, so a known history always gives the same text.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..durations import format_duration
 from . import progress
-from .progress import Scope
+from .assessment_trend import TEST_NAMES, assessment_trend
+from .scope import Scope, local_day, local_offset
+
+if TYPE_CHECKING:
+    from .store import HistoryStore
 
 MONTHLY_AFTER_WEEKS = 16  # a longer period shows pain by month, not by week
 NOTE = (
@@ -37,24 +41,25 @@ def rating(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
 
 
-def span(conn: sqlite3.Connection, scope: Scope) -> tuple[date, date] | None:
+def span(store: HistoryStore, scope: Scope) -> tuple[date, date] | None:
     """The first and last local day with a workout (or an assessment) in the scope."""
+    conn = store.conn
     where, args = scope.where()
     first, last = conn.execute(
         f"SELECT MIN(w.started_at), MAX(w.started_at) FROM workouts w WHERE {where}", args
     ).fetchone()
-    tests = progress.assessment_trend(conn, scope)
+    tests = assessment_trend(store, scope)
     if tests:
         first = min(first or tests[0].taken_at, tests[0].taken_at)
         last = max(last or tests[-1].taken_at, tests[-1].taken_at)
     if first is None:
         return None
-    return progress.local_day(first, scope), progress.local_day(last, scope)
+    return local_day(first, scope), local_day(last, scope)
 
 
-def adherence_section(conn: sqlite3.Connection, scope: Scope) -> list[str]:
-    facts = progress.adherence(conn, scope)
-    weeks = progress.weekly_counts(conn, scope)
+def adherence_section(store: HistoryStore, scope: Scope) -> list[str]:
+    facts = progress.adherence(store, scope)
+    weeks = progress.weekly_counts(store, scope)
     per_week = facts.workouts / len(weeks) if weeks else 0.0
     lines = [
         "## Adherence",
@@ -66,7 +71,7 @@ def adherence_section(conn: sqlite3.Connection, scope: Scope) -> list[str]:
         f"- Current streak: {facts.streak} days in a row (up to {scope.today.isoformat()})",
         f"- Reps done: {facts.dose_text()}",
     ]
-    rehearsed = progress.rehearsals(conn, scope)
+    rehearsed = progress.rehearsals(store, scope)
     if rehearsed:
         lines.append(f"- Rehearsals at another speed (`run --speed`), left out: {rehearsed}")
     lines.append("")
@@ -77,8 +82,8 @@ def adherence_section(conn: sqlite3.Connection, scope: Scope) -> list[str]:
     return lines + [""]
 
 
-def sessions_section(conn: sqlite3.Connection, scope: Scope) -> list[str]:
-    used = progress.sessions_used(conn, scope)
+def sessions_section(store: HistoryStore, scope: Scope) -> list[str]:
+    used = progress.sessions_used(store, scope)
     lines = ["## Sessions used", ""]
     if not used:
         return lines + ["No workouts in this period.", ""]
@@ -89,7 +94,7 @@ def sessions_section(conn: sqlite3.Connection, scope: Scope) -> list[str]:
                 f"{u.title} (`{u.session}`)",
                 str(u.workouts),
                 str(u.completed),
-                progress.local_day(u.last, scope).isoformat(),
+                local_day(u.last, scope).isoformat(),
             ]
             for u in used
         ),
@@ -97,8 +102,8 @@ def sessions_section(conn: sqlite3.Connection, scope: Scope) -> list[str]:
     return lines + [""]
 
 
-def balance_section(conn: sqlite3.Connection, scope: Scope) -> list[str]:
-    rows = progress.balance(conn, scope)
+def balance_section(store: HistoryStore, scope: Scope) -> list[str]:
+    rows = progress.balance(store, scope)
     lines = [
         "## Left and right",
         "",
@@ -125,9 +130,9 @@ def balance_section(conn: sqlite3.Connection, scope: Scope) -> list[str]:
     return lines + [""]
 
 
-def pain_section(conn: sqlite3.Connection, scope: Scope, weeks: int) -> list[str]:
+def pain_section(store: HistoryStore, scope: Scope, weeks: int) -> list[str]:
     period = "month" if weeks > MONTHLY_AFTER_WEEKS else "week"
-    trend = progress.pain_trend(conn, scope, period)
+    trend = progress.pain_trend(store, scope, period)
     lines = ["## Pain", ""]
     if not trend:
         return lines + ["No pain ratings in this period.", ""]
@@ -154,14 +159,14 @@ def pain_section(conn: sqlite3.Connection, scope: Scope, weeks: int) -> list[str
     return lines + [""]
 
 
-def assessment_section(conn: sqlite3.Connection, scope: Scope) -> list[str]:
-    results = progress.assessment_trend(conn, scope)
+def assessment_section(store: HistoryStore, scope: Scope) -> list[str]:
+    results = assessment_trend(store, scope)
     lines = ["## Self-assessment", ""]
     if not results:
         return lines + ["No self-assessment in this period.", ""]
     cells: dict[tuple[str, str], dict[str, str]] = {}
     for result in results:
-        key = (progress.local_day(result.taken_at, scope).isoformat(), result.test_id)
+        key = (local_day(result.taken_at, scope).isoformat(), result.test_id)
         cells.setdefault(key, {})[result.side] = result.summary
     lines += [
         "Knee to chest: a straight leg that lifts means tight hip flexors, a knee that "
@@ -174,7 +179,7 @@ def assessment_section(conn: sqlite3.Connection, scope: Scope) -> list[str]:
         (
             [
                 day,
-                progress.TEST_NAMES.get(test, test),
+                TEST_NAMES.get(test, test),
                 sides.get("left", "-"),
                 sides.get("right", "-"),
             ]
@@ -184,12 +189,12 @@ def assessment_section(conn: sqlite3.Connection, scope: Scope) -> list[str]:
     return lines + [""]
 
 
-def render(conn: sqlite3.Connection, scope: Scope) -> str:
+def render(store: HistoryStore, scope: Scope) -> str:
     """The whole report as Markdown text."""
-    found = span(conn, scope)
+    found = span(store, scope)
     start = scope.since or (found[0] if found else scope.today)
     if scope.since is not None and found:
-        ever = span(conn, replace(scope, since=None))  # the first record of any kind
+        ever = span(store, replace(scope, since=None))  # the first record of any kind
         if ever and scope.since < ever[0]:
             start = ever[0]  # nothing was ever recorded before: the period starts there
     end = min(scope.until or scope.today, scope.today)
@@ -206,14 +211,14 @@ def render(conn: sqlite3.Connection, scope: Scope) -> str:
     ]
     if found is None:
         lines.append("Nothing was recorded in this period.")
-        rehearsed = progress.rehearsals(conn, scope)
+        rehearsed = progress.rehearsals(store, scope)
         if rehearsed:
             lines.append(f"Rehearsals at another speed (`run --speed`), left out: {rehearsed}")
         return "\n".join(lines) + "\n"
     for section in (adherence_section, sessions_section, balance_section):
-        lines += section(conn, scope)
-    lines += pain_section(conn, scope, weeks)
-    lines += assessment_section(conn, scope)
+        lines += section(store, scope)
+    lines += pain_section(store, scope, weeks)
+    lines += assessment_section(store, scope)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -226,4 +231,4 @@ def scope_for(
     since: date | None = None, session: str | None = None, until: date | None = None
 ) -> Scope:
     """The report's scope on this machine: today, in its time zone."""
-    return Scope(today(), since, until, session, utc_offset=progress.local_offset())
+    return Scope(today(), since, until, session, utc_offset=local_offset())

@@ -8,8 +8,6 @@ opens the results.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -25,38 +23,26 @@ from ..assessment.walk import Step, Walk
 from ..history.assessments import acknowledged, save_assessment
 from ..widgets.footer import Footer
 from .help import HelpScreen
+from .host import Host, host
+from .messages import AssessmentClosed
 from .questions import ConfirmScreen
-
-if TYPE_CHECKING:
-    from ..app import TuitrainerApp
 
 TICK_SECONDS = 0.1
 
 
-def open_assessment(app: TuitrainerApp) -> None:
-    """Load the tests and rules; show the safety note first until it is acknowledged."""
-    from ..assessment.load import load_for
-    from ..session.problems import SessionError
+def first_screen(app: Host) -> Screen:
+    """The assessment, after the safety note until that is acknowledged.
 
-    try:
-        battery, rules = load_for(app.locations)
-    except SessionError as error:
-        app.notify(f"The assessment cannot start: {error.problems[0]}", severity="error")
-        if app.direct_assess:
-            app.exit(1)
-        return
+    Loads the tests and rules in use; raises SessionError when they are broken.
+    """
+    from ..assessment.load import load_for
+
+    battery, rules = load_for(app.locations)
     if acknowledged(app.store) is not None:
-        app.push_screen(AssessmentScreen(battery, rules))
-        return
+        return AssessmentScreen(battery, rules)
     from .safety import SafetyScreen
 
-    def after_safety(agreed: bool | None) -> None:
-        if agreed:
-            app.push_screen(AssessmentScreen(battery, rules))
-        elif app.direct_assess:
-            app.exit(0)
-
-    app.push_screen(SafetyScreen(), after_safety)
+    return SafetyScreen(then=AssessmentScreen(battery, rules))
 
 
 class AssessmentScreen(Screen[None]):
@@ -75,10 +61,6 @@ class AssessmentScreen(Screen[None]):
         self.walk = Walk(battery)
         self.rules = rules
         self.hold: Hold | None = None  # while the person holds the position
-
-    @property
-    def tt_app(self) -> TuitrainerApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="heading"):
@@ -117,8 +99,8 @@ class AssessmentScreen(Screen[None]):
         if step is None or step.question is not None or not step.test.hold_seconds:
             return
         if self.hold is None:
-            app = self.tt_app
-            self.hold = Hold(step.test.hold_seconds, app.clock, app.workouts.loose_cues())
+            app = host(self)
+            self.hold = Hold(step.test.hold_seconds, app.clock, app.loose_cues())
             self.hold.start()
             self.show()
 
@@ -169,10 +151,7 @@ class AssessmentScreen(Screen[None]):
         )
 
     def _close(self) -> None:
-        if self.tt_app.direct_assess:
-            self.app.exit(0)
-        else:
-            self.dismiss(None)
+        self.post_message(AssessmentClosed())
 
     def action_help(self) -> None:
         notes = "Answer with a letter or a number. Nothing is saved before the review."
@@ -188,7 +167,7 @@ class AssessmentScreen(Screen[None]):
             self.show()
             return
         found = self.walk.responses()
-        assessment_id = save_assessment(self.tt_app.store, found, self.walk.battery.digest)
+        assessment_id = save_assessment(host(self).store, found, self.walk.battery.digest)
         self.app.switch_screen(
             AssessmentResultsScreen(self.walk.battery, self.rules, found, assessment_id)
         )

@@ -8,7 +8,6 @@ and starts it.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,9 +23,8 @@ from ..session.model import Session
 from ..session.problems import SessionError
 from ..session.save import SaveError
 from ..widgets.footer import Footer
-
-if TYPE_CHECKING:
-    from ..app import TuitrainerApp
+from .host import host
+from .messages import AssessmentClosed, StartSession
 
 
 class AssessmentResultsScreen(Screen[None]):
@@ -49,17 +47,13 @@ class AssessmentResultsScreen(Screen[None]):
         self.problem = ""
         self.saved: Session | None = None
 
-    @property
-    def tt_app(self) -> TuitrainerApp:
-        return self.app  # type: ignore[return-value]
-
     def _builtin(self) -> set[str]:
-        return {p.stem for p in session_files(self.tt_app.locations.builtin_sessions)}
+        return {p.stem for p in session_files(host(self).locations.builtin_sessions)}
 
     def _propose(self) -> None:
         from ..library import resolve
 
-        locations = self.tt_app.locations
+        locations = host(self).locations
         try:
             base = resolve(self.rules.base, locations)
         except (SessionError, FileNotFoundError) as error:
@@ -137,7 +131,7 @@ class AssessmentResultsScreen(Screen[None]):
             self.notify(self.problem, severity="error")
             return None
         try:
-            self.saved = save_plan(self.tt_app.locations, self.proposal, self._builtin())
+            self.saved = save_plan(host(self).locations, self.proposal, self._builtin())
         except (OSError, ValueError, SessionError, SaveError) as error:
             self.notify(f"The plan was not saved: {error}", severity="error")
             return None
@@ -150,10 +144,7 @@ class AssessmentResultsScreen(Screen[None]):
     def action_start(self) -> None:
         session = self.action_save()
         if session is not None:
-            self.tt_app.start_session(session)
+            self.post_message(StartSession(session))
 
     def action_done(self) -> None:
-        if self.tt_app.direct_assess:
-            self.app.exit(0)
-        else:
-            self.dismiss(None)
+        self.post_message(AssessmentClosed())

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,9 +14,8 @@ from ..durations import format_duration
 from ..library import Listed, Listing
 from ..widgets.footer import Footer
 from ..widgets.row_table import RowTable
-
-if TYPE_CHECKING:
-    from ..app import TuitrainerApp
+from .host import host
+from .messages import OfferResume, OpenAssessment, ShowProgress, StartSession
 
 
 def when(iso: str | None) -> str:
@@ -49,10 +47,6 @@ class HomeScreen(Screen[None]):
         self.entries: list[Listed] = []
         self._filled_in_compose = False
 
-    @property
-    def tt_app(self) -> TuitrainerApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         yield Label("[b]tuitrainer[/b]  mobility and back care", id="title")
         yield Label("Choose a session and press Enter.", id="hint")
@@ -66,7 +60,7 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         # AUTO_FOCUS gives the table the focus (focusing it here too would compose the
         # footer once more).
-        self.tt_app.offer_resume()
+        self.post_message(OfferResume())
 
     def on_screen_resume(self) -> None:
         if self._filled_in_compose:  # the first resume follows compose: nothing has changed
@@ -80,8 +74,8 @@ class HomeScreen(Screen[None]):
         self.query_one("#problem", Label).update(self._description(table.cursor_row))
 
     def _fill(self, table: RowTable) -> None:
-        self.entries = Listing(self.tt_app.locations).sessions()
-        last = self.tt_app.store.last_done() if self.tt_app.store else {}
+        self.entries = Listing(host(self).locations).sessions()
+        last = host(self).store.last_done()
         table.set_rows(
             [
                 (
@@ -121,19 +115,19 @@ class HomeScreen(Screen[None]):
         from ..session import SessionError, load_session
 
         try:
-            locations = self.tt_app.locations
+            locations = host(self).locations
             session = load_session(Path(entry.path), entry.source, locations.sound_dirs())
         except SessionError as error:  # invalid, or changed since it was listed
             self.notify(f"{entry.slug} cannot start: {error.problems[0]}", severity="error")
             self.reload()
             return
-        self.tt_app.start_session(session)
+        self.post_message(StartSession(session))
 
     def action_progress(self) -> None:
-        self.tt_app.show_progress()
+        self.post_message(ShowProgress())
 
     def action_assess(self) -> None:
-        self.tt_app.open_assessment()
+        self.post_message(OpenAssessment())
 
     def action_safety(self) -> None:
         from .safety import SafetyScreen
@@ -146,7 +140,7 @@ class HomeScreen(Screen[None]):
 
         entry = self._entry(self.query_one(RowTable).cursor_row)
         if entry is not None:
-            open_planning(self.tt_app, Path(entry.path), entry.source)
+            open_planning(self, Path(entry.path), entry.source)
 
     def _editing_off(self) -> bool:
         """Served to a browser there is no login, so sessions are not edited there."""
@@ -161,7 +155,7 @@ class HomeScreen(Screen[None]):
 
         if self._editing_off():
             return
-        ask_new_session(self.tt_app)
+        ask_new_session(self)
 
     def action_edit(self) -> None:
         """The highlighted session's file in the editor (a built-in one: a copy, if wished)."""
@@ -171,7 +165,7 @@ class HomeScreen(Screen[None]):
             return
         entry = self._entry(self.query_one(RowTable).cursor_row)
         if entry is not None:
-            open_editor(self.tt_app, entry.slug, Path(entry.path), entry.source)
+            open_editor(self, entry.slug, Path(entry.path), entry.source)
 
     def action_help(self) -> None:
         from .help import HelpScreen

@@ -22,13 +22,14 @@ from ..session.dump import number
 from ..session.edit import KNOB_BY_FIELD, KNOBS, EditError, format_reps
 from ..widgets.footer import Footer
 from .help import HelpScreen
+from .host import host
 from .leaving import leave_asking
+from .messages import StartSession
 from .questions import AskScreen, PickScreen
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from ..app import TuitrainerApp
     from ..session.model import Exercise, Session
 
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -84,10 +85,6 @@ class PlanningScreen(Screen[None]):
         self.baseline = session  # as loaded or last saved: anything else is unsaved
         self.undo: list[Session] = []
         self.entry_mode = ""
-
-    @property
-    def tt_app(self) -> TuitrainerApp:
-        return self.app  # type: ignore[return-value]
 
     @property
     def dirty(self) -> bool:
@@ -202,7 +199,7 @@ class PlanningScreen(Screen[None]):
         from ..session.edit import add
 
         found: list[tuple[str, Exercise]] = []
-        for entry in discover(self.tt_app.locations):
+        for entry in discover(host(self).locations):
             if entry.session is not None:
                 for exercise in entry.session.exercises:
                     found.append((f"{exercise.name}  ({entry.session.title})", exercise))
@@ -285,7 +282,7 @@ class PlanningScreen(Screen[None]):
         self.apply(result.session, "\n".join(lines))
 
     def action_start(self) -> None:
-        self.tt_app.start_session(self.session)
+        self.post_message(StartSession(self.session))
 
     def action_save(self) -> None:
         from ..session.create import name_problem
@@ -320,7 +317,7 @@ class PlanningScreen(Screen[None]):
         from ..session.dump import comment_lines
         from ..session.save import read_stamped
 
-        locations = self.tt_app.locations
+        locations = host(self).locations
         existing = user_file(locations, name)
         path = existing or locations.user_sessions / f"{name}.yaml"
         read = read_stamped(path)
@@ -348,7 +345,7 @@ class PlanningScreen(Screen[None]):
         from ..session.edit import retitle
         from ..session.save import SaveError, save_text
 
-        locations = self.tt_app.locations
+        locations = host(self).locations
         title = self.session.title if name == self.session.slug else title_of(name)
         session = retitle(self.session, name, title)
         try:
@@ -381,13 +378,13 @@ class PlanningScreen(Screen[None]):
         leave_asking(self, self.dirty, "this plan")
 
 
-def open_planning(app: TuitrainerApp, path: Path, source: str) -> None:
+def open_planning(screen: Screen, path: Path, source: str) -> None:
     """Load a session afresh and plan it; an invalid file says why instead."""
     from ..session import SessionError, load_session
 
     try:
-        session = load_session(path, source, app.locations.sound_dirs())
+        session = load_session(path, source, host(screen).locations.sound_dirs())
     except SessionError as error:
-        app.notify(f"{path.stem} cannot be planned: {error.problems[0]}", severity="error")
+        screen.notify(f"{path.stem} cannot be planned: {error.problems[0]}", severity="error")
         return
-    app.push_screen(PlanningScreen(session))
+    screen.app.push_screen(PlanningScreen(session))

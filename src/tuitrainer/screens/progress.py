@@ -23,12 +23,15 @@ from textual_plotext import PlotextPlot
 
 from ..durations import format_duration
 from ..history import progress as queries
-from ..history.progress import Balance, Scope
+from ..history.assessment_trend import TEST_NAMES, AssessmentResult, assessment_trend
+from ..history.progress import Balance
+from ..history.scope import Scope, local_day, local_offset, local_time
 from ..widgets.footer import Footer
 from .help import HelpScreen
+from .host import host
 
 if TYPE_CHECKING:
-    from ..app import TuitrainerApp
+    from ..history.store import HistoryStore
 
 RANGES: list[tuple[str, int | None]] = [
     ("last 4 weeks", 4),
@@ -95,7 +98,7 @@ class ProgressScreen(Screen[None]):
     ) -> None:
         super().__init__()
         today = today or date.today()
-        offset = queries.local_offset() if utc_offset is None else utc_offset
+        offset = local_offset() if utc_offset is None else utc_offset
         self.range_index = -1 if since or until else DEFAULT_RANGE
         if since is None and until is None:
             since = self._range_start(today, DEFAULT_RANGE)
@@ -103,10 +106,6 @@ class ProgressScreen(Screen[None]):
         self.balances: list[Balance] = []
         self.weeks: list[date] = []
         self.pain: list[queries.PainWeek] = []
-
-    @property
-    def tt_app(self) -> TuitrainerApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Label("", id="scope")
@@ -155,7 +154,7 @@ class ProgressScreen(Screen[None]):
             span = "everything"
         session = self.scope.session or "all sessions"
         text = f"[b]Progress[/b]  {span}, {session}  [dim](r range, d dates, s session)[/dim]"
-        rehearsed = queries.rehearsals(self.tt_app.store.conn, self.scope)
+        rehearsed = queries.rehearsals(host(self).store, self.scope)
         if rehearsed:
             plural = "s" if rehearsed > 1 else ""
             text += f"\n[dim]{rehearsed} rehearsal{plural} at another speed left out[/dim]"
@@ -179,7 +178,7 @@ class ProgressScreen(Screen[None]):
         self.app.push_screen(DateRangeScreen(self.scope.since, self.scope.until), chosen)
 
     def action_next_session(self) -> None:
-        names: list[str | None] = [None, *queries.session_names(self.tt_app.store.conn)]
+        names: list[str | None] = [None, *queries.session_names(host(self).store)]
         current = names.index(self.scope.session) if self.scope.session in names else 0
         self.scope = replace(self.scope, session=names[(current + 1) % len(names)])
         self.reload()
@@ -189,27 +188,27 @@ class ProgressScreen(Screen[None]):
     def reload(self) -> None:
         """Query every panel for the current scope and redraw it (those built so far)."""
         self.query_one("#scope", Label).update(self._scope_text())
-        self._fill_recent(self.tt_app.store.conn)
+        self._fill_recent(host(self).store)
         for panel in self.query(Panel):
             self._fill(panel.id)
 
     def _fill(self, panel_id: str | None) -> None:
-        conn = self.tt_app.store.conn
+        history = host(self).store
         fill = {
             "calendar-panel": self._fill_calendar,
             "balance-panel": self._fill_balance,
             "pain-panel": self._fill_pain,
             "tests-panel": self._fill_assessments,
         }[panel_id or ""]
-        fill(conn)
+        fill(history)
 
-    def _fill_recent(self, conn) -> None:
+    def _fill_recent(self, history: HistoryStore) -> None:
         table = self.query_one("#workouts", DataTable)
         table.clear(columns=True)
         table.add_columns("Date", "Session", "Status", "Time", "Reps", "Pain")
-        for row in queries.recent(conn, self.scope):
-            line = queries.line_of(row, self.tt_app.store.status_of(row))
-            when = queries.local_time(line.started_at, self.scope)
+        for row in queries.recent(history, self.scope):
+            line = queries.line_of(row, history.status_of(row))
+            when = local_time(line.started_at, self.scope)
             table.add_row(
                 f"{when:%a %d %b %H:%M}",
                 line.title,
@@ -220,8 +219,8 @@ class ProgressScreen(Screen[None]):
                 key=str(line.id),
             )
 
-    def _fill_calendar(self, conn) -> None:
-        facts = queries.adherence(conn, self.scope, CALENDAR_WEEKS)
+    def _fill_calendar(self, history: HistoryStore) -> None:
+        facts = queries.adherence(history, self.scope, CALENDAR_WEEKS)
         self.query_one("#streak", Label).update(
             f"Streak: [b]{facts.streak}[/b] day{'s' if facts.streak != 1 else ''} in a row"
         )
@@ -244,8 +243,8 @@ class ProgressScreen(Screen[None]):
                     cells.append(Text(" . ", style="dim"))
             table.add_row(*cells)
 
-    def _fill_balance(self, conn) -> None:
-        self.balances = queries.balance(conn, self.scope)
+    def _fill_balance(self, history: HistoryStore) -> None:
+        self.balances = queries.balance(history, self.scope)
         table = self.query_one("#sides", DataTable)
         table.clear(columns=True)
         table.add_columns("Exercise", "Left", "Right", "L time", "R time", "Lagging")
@@ -304,8 +303,8 @@ class ProgressScreen(Screen[None]):
     def _week_number(first: date, week: date) -> int:
         return (week - first).days // 7
 
-    def _fill_pain(self, conn) -> None:
-        self.pain = queries.pain_trend(conn, self.scope)
+    def _fill_pain(self, history: HistoryStore) -> None:
+        self.pain = queries.pain_trend(history, self.scope)
         label = self.query_one("#pain-summary", Label)
         plot = self.query_one("#pain-plot", PlotextPlot)
         plt = plot.plt
@@ -335,8 +334,8 @@ class ProgressScreen(Screen[None]):
         plt.xticks(*self._ticks(first.week, self._week_number(first.week, last.week) + 1))
         plot.refresh()
 
-    def _fill_assessments(self, conn) -> None:
-        results = queries.assessment_trend(conn, self.scope)
+    def _fill_assessments(self, history: HistoryStore) -> None:
+        results = assessment_trend(history, self.scope)
         table = self.query_one("#tests", DataTable)
         table.clear(columns=True)
         label = self.query_one("#tests-summary", Label)
@@ -345,14 +344,12 @@ class ProgressScreen(Screen[None]):
             return
         taken = sorted({r.taken_at for r in results})[-ASSESSMENTS_SHOWN:]
         label.update(f"{len(taken)} latest self-assessments, oldest on the left.")
-        table.add_columns(
-            "Test", "Side", *(short_day(queries.local_day(t, self.scope)) for t in taken)
-        )
-        cells: dict[tuple[str, str], dict[str, queries.AssessmentResult]] = {}
+        table.add_columns("Test", "Side", *(short_day(local_day(t, self.scope)) for t in taken))
+        cells: dict[tuple[str, str], dict[str, AssessmentResult]] = {}
         for result in results:
             cells.setdefault((result.test_id, result.side), {})[result.taken_at] = result
         for (test, side), by_time in sorted(cells.items()):
-            row: list[str | Text] = [queries.TEST_NAMES.get(test, test), side]
+            row: list[str | Text] = [TEST_NAMES.get(test, test), side]
             for moment in taken:
                 found = by_time.get(moment)
                 if found is None:

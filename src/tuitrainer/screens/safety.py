@@ -7,7 +7,6 @@ by itself only once; the home screen's `s` shows it again at any time.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,9 +16,8 @@ from textual.widgets import Label, Static
 
 from ..history.assessments import acknowledge, acknowledged
 from ..widgets.footer import Footer
-
-if TYPE_CHECKING:
-    from ..app import TuitrainerApp
+from .host import host
+from .messages import AssessmentClosed
 
 SAFETY_TEXT = """\
 tuitrainer is for everyday stiffness and back care. It cannot tell what causes your pain.
@@ -36,17 +34,17 @@ If anything hurts, stop."""
 
 
 class SafetyScreen(Screen[bool]):
-    """Returns True when the user acknowledges the note, False when they step back."""
+    """Returns True when the user acknowledges the note, False when they step back.
+
+    Before the assessment (`then`), acknowledging goes on to it, and stepping back
+    leaves the assessment.
+    """
 
     CSS_PATH = "safety.tcss"
     BINDINGS = [
         Binding("enter,y", "agree", "I understand"),
         Binding("escape,q", "leave", "Back"),
     ]
-
-    @property
-    def tt_app(self) -> TuitrainerApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="safety"):
@@ -60,15 +58,25 @@ class SafetyScreen(Screen[bool]):
         yield Footer()
 
     def _status(self) -> str:
-        when = acknowledged(self.tt_app.store)
+        when = acknowledged(host(self).store)
         if when is None:
             return "You have not confirmed this note yet."
         day = datetime.fromisoformat(when).astimezone()
         return f"You confirmed this note on {day:%d %b %Y}."
 
+    def __init__(self, then: Screen | None = None) -> None:
+        super().__init__()
+        self.then = then
+
     def action_agree(self) -> None:
-        acknowledge(self.tt_app.store)
-        self.dismiss(True)
+        acknowledge(host(self).store)
+        if self.then is not None:
+            self.app.switch_screen(self.then)
+        else:
+            self.dismiss(True)
 
     def action_leave(self) -> None:
-        self.dismiss(False)
+        if self.then is not None:
+            self.post_message(AssessmentClosed())
+        else:
+            self.dismiss(False)
