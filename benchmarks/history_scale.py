@@ -29,10 +29,11 @@ from tests.conftest import FakeClock  # noqa: E402
 from tests.history_data import insert, scale_history  # noqa: E402
 
 from tuitrainer.app import create_app  # noqa: E402
+from tuitrainer.assessment.load import TESTS_FILE, load_battery  # noqa: E402
 from tuitrainer.history import HistoryStore  # noqa: E402
 from tuitrainer.history.report import render  # noqa: E402
 from tuitrainer.history.scope import Scope  # noqa: E402
-from tuitrainer.locations import Locations  # noqa: E402
+from tuitrainer.locations import Locations, builtin_dir  # noqa: E402
 from tuitrainer.screens.progress import PANES, ProgressScreen  # noqa: E402
 
 TODAY = datetime(2026, 11, 20, 21, tzinfo=UTC)
@@ -93,7 +94,8 @@ def report_time(data_dir: Path) -> tuple[float, float, int]:
     """Seconds for the whole-history report, for a COUNT(*) over reps, and the report's size."""
     store, _ = HistoryStore.open(data_dir / "history.sqlite3")
     started = time.perf_counter()
-    text = render(store, Scope(TODAY.date(), utc_offset=timedelta(0)))
+    battery = load_battery(builtin_dir("assessments") / TESTS_FILE)
+    text = render(store, Scope(TODAY.date(), utc_offset=timedelta(0)), battery)
     report = time.perf_counter() - started
     started = time.perf_counter()
     store.conn.execute("SELECT COUNT(*) FROM reps").fetchone()

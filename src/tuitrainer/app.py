@@ -128,17 +128,18 @@ class TuitrainerApp(Look, SoundOutput):
 
     def on_open_assessment(self, _: OpenAssessment | None = None) -> None:
         """The safety note until it is acknowledged, then the guided hip assessment."""
-        from .screens.assessment import first_screen
+        from .screens.assessment import AssessmentScreen
+        from .screens.safety import safety_first
         from .session.problems import SessionError
 
         try:
-            screen = first_screen(self)
+            screen = AssessmentScreen.load(self.locations)
         except SessionError as error:
             self.notify(f"The assessment cannot start: {error.problems[0]}", severity="error")
             if self.direct_assess:
                 self.exit(1)
             return
-        self.push_screen(screen)
+        safety_first(self, self.store, lambda: self.push_screen(screen), self.direct_assess)
 
     def on_assessment_closed(self, _: AssessmentClosed) -> None:
         """`tuitrainer assess` ends with its assessment; from home, back to home."""
@@ -185,8 +186,15 @@ class TuitrainerApp(Look, SoundOutput):
         return self.workouts.loose_cues()
 
     def on_start_session(self, message: StartSession) -> None:
-        """Start a session, first offering to resume an unfinished run of it."""
+        """Start a session: the safety note first until it has been acknowledged once,
+        then an offer to resume an unfinished run of it."""
+        from .screens.safety import safety_first
+
+        leave = self.direct_session is not None
         session = message.session
+        safety_first(self, self.store, lambda: self._start_session(session), leave=leave)
+
+    def _start_session(self, session: Session) -> None:
         unfinished = self.workouts.unfinished(session)
         if unfinished is None:
             self._begin(self.workouts.open(session))

@@ -53,11 +53,15 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     if _backwards(args, err):
         return USAGE
-    store, notice = HistoryStore.open(Locations.resolve(args.data_dir).database)
+    from .assessment.load import names_for
+
+    locations = Locations.resolve(args.data_dir)
+    store, notice = HistoryStore.open(locations.database)
     if notice is not None:
         print(notice.message, file=err)
     try:
-        text = render(store, scope_for(args.since, args.session, args.until))
+        scope = scope_for(args.since, args.session, args.until)
+        text = render(store, scope, names_for(locations))
     finally:
         store.close()
     if args.output in (None, "-"):  # "-": standard output, as is usual

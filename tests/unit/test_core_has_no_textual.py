@@ -29,6 +29,9 @@ CORE_PATHS = [
     "assessment",
     "audio",
     "library.py",
+    "library_changes.py",
+    "sharing.py",
+    "exercise_catalogue.py",
     "tally.py",
     "display.py",
     "config.py",
@@ -36,6 +39,8 @@ CORE_PATHS = [
     "durations.py",
     "cue_names.py",
     "sound_files.py",
+    "safety_note.py",
+    "dose.py",
 ]
 
 

@@ -17,10 +17,13 @@ from tests.history_data import (
     known_history,
     sides_for,
 )
+from tuitrainer.assessment.load import TESTS_FILE, load_battery
 from tuitrainer.history import HistoryStore
 from tuitrainer.history import progress as q
 from tuitrainer.history.assessment_trend import assessment_trend
+from tuitrainer.history.migrations import FIGURE_4_BEFORE
 from tuitrainer.history.scope import Scope, parse_range
+from tuitrainer.locations import builtin_dir
 
 
 @pytest.fixture
@@ -30,6 +33,9 @@ def store(tmp_path: Path):
     add_assessments(store.conn, KNOWN_ASSESSMENTS)
     yield store
     store.close()
+
+
+BATTERY = load_battery(builtin_dir("assessments") / TESTS_FILE)
 
 
 def scope(**kw) -> Scope:
@@ -155,17 +161,32 @@ def test_pain_trend_is_the_weekly_average(store):
 
 
 def test_assessment_trend_by_test_and_side(store):
-    results = assessment_trend(store, scope())
+    results = assessment_trend(store, scope(), BATTERY)
     first = {(r.test_id, r.side): r for r in results if r.taken_at.startswith("2026-10-11")}
     last = {(r.test_id, r.side): r for r in results if r.taken_at.startswith("2026-11-15")}
-    assert first["knee-to-chest", "left"].summary == "tight hip flexors"
+    # In the order the tests are taken (the tests file's), each left then right.
+    assert [(r.test_id, r.side) for r in results[:4]] == [
+        ("knee-to-chest", "left"),
+        ("knee-to-chest", "right"),
+        ("figure-4", "left"),
+        ("figure-4", "right"),
+    ]
+    # Names and labels are the tests file's, not words of the progress view's own.
+    assert first["knee-to-chest", "left"].test_name == "Knee-to-chest test"
+    assert first["knee-to-chest", "left"].summary == "Tight hip flexors"
     assert first["knee-to-chest", "left"].tight
-    assert first["figure-4", "left"].summary == "over a fist" and first["figure-4", "left"].tight
-    assert first["figure-4", "right"].summary == "under a fist"
+    fig = first["figure-4", "left"]
+    assert fig.test_name == "Figure-4 test"
+    assert fig.summary == "More than a fist-width" and fig.tight
+    assert fig.wording == FIGURE_4_BEFORE  # an answer from the test's earlier wording
+    assert first["knee-to-chest", "left"].wording == ""
+    assert first["figure-4", "right"].summary == "Less than a fist-width"
     assert last["knee-to-chest", "left"].summary == "clear"
-    assert last["figure-4", "left"].summary == "a fist" and not last["figure-4", "left"].tight
+    # "About a fist-width" passed under that wording: it is still no finding.
+    assert last["figure-4", "left"].summary == "About a fist-width"
+    assert not last["figure-4", "left"].tight
     assert len(results) == 8
-    assert assessment_trend(store, scope(since=date(2026, 11, 1))) == [
+    assert assessment_trend(store, scope(since=date(2026, 11, 1)), BATTERY) == [
         r for r in results if r.taken_at >= "2026-11"
     ]
 
@@ -174,7 +195,7 @@ def test_no_assessment_tables_is_no_trend(tmp_path: Path):
     store, _ = HistoryStore.open(tmp_path / "old.sqlite3")
     store.conn.execute("DROP TABLE IF EXISTS assessment_answers")
     store.conn.execute("DROP TABLE IF EXISTS assessments")
-    assert assessment_trend(store, scope()) == []
+    assert assessment_trend(store, scope(), BATTERY) == []
     store.close()
 
 
@@ -253,8 +274,8 @@ def test_a_finding_on_the_other_hip_says_which(tmp_path: Path):
         ],
         taken_at="2026-11-10T09:00:00.000+00:00",
     )
-    [result] = assessment_trend(store, scope())
-    assert result.summary == "tight quadriceps, tight hip flexors (right hip)"
+    [result] = assessment_trend(store, scope(), BATTERY)
+    assert result.summary == "Tight front of the thigh, Tight hip flexors (right hip)"
     store.close()
 
 

@@ -1,4 +1,5 @@
-"""Past assessments for the progress view: each test and side, in a word or two."""
+"""Past assessments for the progress view and the report: each test and side, in the
+tests file's words."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import sqlite3
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from ..assessment import words
+from ..assessment.model import Battery
 from .scope import Scope
 
 if TYPE_CHECKING:
@@ -14,43 +17,45 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class AssessmentResult:
-    """One test on one side at one assessment, in a word or two."""
+    """One test on one side at one assessment, in the tests file's words."""
 
     taken_at: str
     test_id: str
     side: str
     summary: str
     tight: bool
-
-
-TEST_NAMES = {"knee-to-chest": "Knee to chest", "figure-4": "Figure 4"}
-FINDING_NAMES = {
-    "tight-hip-flexors": "tight hip flexors",
-    "tight-quadriceps": "tight quadriceps",
-    "tight-hip": "tight hip",
-}
-KNEE_HEIGHT = {"less": "under a fist", "fist": "a fist", "more": "over a fist"}
+    test_name: str = ""
+    wording: str = ""  # the test's wording then, when it is worded otherwise now
 
 
 def has_assessments(store: HistoryStore) -> bool:
     """Whether this history has the assessment tables (older files do not)."""
-    conn = store.conn
-    row = conn.execute(
+    row = store.conn.execute(
         "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"
         " AND name IN ('assessments', 'assessment_answers')"
     ).fetchone()
-    return row[0] == 2
+    return bool(row[0] == 2)
 
 
-def assessment_trend(store: HistoryStore, scope: Scope) -> list[AssessmentResult]:
-    """Every test and side at each assessment in the date range, oldest first."""
-    conn = store.conn
+def assessment_times(store: HistoryStore, scope: Scope) -> list[str]:
+    """When each assessment in the date range was taken, oldest first."""
     if not has_assessments(store):
         return []
     where, args = replace(scope, session=None).where("a", "taken_at", speed=None)
-    rows = conn.execute(
+    query = f"SELECT a.taken_at FROM assessments a WHERE {where} ORDER BY 1"
+    rows = store.conn.execute(query, args)
+    return [row[0] for row in rows]
+
+
+def assessment_trend(store: HistoryStore, scope: Scope, battery: Battery) -> list[AssessmentResult]:
+    """Every test and side at each assessment in the date range, oldest first, named
+    by `battery` (the tests file in use)."""
+    if not has_assessments(store):
+        return []
+    where, args = replace(scope, session=None).where("a", "taken_at", speed=None)
+    rows = store.conn.execute(
         "SELECT a.id, a.taken_at, x.test_id, x.side, x.question_id, x.answer, x.finding,"
-        " x.finding_side"
+        " x.finding_side, x.label, x.wording"
         " FROM assessments a JOIN assessment_answers x ON x.assessment_id = a.id"
         f" WHERE {where} ORDER BY a.taken_at, a.id, x.test_id, x.side, x.question_id",
         args,
@@ -60,22 +65,22 @@ def assessment_trend(store: HistoryStore, scope: Scope) -> list[AssessmentResult
     for row in rows:
         taken[row[0]] = row[1]
         grouped.setdefault((row[0], row[2], row[3]), []).append(row)
-    return [_result(taken[key[0]], key[1], key[2], answers) for key, answers in grouped.items()]
+    order = {test.id: index for index, test in enumerate(battery.tests)}
+    keys = sorted(grouped, key=lambda k: (taken[k[0]], k[0], order.get(k[1], len(order)), k[1]))
+    # In the order the tests are taken (the file's), then by side: knee-to-chest first.
+    return [_result(battery, taken[key[0]], key[1], key[2], grouped[key]) for key in keys]
 
 
-def _finding_text(answer: Any, side: str) -> str:
-    """A finding in words; named with its hip when that is not the side tested."""
-    name = FINDING_NAMES.get(answer[6], answer[6])
-    hip = answer[7]
-    return f"{name} ({hip} hip)" if hip and hip != side else name
-
-
-def _result(taken_at: str, test_id: str, side: str, answers: list[Any]) -> AssessmentResult:
-    findings = [_finding_text(a, side) for a in answers if a[6]]
-    if test_id == "figure-4":
-        height = next((a[5] for a in answers if a[4] == "knee-height"), "")
-        summary = KNEE_HEIGHT.get(height, height or "?")
-        return AssessmentResult(taken_at, test_id, side, summary, bool(findings))
-    return AssessmentResult(
-        taken_at, test_id, side, ", ".join(findings) if findings else "clear", bool(findings)
-    )
+def _result(
+    battery: Battery, taken_at: str, test_id: str, side: str, answers: list[Any]
+) -> AssessmentResult:
+    """A test with one question reads as its answer; one with several, as its findings."""
+    findings = [words.finding_text(battery, a[6], a[7], side) for a in answers if a[6]]
+    if words.single_question(battery, test_id) and len(answers) == 1:
+        first = answers[0]
+        summary = words.answer_label(battery, test_id, first[4], first[5], side, first[8])
+    else:
+        summary = ", ".join(findings) if findings else "clear"
+    name = words.test_name(battery, test_id)
+    then = next((w for a in answers if (w := words.earlier_wording(battery, test_id, a[9]))), "")
+    return AssessmentResult(taken_at, test_id, side, summary, bool(findings), name, then)

@@ -6,6 +6,9 @@ missing steps in order, each in its own transaction. Append, never edit.
 
 from __future__ import annotations
 
+# The figure-4 test's first wording in tuitrainer, named as its answers keep it.
+FIGURE_4_BEFORE = "both knees bent, feet flat; about a fist-width passed"
+
 MIGRATIONS: list[list[str]] = [
     # 1: workouts, their sides, and every rep with its time.
     [
@@ -82,6 +85,27 @@ MIGRATIONS: list[list[str]] = [
     # 4: the low end of a rep range (8 of 8-10 is a side done); NULL: a fixed count.
     [
         "ALTER TABLE sides ADD COLUMN reps_low INTEGER",
+    ],
+    # 5: each answer's label as shown and its test's wording, so an answer keeps its
+    # meaning when a test changes. The figure-4 test used to start with both knees
+    # bent, and "about a fist-width" passed; answers from before keep that wording.
+    [
+        "ALTER TABLE assessment_answers ADD COLUMN label TEXT",
+        "ALTER TABLE assessment_answers ADD COLUMN wording TEXT",
+        "UPDATE assessment_answers SET wording = '"
+        + FIGURE_4_BEFORE.replace("'", "''")
+        + "' WHERE test_id = 'figure-4'",
+        "UPDATE assessment_answers SET label = CASE answer"
+        " WHEN 'less' THEN 'Less than a fist-width'"
+        " WHEN 'fist' THEN 'About a fist-width'"
+        " WHEN 'more' THEN 'More than a fist-width' END"
+        " WHERE test_id = 'figure-4' AND question_id = 'knee-height'",
+        "UPDATE assessment_answers SET label = CASE"
+        " WHEN question_id = 'straight-leg-lifts' AND answer = 'yes' THEN 'Yes, it lifted'"
+        " WHEN question_id = 'straight-leg-lifts' AND answer = 'no' THEN 'No, it stayed down'"
+        " WHEN question_id = 'knee-straightens' AND answer = 'yes' THEN 'Yes, it wanted to open'"
+        " WHEN question_id = 'knee-straightens' AND answer = 'no' THEN 'No, it stayed bent' END"
+        " WHERE test_id = 'knee-to-chest'",
     ],
 ]
 

@@ -12,9 +12,10 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ..assessment.model import Battery
 from ..durations import format_duration
 from . import progress
-from .assessment_trend import TEST_NAMES, assessment_trend
+from .assessment_trend import assessment_times, assessment_trend
 from .scope import Scope, local_day, local_offset
 
 if TYPE_CHECKING:
@@ -48,10 +49,10 @@ def span(store: HistoryStore, scope: Scope) -> tuple[date, date] | None:
     first, last = conn.execute(
         f"SELECT MIN(w.started_at), MAX(w.started_at) FROM workouts w WHERE {where}", args
     ).fetchone()
-    tests = assessment_trend(store, scope)
+    tests = assessment_times(store, scope)
     if tests:
-        first = min(first or tests[0].taken_at, tests[0].taken_at)
-        last = max(last or tests[-1].taken_at, tests[-1].taken_at)
+        first = min(first or tests[0], tests[0])
+        last = max(last or tests[-1], tests[-1])
     if first is None:
         return None
     return local_day(first, scope), local_day(last, scope)
@@ -159,38 +160,46 @@ def pain_section(store: HistoryStore, scope: Scope, weeks: int) -> list[str]:
     return lines + [""]
 
 
-def assessment_section(store: HistoryStore, scope: Scope) -> list[str]:
-    results = assessment_trend(store, scope)
+def assessment_section(store: HistoryStore, scope: Scope, battery: Battery) -> list[str]:
+    results = assessment_trend(store, scope, battery)
     lines = ["## Self-assessment", ""]
     if not results:
         return lines + ["No self-assessment in this period.", ""]
     cells: dict[tuple[str, str], dict[str, str]] = {}
     for result in results:
-        key = (local_day(result.taken_at, scope).isoformat(), result.test_id)
+        test = result.test_name
+        if result.wording:  # answered under an earlier set-up or pass mark
+            test += f" (as worded then: {result.wording})"
+        key = (local_day(result.taken_at, scope).isoformat(), test)
         cells.setdefault(key, {})[result.side] = result.summary
-    lines += [
-        "Knee to chest: a straight leg that lifts means tight hip flexors, a knee that "
-        "straightens tight quadriceps. Figure 4: the bent knee's height above the floor; "
-        "over a fist-width means a tight hip.",
-        "",
-    ]
+    lines += finding_legend(battery) + [""]
     lines += table(
         ["Date", "Test", "Left", "Right"],
         (
-            [
-                day,
-                TEST_NAMES.get(test, test),
-                sides.get("left", "-"),
-                sides.get("right", "-"),
-            ]
+            [day, test, sides.get("left", "-"), sides.get("right", "-")]
             for (day, test), sides in cells.items()
         ),
     )
     return lines + [""]
 
 
-def render(store: HistoryStore, scope: Scope) -> str:
-    """The whole report as Markdown text."""
+def finding_legend(battery: Battery) -> list[str]:
+    """What each finding means and which test gives it, in the tests file's words."""
+    lines = []
+    for info in battery.findings:
+        tests = [
+            test.name
+            for test in battery.tests
+            if any(a.finding == info.id for q in test.questions for a in q.answers)
+        ]
+        source = f" ({', '.join(tests)})" if tests else ""
+        meaning = f": {info.meaning}" if info.meaning else ""
+        lines.append(f"- **{info.name}**{source}{meaning}")
+    return lines
+
+
+def render(store: HistoryStore, scope: Scope, battery: Battery) -> str:
+    """The whole report as Markdown text; `battery` names the self-assessment's tests."""
     found = span(store, scope)
     start = scope.since or (found[0] if found else scope.today)
     if scope.since is not None and found:
@@ -218,7 +227,7 @@ def render(store: HistoryStore, scope: Scope) -> str:
     for section in (adherence_section, sessions_section, balance_section):
         lines += section(store, scope)
     lines += pain_section(store, scope, weeks)
-    lines += assessment_section(store, scope)
+    lines += assessment_section(store, scope, battery)
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -20,29 +20,15 @@ from ..assessment.findings import finding_table
 from ..assessment.hold import Hold
 from ..assessment.model import Battery, Rules, fill
 from ..assessment.walk import Step, Walk
-from ..history.assessments import acknowledged, save_assessment
+from ..history.assessments import save_assessment
+from ..locations import Locations
 from ..widgets.footer import Footer
 from .help import HelpScreen
-from .host import Host, host
+from .host import host
 from .messages import AssessmentClosed
 from .questions import ConfirmScreen
 
 TICK_SECONDS = 0.1
-
-
-def first_screen(app: Host) -> Screen:
-    """The assessment, after the safety note until that is acknowledged.
-
-    Loads the tests and rules in use; raises SessionError when they are broken.
-    """
-    from ..assessment.load import load_for
-
-    battery, rules = load_for(app.locations)
-    if acknowledged(app.store) is not None:
-        return AssessmentScreen(battery, rules)
-    from .safety import SafetyScreen
-
-    return SafetyScreen(then=AssessmentScreen(battery, rules))
 
 
 class AssessmentScreen(Screen[None]):
@@ -55,6 +41,13 @@ class AssessmentScreen(Screen[None]):
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q,escape", "leave", "Leave"),
     ]
+
+    @classmethod
+    def load(cls, locations: Locations) -> AssessmentScreen:
+        """The assessment with the tests and rules in use; SessionError when broken."""
+        from ..assessment.load import load_for
+
+        return cls(*load_for(locations))
 
     def __init__(self, battery: Battery, rules: Rules) -> None:
         super().__init__()

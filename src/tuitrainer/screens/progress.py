@@ -23,7 +23,7 @@ from textual_plotext import PlotextPlot
 
 from ..durations import format_duration
 from ..history import progress as queries
-from ..history.assessment_trend import TEST_NAMES, AssessmentResult, assessment_trend
+from ..history.assessment_trend import AssessmentResult, assessment_trend
 from ..history.progress import Balance
 from ..history.scope import Scope, local_day, local_offset, local_time
 from ..widgets.footer import Footer
@@ -335,7 +335,9 @@ class ProgressScreen(Screen[None]):
         plot.refresh()
 
     def _fill_assessments(self, history: HistoryStore) -> None:
-        results = assessment_trend(history, self.scope)
+        from ..assessment.load import names_for
+
+        results = assessment_trend(history, self.scope, names_for(host(self).locations))
         table = self.query_one("#tests", DataTable)
         table.clear(columns=True)
         label = self.query_one("#tests-summary", Label)
@@ -343,19 +345,25 @@ class ProgressScreen(Screen[None]):
             label.update("No self-assessment in this range (press a on the home screen).")
             return
         taken = sorted({r.taken_at for r in results})[-ASSESSMENTS_SHOWN:]
-        label.update(f"{len(taken)} latest self-assessments, oldest on the left.")
+        summary = f"{len(taken)} latest self-assessments, oldest on the left."
+        then = sorted({(r.test_name, r.wording) for r in results if r.wording})
+        summary += "".join(f"\n* {name} as worded then: {wording}" for name, wording in then)
+        label.update(Text(summary))
         table.add_columns("Test", "Side", *(short_day(local_day(t, self.scope)) for t in taken))
         cells: dict[tuple[str, str], dict[str, AssessmentResult]] = {}
         for result in results:
             cells.setdefault((result.test_id, result.side), {})[result.taken_at] = result
-        for (test, side), by_time in sorted(cells.items()):
-            row: list[str | Text] = [TEST_NAMES.get(test, test), side]
+        for (_test, side), by_time in cells.items():  # the tests file's order
+            name = next(iter(by_time.values())).test_name
+            row: list[str | Text] = [Text(name), side]
             for moment in taken:
                 found = by_time.get(moment)
                 if found is None:
                     row.append("")
                 else:
-                    row.append(Text(found.summary, style="bold yellow" if found.tight else "green"))
+                    mark = " *" if found.wording else ""
+                    style = "bold yellow" if found.tight else "green"
+                    row.append(Text(found.summary + mark, style=style))
             table.add_row(*row)
 
     # -- keys ----------------------------------------------------------------------

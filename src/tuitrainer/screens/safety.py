@@ -1,44 +1,51 @@
-"""When not to use the app without a professional: shown before the first assessment.
+"""When to get care instead: shown before the first workout and the first assessment.
 
-The acknowledgement is kept in the history database, so the note comes up
-by itself only once; the home screen's `s` shows it again at any time.
+The acknowledgement is kept in the history database (in the data folder), so
+the note comes up by itself only once; the home screen's `s` shows it again at
+any time. The words are in `safety_note`; the urgent signs stand apart.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
+from .. import safety_note as note
 from ..history.assessments import acknowledge, acknowledged
 from ..widgets.footer import Footer
 from .host import host
-from .messages import AssessmentClosed
 
-SAFETY_TEXT = """\
-tuitrainer is for everyday stiffness and back care. It cannot tell what causes your pain.
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
-Stop, and see a physiotherapist or a doctor before you go on, if:
+    from ..history.store import HistoryStore
 
-  • your pain started with an injury: a fall, a lift, a knock or an accident;
-  • the pain is sharp or stabbing, rather than a dull ache;
-  • pain, tingling or numbness runs down a leg;
-  • the pain keeps getting worse, or wakes you at night.
 
-During the tests and the exercises, move only as far as feels comfortable.
-If anything hurts, stop."""
+def safety_first(app: App, store: HistoryStore, then: Callable[[], None], leave: bool) -> None:
+    """Run `then` (start a workout, open the assessment), showing the note first until
+    it has been acknowledged once. Stepping back does nothing, or quits the app when
+    it was opened for this alone (`leave`: `tuitrainer run`, `tuitrainer assess`)."""
+    if acknowledged(store) is not None:
+        then()
+        return
+
+    def after(agreed: bool | None) -> None:
+        if agreed:
+            then()
+        elif leave:
+            app.exit(0)
+
+    app.push_screen(SafetyScreen(), after)
 
 
 class SafetyScreen(Screen[bool]):
-    """Returns True when the user acknowledges the note, False when they step back.
-
-    Before the assessment (`then`), acknowledging goes on to it, and stepping back
-    leaves the assessment.
-    """
+    """Returns True when the user acknowledges the note, False when they step back."""
 
     CSS_PATH = "safety.tcss"
     BINDINGS = [
@@ -47,9 +54,19 @@ class SafetyScreen(Screen[bool]):
     ]
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="safety"):
+        with VerticalScroll(id="safety"):
             yield Label("Before you start: is this app right for you?", id="safety-title")
-            yield Static(SAFETY_TEXT, id="safety-text", markup=False)
+            yield Static(note.ORIGIN, id="safety-origin", markup=False)
+            yield Static(note.INTRO, id="safety-intro", markup=False)
+            with Vertical(id="red-flags"):
+                yield Static(note.GET_CARE_TODAY_HEADING, id="red-flags-heading", markup=False)
+                yield Static(note.bullets(note.GET_CARE_TODAY), id="red-flags-list", markup=False)
+            yield Static(
+                f"{note.SEE_A_PROFESSIONAL_HEADING}\n{note.bullets(note.SEE_A_PROFESSIONAL)}",
+                id="safety-text",
+                markup=False,
+            )
+            yield Static(note.DURING, id="safety-during", markup=False)
             yield Label(self._status(), id="safety-status")
             yield Label(
                 "[b]Enter[/b] I have read this and none of it applies to me    [b]Esc[/b] back",
@@ -64,19 +81,9 @@ class SafetyScreen(Screen[bool]):
         day = datetime.fromisoformat(when).astimezone()
         return f"You confirmed this note on {day:%d %b %Y}."
 
-    def __init__(self, then: Screen | None = None) -> None:
-        super().__init__()
-        self.then = then
-
     def action_agree(self) -> None:
         acknowledge(host(self).store)
-        if self.then is not None:
-            self.app.switch_screen(self.then)
-        else:
-            self.dismiss(True)
+        self.dismiss(True)
 
     def action_leave(self) -> None:
-        if self.then is not None:
-            self.post_message(AssessmentClosed())
-        else:
-            self.dismiss(False)
+        self.dismiss(False)
