@@ -139,7 +139,11 @@ class TuitrainerApp(Look, SoundOutput):
             if self.direct_assess:
                 self.exit(1)
             return
-        safety_first(self, self.store, lambda: self.push_screen(screen), self.direct_assess)
+
+        def begin() -> None:
+            self.push_screen(screen)
+
+        safety_first(self, self.store, begin, leave=self.direct_assess)
 
     def on_assessment_closed(self, _: AssessmentClosed) -> None:
         """`tuitrainer assess` ends with its assessment; from home, back to home."""

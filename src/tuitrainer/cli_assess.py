@@ -10,8 +10,10 @@ from .locations import Locations
 if TYPE_CHECKING:
     import argparse
 
+    from .cli_common import Commands
 
-def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+
+def add_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
     assess = commands.add_parser(
         "assess", parents=[common], help="the guided hip self-assessment, full-screen"
     )

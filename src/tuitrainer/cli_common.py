@@ -5,13 +5,19 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
+    import argparse
+
     from textual.screen import Screen
 
     from .locations import Locations
     from .session.model import Session
+
+if TYPE_CHECKING:
+    # What a `cli_<topic>.add_commands(commands, common)` adds its subparsers to.
+    Commands = argparse._SubParsersAction[argparse.ArgumentParser]
 
 OK, INVALID, USAGE = 0, 1, 2  # done; a file is invalid (or refused); usage or not found
 
@@ -57,7 +63,7 @@ def run_app(
     speed: float = 1.0,
     mute: bool = False,
     assess: bool = False,
-    first_screen: Callable[[], Screen] | None = None,
+    first_screen: Callable[[], Screen[Any]] | None = None,
 ) -> int:
     """The full-screen app, for a command that opens it; its exit code."""
     from .app import create_app

@@ -11,8 +11,10 @@ from .locations import Locations
 if TYPE_CHECKING:
     import argparse
 
+    from .cli_common import Commands
 
-def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+
+def add_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
     progress = commands.add_parser("progress", parents=[common], help="the progress view")
     progress.set_defaults(handler=cmd_progress)
     report = commands.add_parser(

@@ -17,8 +17,10 @@ from .locations import Locations
 if TYPE_CHECKING:
     import argparse
 
+    from .cli_common import Commands
 
-def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+
+def add_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
     new = commands.add_parser(
         "new", parents=[common], help="create a session of your own and open it to edit"
     )

@@ -74,13 +74,16 @@ def write_report(app: App) -> None:
     """The clinician's Markdown report, written into the data folder."""
     from datetime import date
 
+    from .assessment.load import names_for
     from .history.report import render, scope_for
 
     folder = host(app).locations.reports
     path = folder / f"report-{date.today().isoformat()}.md"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        path.write_text(render(host(app).store, scope_for(None, None, None)), "utf-8")
+        locations = host(app).locations
+        text = render(host(app).store, scope_for(None, None, None), names_for(locations))
+        path.write_text(text, "utf-8")
     except OSError as error:
         app.notify(f"The report could not be written: {error.strerror}", severity="error")
         return

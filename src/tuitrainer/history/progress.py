@@ -335,7 +335,7 @@ def rehearsals(store: HistoryStore, scope: Scope) -> int:
     """Workouts in the scope run at another speed (`run --speed`), which no figure counts."""
     conn = store.conn
     where, args = scope.where(speed="!= 1")
-    return conn.execute(f"SELECT COUNT(*) FROM workouts w WHERE {where}", args).fetchone()[0]
+    return int(conn.execute(f"SELECT COUNT(*) FROM workouts w WHERE {where}", args).fetchone()[0])
 
 
 def session_names(store: HistoryStore) -> list[str]:

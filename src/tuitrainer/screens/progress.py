@@ -293,11 +293,11 @@ class ProgressScreen(Screen[None]):
         plot.refresh()
 
     @staticmethod
-    def _ticks(first: date, count: int, most: int = 6) -> tuple[list[int], list[str]]:
+    def _ticks(first: date, count: int, most: int = 6) -> tuple[list[float], list[str]]:
         """Week numbers from `first` and their dates, at most `most` of them."""
         step = max(1, -(-count // most))
-        xs = list(range(0, count, step))
-        return xs, [short_day(first + timedelta(weeks=x)) for x in xs]
+        weeks = range(0, count, step)
+        return [float(x) for x in weeks], [short_day(first + timedelta(weeks=x)) for x in weeks]
 
     @staticmethod
     def _week_number(first: date, week: date) -> int:
