@@ -78,6 +78,8 @@ class TuitrainerApp(Look, SoundOutput):
         self.direct_session = session
         self.direct_assess = assess  # `tuitrainer assess`: leaving the assessment quits
         self._use_theme(self.preferences.theme)
+        self.key_warnings: list[str] = []
+        self.keymap = self._own_keys()
         self.open_notice = notice
         self._workouts: Workouts | None = None
 
@@ -91,6 +93,14 @@ class TuitrainerApp(Look, SoundOutput):
                 severity="warning",
                 timeout=20,
                 markup=False,  # "[cues]" is text here, not markup
+            )
+        if self.key_warnings:
+            self.notify(
+                notice_text(self.locations.keys_file, self.key_warnings),
+                title="Keys",
+                severity="warning",
+                timeout=20,
+                markup=False,
             )
         if self.audio is None:
             # After the first frame: probing starts a player process, which would
@@ -163,8 +173,9 @@ class TuitrainerApp(Look, SoundOutput):
         message.workout.finish(message.pain)
         self._leave()
 
-    def on_workout_left(self, _: WorkoutLeft) -> None:
-        """A workout left before it started: nothing was recorded."""
+    def on_workout_left(self, message: WorkoutLeft) -> None:
+        """A workout left before it started (a resumed one is stopped where it was)."""
+        message.workout.leave()
         self._leave()
 
     # -- workouts ----------------------------------------------------------------

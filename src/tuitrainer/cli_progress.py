@@ -21,6 +21,9 @@ def add_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
         "report", parents=[common], help="a Markdown summary of progress for a clinician"
     )
     report.add_argument("--output", metavar="FILE", help="write to FILE (default: print)")
+    report.add_argument(
+        "--html", action="store_true", help="one printable HTML page with charts (A4, Letter)"
+    )
     report.set_defaults(handler=cmd_report)
     for command in (progress, report):
         command.add_argument("--since", type=day, metavar="DATE", help="from this day on")
@@ -56,16 +59,20 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if _backwards(args, err):
         return USAGE
     from .assessment.load import names_for
+    from .daily import reading, report_extras
 
     locations = Locations.resolve(args.data_dir)
-    store, notice = HistoryStore.open(locations.database)
-    if notice is not None:
-        print(notice.message, file=err)
-    try:
+    with reading(locations.database, err, create=True) as conn:
+        assert conn is not None  # create=True: a fresh history when there is none
+        store = HistoryStore(conn, locations.database)  # read-only: the queries only read
         scope = scope_for(args.since, args.session, args.until)
-        text = render(store, scope, names_for(locations))
-    finally:
-        store.close()
+        extras = report_extras(locations, store, scope)
+        if args.html:
+            from .history.report_html import render as render_html
+
+            text = render_html(store, scope, names_for(locations), extras)
+        else:
+            text = render(store, scope, names_for(locations), extras)
     if args.output in (None, "-"):  # "-": standard output, as is usual
         out.write(text)
         return OK

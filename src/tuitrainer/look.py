@@ -1,4 +1,4 @@
-"""The app's look and its command palette: themes kept in settings, ctrl+p commands.
+"""The app's look, keys and command palette: themes kept in settings, keys.toml, ctrl+p.
 
 A mixin of the app (it needs the App's theme and screens): registers the app's
 own themes, keeps a theme chosen in the palette in settings.toml, and keeps the
@@ -23,6 +23,7 @@ class Look(App[int]):
 
     preferences: Preferences
     locations: Locations
+    key_warnings: list[str]
 
     def _use_theme(self, name: str) -> None:
         """The app's own themes registered and the chosen one applied; a later change
@@ -32,6 +33,20 @@ class Look(App[int]):
         for theme in APP_THEMES:
             self.register_theme(theme)
         self.theme = name
+
+    def _own_keys(self) -> dict[str, str]:
+        """keys.toml's remapped keys, applied; its problems join the settings notice.
+        Without the file nothing is read (the common case costs no start-up time)."""
+        path = self.locations.keys_file
+        if not path.exists():
+            return {}
+        from .keymap import load
+        from .screens.bindings import by_id
+
+        keymap, problems = load(path, by_id())
+        self.key_warnings = problems
+        self.set_keymap(keymap)
+        return keymap
 
     def watch_theme(self, name: str) -> None:
         """Textual marks the app `-theme-NAME` itself (CSS for high contrast uses it)."""

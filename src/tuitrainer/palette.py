@@ -75,15 +75,16 @@ def write_report(app: App) -> None:
     from datetime import date
 
     from .assessment.load import names_for
+    from .daily import report_extras
     from .history.report import render, scope_for
 
     folder = host(app).locations.reports
     path = folder / f"report-{date.today().isoformat()}.md"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        locations = host(app).locations
-        text = render(host(app).store, scope_for(None, None, None), names_for(locations))
-        path.write_text(text, "utf-8")
+        locations, store, scope = host(app).locations, host(app).store, scope_for(None, None, None)
+        extras = report_extras(locations, store, scope)
+        path.write_text(render(store, scope, names_for(locations), extras), "utf-8")
     except OSError as error:
         app.notify(f"The report could not be written: {error.strerror}", severity="error")
         return

@@ -107,6 +107,45 @@ MIGRATIONS: list[list[str]] = [
         " WHEN question_id = 'knee-straightens' AND answer = 'no' THEN 'No, it stayed bent' END"
         " WHERE test_id = 'knee-to-chest'",
     ],
+    # 6: a workout run to its end with every part skipped ('skipped') or some side below
+    # its target ('partial') is told apart from one done ('completed'). SQLite cannot
+    # change a CHECK in place: the table is rebuilt, its rows and ids kept.
+    [
+        """CREATE TABLE workouts_new (
+            id INTEGER PRIMARY KEY,
+            session TEXT NOT NULL,
+            title TEXT NOT NULL,
+            session_hash TEXT NOT NULL,
+            session_path TEXT,
+            speed REAL NOT NULL DEFAULT 1,
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            status TEXT NOT NULL CHECK (status IN
+                ('running', 'completed', 'partial', 'skipped', 'stopped', 'interrupted')),
+            pain_before INTEGER CHECK (pain_before BETWEEN 0 AND 10),
+            pain_after INTEGER CHECK (pain_after BETWEEN 0 AND 10),
+            segment_index INTEGER NOT NULL DEFAULT 0,
+            pid INTEGER
+        )""",
+        "INSERT INTO workouts_new SELECT * FROM workouts",
+        "DROP TABLE workouts",
+        "ALTER TABLE workouts_new RENAME TO workouts",
+        "CREATE INDEX workouts_started ON workouts (started_at)",
+        "CREATE INDEX workouts_session ON workouts (session, status)",
+    ],
+    # 7: the Patient-Specific Functional Scale: activities the back makes hard, each
+    # rated 0 (cannot do it) to 10 (as well as before the problem), at most weekly.
+    [
+        "CREATE TABLE psfs (id INTEGER PRIMARY KEY, taken_at TEXT NOT NULL)",
+        """CREATE TABLE psfs_scores (
+            id INTEGER PRIMARY KEY,
+            psfs_id INTEGER NOT NULL REFERENCES psfs (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            activity TEXT NOT NULL,
+            score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10)
+        )""",
+        "CREATE INDEX psfs_taken ON psfs (taken_at)",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

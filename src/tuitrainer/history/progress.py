@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from .scope import Scope, local_day, week_start
+from .store import DONE
 
 if TYPE_CHECKING:
     from .store import HistoryStore
@@ -34,7 +35,7 @@ class Adherence:
     first_day: date  # a Monday
     last_day: date  # the range's end, or today
     days: dict[date, int]  # workouts per day, in the calendar's span, days with any
-    streak: int  # consecutive days with a workout, ending today (or yesterday)
+    streak: int  # consecutive days with a workout done, ending today (or yesterday)
     workouts: int  # in the scope
     active_days: int  # in the scope
     completed: int  # in the scope
@@ -73,7 +74,8 @@ def adherence(store: HistoryStore, scope: Scope, weeks: int = 8) -> Adherence:
 
     where, args = replace(scope, since=None, until=scope.today).where()
     active = conn.execute(
-        f"SELECT DISTINCT {day} AS day FROM workouts w WHERE {where} ORDER BY day DESC", args
+        f"SELECT DISTINCT {day} AS day FROM workouts w WHERE {where} AND {DONE} ORDER BY day DESC",
+        args,
     ).fetchall()
     streak = _streak([date.fromisoformat(row[0]) for row in active], scope.today)
 

@@ -16,6 +16,7 @@ from ..assessment.model import Battery
 from ..durations import format_duration
 from . import progress
 from .assessment_trend import assessment_times, assessment_trend
+from .report_daily import Extras, psfs_lines, schedule_lines
 from .scope import Scope, local_day, local_offset
 
 if TYPE_CHECKING:
@@ -198,8 +199,11 @@ def finding_legend(battery: Battery) -> list[str]:
     return lines
 
 
-def render(store: HistoryStore, scope: Scope, battery: Battery) -> str:
+def render(
+    store: HistoryStore, scope: Scope, battery: Battery, extras: Extras | None = None
+) -> str:
     """The whole report as Markdown text; `battery` names the self-assessment's tests."""
+    extras = extras or Extras()
     found = span(store, scope)
     start = scope.since or (found[0] if found else scope.today)
     if scope.since is not None and found:
@@ -224,9 +228,12 @@ def render(store: HistoryStore, scope: Scope, battery: Battery) -> str:
         if rehearsed:
             lines.append(f"Rehearsals at another speed (`run --speed`), left out: {rehearsed}")
         return "\n".join(lines) + "\n"
-    for section in (adherence_section, sessions_section, balance_section):
+    lines += adherence_section(store, scope)
+    lines += schedule_lines(extras)
+    for section in (sessions_section, balance_section):
         lines += section(store, scope)
     lines += pain_section(store, scope, weeks)
+    lines += psfs_lines(extras)
     lines += assessment_section(store, scope, battery)
     return "\n".join(lines).rstrip() + "\n"
 
