@@ -7,7 +7,6 @@ never on the wall clock, so a known history always gives the same text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -16,6 +15,7 @@ from ..assessment.model import Battery
 from ..durations import format_duration
 from . import progress
 from .assessment_trend import assessment_times, assessment_trend
+from .markdown import table
 from .report_daily import Extras, psfs_lines, schedule_lines
 from .scope import Scope, local_day, local_offset
 
@@ -28,15 +28,6 @@ NOTE = (
     "stability exercises. Ratings are the person's own, from 0 (no pain) to 10 (worst "
     "imaginable); the self-assessment is a screening aid, not a diagnosis."
 )
-
-
-def table(header: list[str], rows: Iterable[list[str]]) -> list[str]:
-    """A Markdown table; numbers are right-aligned by the header's `:` marks."""
-    lines = ["| " + " | ".join(header) + " |"]
-    lines.append("| " + " | ".join("---:" if h.startswith("#") else "---" for h in header) + " |")
-    lines[0] = lines[0].replace("| #", "| ")
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return lines
 
 
 def rating(value: float | None) -> str:

@@ -10,10 +10,10 @@ that has them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 if TYPE_CHECKING:
-    from textual.dom import DOMNode
+    from textual.app import App
 
     from ..audio.cues import CueScheduler
     from ..history.store import HistoryStore
@@ -39,6 +39,13 @@ class Host(Protocol):
         ...
 
 
-def host(node: DOMNode) -> Host:
+class OnScreen(Protocol):
+    """A screen or widget, or anything else that knows its app."""
+
+    @property
+    def app(self) -> App[Any]: ...
+
+
+def host(node: OnScreen) -> Host:
     """The app behind a screen or widget, as the Protocol it may read."""
     return cast("Host", node.app)

@@ -7,7 +7,7 @@ after it (until another session is deleted, renamed or copied).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from textual.markup import escape
 
@@ -15,9 +15,32 @@ from .host import host
 from .questions import AskScreen, ConfirmScreen
 
 if TYPE_CHECKING:
+    from textual.app import App
+    from textual.notifications import SeverityLevel
+
     from ..library import Listed
     from ..library_changes import Trashed
-    from .home import HomeScreen
+
+
+class HomeScreen(Protocol):
+    """What these keys use of the home screen (it imports this module, not the reverse)."""
+
+    last_deleted: Trashed | None
+
+    @property
+    def app(self) -> App[Any]: ...
+
+    def reload(self, select: str | None = None) -> None: ...
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None: ...
 
 
 def _fail(screen: HomeScreen, error: Exception) -> None:
