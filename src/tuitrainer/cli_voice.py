@@ -16,6 +16,7 @@ from .locations import Locations
 if TYPE_CHECKING:
     import argparse
 
+    from .cli_common import Commands
     from .config import Preferences
     from .session.model import Session
     from .speech.engines import Found
@@ -25,7 +26,7 @@ WAIT_SECONDS = 600.0  # a whole session with a slow engine; far more than espeak
 SAMPLE = "This is the tuitrainer voice, speaking with {engine}. Fire hydrant. Left side. Ten reps."
 
 
-def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def add_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
     voice = commands.add_parser(
         "voice", parents=[common], help="spoken cues: render them ahead, or hear the voice"
     )

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from .. import sound_files
 from ..config import Preferences
@@ -38,8 +38,16 @@ from ..events import (
 from ..planner import Kind
 from .outputs import Output
 
-if TYPE_CHECKING:
-    from ..speech.voice import Voice
+
+class Speech(Protocol):
+    """A workout's voice (speech/voice.py): the phrase of a cue once it is rendered."""
+
+    def clip(self, cue: Cue) -> Path | None: ...
+
+    def volume(self, tones: float) -> float: ...
+
+    def close(self) -> None: ...
+
 
 # Most important first: the one that plays when cues coincide.
 PRIORITY = (
@@ -117,7 +125,7 @@ class CueScheduler:
         muted: Callable[[], bool],
         sound_dirs: list[Path],
         clock: Callable[[], float],
-        voice: Voice | None = None,
+        voice: Speech | None = None,
     ) -> None:
         self.engine = engine
         self.voice = voice
@@ -160,17 +168,17 @@ class CueScheduler:
         are withdrawn first.
         """
         output = self.output()
-        schedules = output is not None and output.can_schedule
-        if replan and schedules:
+        ahead = output if output is not None and output.can_schedule else None
+        if replan and ahead is not None:
             # Withdraw first: a cancel that reached the player after the cue below
             # would drop that cue too (both can arrive in one read).
-            output.cancel()
+            ahead.cancel()
             self._handed.clear()
         if self._pending is not None:
             pending, self._pending = self._pending, None
             self._send(pending)
-        if schedules and self.engine is not None:
-            self._hand_over_coming(output, self.engine)
+        if ahead is not None and self.engine is not None:
+            self._hand_over_coming(ahead, self.engine)
 
     def _hand_over_coming(self, output: Output, engine: Engine) -> None:
         now = self.clock()

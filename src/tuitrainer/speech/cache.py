@@ -33,7 +33,7 @@ def clip_path(folder: Path, speaker: Speaker, text: str) -> Path:
     return folder / f"{key(speaker, text)}.wav"
 
 
-def _samples(frames: bytes, channels: int, width: int) -> array.array:
+def _samples(frames: bytes, channels: int, width: int) -> array.array[int]:
     if width != 2:
         raise ValueError(f"the engine wrote {8 * width}-bit sound; 16-bit is expected")
     samples = array.array("h")
@@ -43,7 +43,7 @@ def _samples(frames: bytes, channels: int, width: int) -> array.array:
     return samples[::channels] if channels > 1 else samples
 
 
-def clean(source: Path) -> tuple[array.array, int]:
+def clean(source: Path) -> tuple[array.array[int], int]:
     """An engine's WAV as 16-bit mono samples: silence at the ends cut (Piper starts
     with some 65 ms of it, which would make every phrase late), loudness evened out."""
     with wave.open(str(source), "rb") as wav:
@@ -64,7 +64,7 @@ def clean(source: Path) -> tuple[array.array, int]:
     return body, rate
 
 
-def store(samples: array.array, rate: int, path: Path) -> None:
+def store(samples: array.array[int], rate: int, path: Path) -> None:
     """Write a clip atomically: the player never sees a part of one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(f".{path.stem}.{os.getpid()}.tmp")

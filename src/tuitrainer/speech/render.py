@@ -185,7 +185,7 @@ class Renderer:
                 self._texts[str(path)] = text
                 jobs.append({"text": text, "path": str(path)})
         self.jobs = len(jobs)
-        self.proc: subprocess.Popen | None = None
+        self.proc: subprocess.Popen[str] | None = None
         self._thread: threading.Thread | None = None
         if not jobs:
             return
