@@ -53,8 +53,9 @@ def run(locations: Locations, clock: FakeClock, script: list[tuple[float, str]])
     keys = ScriptedKeys(clock, [(clock.now + at, key) for at, key in script])
     prefs = Preferences()
     code = run_plain(
-        session, store, locations, prefs, keys, out, clock=clock, output=SilentOutput()
-    )
+        session, store, locations, prefs, keys, out,
+        clock=clock, sleep=clock.advance, output=SilentOutput(),
+    )  # fmt: skip
     store.close()
     assert code == 0
     assert "\x1b" not in out.getvalue()
@@ -170,3 +171,28 @@ def test_an_unfinished_workout_is_offered_and_goes_on(
     assert lines[1] == "r: go on where it stopped, s: start afresh (it is closed), q: leave."
     assert "Reach and rotate. Right side. 3 reps. Go. Press space for each rep." in lines
     assert "Fire hydrant. Left side. 3 reps. Go." not in lines
+
+
+def test_when_the_input_ends_tips_that_rotate_do_not_keep_a_self_paced_side_waiting(
+    locations: Locations, clock: FakeClock, tmp_path: Path
+) -> None:
+    # A self-paced side with several tips has a next moment (the next tip) all the
+    # time; with no key left to come it must still stop, not print tips for ever.
+    text = QUICK.read_text(encoding="utf-8").replace(
+        "tips: [Follow your hand with your eyes.]",
+        "tips: [Follow your hand with your eyes., Breathe out as you turn., Go slowly.]",
+    )
+    session_file = tmp_path / "tips.yaml"
+    session_file.write_text(text, encoding="utf-8")
+    out = io.StringIO()
+    store, _ = HistoryStore.open(locations.database)
+    keys = ScriptedKeys(clock, [(clock.now, " ")])
+    run_plain(
+        load_session(session_file), store, locations, Preferences(), keys, out,
+        clock=clock, sleep=clock.advance, output=SilentOutput(),
+    )  # fmt: skip
+    store.close()
+    lines = out.getvalue().splitlines()
+    assert "Reach and rotate. Right side. 3 reps. Go. Press space for each rep." in lines
+    assert "Input ended: the workout is stopped. What you did is kept." in lines
+    assert len(lines) < 60

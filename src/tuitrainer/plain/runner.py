@@ -38,11 +38,13 @@ class PlainRunner:
         keys: Keys,
         out: TextIO,
         clock: Clock = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.workouts = workouts
         self.keys = keys
         self.out = out
         self.clock = clock
+        self.sleep = sleep  # waits out the clock once no key can come (tests move it)
         self.workout: Workout | None = None
 
     def say(self, line: str) -> None:
@@ -139,11 +141,13 @@ class PlainRunner:
             due = workout.next_due()
             timeout = None if due is None else max(0.0, due - self.clock())
             if ended:
-                if due is None:  # nothing will happen by itself, and no key will come
+                # A self-paced side ends only on a key (its tips go round for ever), and a
+                # pause only on p: with no key to come, nothing more can happen.
+                if due is None or workout.engine.remaining() is None:
                     self.say("Input ended: the workout is stopped. What you did is kept.")
                     workout.stop()
                     break
-                time.sleep(timeout or 0)
+                self.sleep(timeout or 0)
                 workout.advance()
                 continue
             key = self.keys.read(timeout)
@@ -222,6 +226,7 @@ def run_plain(
     *,
     speed: float = 1.0,
     clock: Clock = time.monotonic,
+    sleep: Callable[[float], None] = time.sleep,
     output: Output | None = None,
 ) -> int:
     """Run one workout in plain mode; the sound output is found in the background
@@ -248,7 +253,7 @@ def run_plain(
         output=lambda: chosen[0] if chosen else None,
         tell=lambda notice: runner.tell(notice),
     )
-    runner = PlainRunner(workouts, keys, out, clock)
+    runner = PlainRunner(workouts, keys, out, clock, sleep)
     if output is None:
         threading.Thread(target=find_output, daemon=True).start()
     try:
