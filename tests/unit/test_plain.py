@@ -6,6 +6,7 @@ The transcript is asserted exactly: it is what a screen reader reads aloud.
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 from tests.conftest import FakeClock
@@ -196,3 +197,19 @@ def test_when_the_input_ends_tips_that_rotate_do_not_keep_a_self_paced_side_wait
     assert "Reach and rotate. Right side. 3 reps. Go. Press space for each rep." in lines
     assert "Input ended: the workout is stopped. What you did is kept." in lines
     assert len(lines) < 60
+
+
+def test_keys_pressed_together_on_a_terminal_each_count() -> None:
+    # Two quick spaces (or a clicker's repeat) reach the program in one read; an
+    # arrow key in between is a sequence of bytes that means nothing here.
+    from tuitrainer.plain.keys import TerminalKeys
+
+    read_end, write_end = os.pipe()
+    try:
+        os.write(write_end, b"  \x1b[Bu\r")
+        with os.fdopen(read_end, closefd=False) as stream:
+            keys = TerminalKeys(stream)
+            assert [keys.read(0) for _ in range(5)] == [" ", " ", "u", " ", None]
+    finally:
+        os.close(read_end)
+        os.close(write_end)
