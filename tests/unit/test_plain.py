@@ -213,3 +213,36 @@ def test_keys_pressed_together_on_a_terminal_each_count() -> None:
     finally:
         os.close(read_end)
         os.close(write_end)
+
+
+def test_a_notice_while_a_question_waits_does_not_run_into_it(
+    locations: Locations, clock: FakeClock
+) -> None:
+    # The sound device is looked for in the background; its notice may come while the
+    # pain question waits on its line. A screen reader must get both apart.
+    from tuitrainer.plain.runner import PlainRunner
+    from tuitrainer.workout import Workouts
+
+    out = io.StringIO()
+    store, _ = HistoryStore.open(locations.database)
+
+    class Answering:
+        interactive = True
+
+        def read(self, timeout: float | None) -> str | None:
+            return END
+
+        def read_line(self, prompt_timeout: float | None = None) -> str | None:
+            runner.say("Sound: off, no sound device")
+            out.write("3\n")  # the terminal's echo of the answer
+            return "3"
+
+    workouts = Workouts(store, locations, Preferences(), clock=clock)
+    runner = PlainRunner(workouts, Answering(), out, clock)
+    assert runner.ask_pain("before you start") == 3
+    store.close()
+    assert out.getvalue().splitlines() == [
+        "Pain before you start, 0 to 10 (Enter skips): ",
+        "Sound: off, no sound device",
+        "Pain before you start, 0 to 10 (Enter skips): 3",
+    ]

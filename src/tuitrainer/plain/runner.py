@@ -46,10 +46,29 @@ class PlainRunner:
         self.clock = clock
         self.sleep = sleep  # waits out the clock once no key can come (tests move it)
         self.workout: Workout | None = None
+        self._lock = threading.Lock()  # the sound notice comes from another thread
+        self._prompt = ""  # a question waiting for its answer on the last line
 
     def say(self, line: str) -> None:
-        self.out.write(line + "\n")
-        self.out.flush()
+        """One line. While a question waits on the last line, the line goes on a line
+        of its own and the question is asked again under it, never run into it."""
+        with self._lock:
+            if self._prompt:
+                self.out.write("\n" + line + "\n" + self._prompt)
+            else:
+                self.out.write(line + "\n")
+            self.out.flush()
+
+    def _ask(self, prompt: str) -> str | None:
+        with self._lock:
+            self._prompt = prompt
+            self.out.write(prompt)
+            self.out.flush()
+        try:
+            return self.keys.read_line()
+        finally:
+            with self._lock:
+                self._prompt = ""
 
     def tell(self, notice: Notice) -> None:
         self.say(notice.text)
@@ -80,9 +99,7 @@ class PlainRunner:
         if not self.keys.interactive:
             return None
         while True:
-            self.out.write(f"Pain {when}, 0 to 10 (Enter skips): ")
-            self.out.flush()
-            answer = self.keys.read_line()
+            answer = self._ask(f"Pain {when}, 0 to 10 (Enter skips): ")
             if not answer:
                 return None
             if answer.isdigit() and 0 <= int(answer) <= 10:
