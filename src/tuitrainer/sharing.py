@@ -193,13 +193,16 @@ def import_file(
     from .session.save import NOT_CHECKED, save_text
 
     try:
-        if source.stat().st_size > MAX_IMPORT_BYTES:
-            raise ShareError(f"{source} is too large to be a session ({MAX_IMPORT_BYTES:,} bytes)")
-        data = source.read_bytes()
+        # Read no more than a session can be: a device or a pipe says its size is 0
+        # and may never end (/dev/zero, /dev/stdin left open).
+        with source.open("rb") as stream:
+            data = stream.read(MAX_IMPORT_BYTES + 1)
     except FileNotFoundError:
         raise ShareError(f"no such file: {source}", code=2) from None
     except OSError as error:
         raise ShareError(f"cannot read {source}: {error.strerror}", code=2) from None
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ShareError(f"{source} is too large to be a session ({MAX_IMPORT_BYTES:,} bytes)")
     name = import_name(source, wanted)
     body: str | bytes
     try:

@@ -253,3 +253,14 @@ def test_a_damaged_sound_is_a_problem_at_its_line(data_dir: Path, tmp_path: Path
     code, out, _ = run("--data-dir", str(tmp_path / "other"), "import", str(shared))
     assert code == 1
     assert f"{shared}:{opened}:3: the sound gong.wav is damaged\n" in out
+
+
+def test_import_of_an_endless_file_is_refused_not_read_for_ever(data_dir: Path):
+    # A device says its size is 0 and never ends: only what a session can be is read.
+    zero = Path("/dev/zero")
+    if not zero.exists():
+        return
+    code, _, err = run("import", str(zero), "--as", "endless")
+    assert code == 1
+    assert "too large to be a session" in err
+    assert not (data_dir / "sessions" / "endless.yaml").exists()
