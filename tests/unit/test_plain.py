@@ -246,3 +246,20 @@ def test_a_notice_while_a_question_waits_does_not_run_into_it(
         "Sound: off, no sound device",
         "Pain before you start, 0 to 10 (Enter skips): 3",
     ]
+
+
+def test_the_resume_question_shows_a_title_from_the_history_escaped(
+    locations: Locations, clock: FakeClock
+) -> None:
+    # An old history row may hold a title written before the validator refused control
+    # characters: plain mode's output goes straight to the terminal (or a screen reader).
+    run(locations, clock, [(0, " "), (29, " ")])
+    store, _ = HistoryStore.open(locations.database)
+    store.conn.execute(
+        "UPDATE workouts SET status = 'running', ended_at = NULL, title = ?",
+        ("Quick \x1b]0;owned\x07test",),
+    )
+    store.conn.commit()
+    store.close()
+    lines = run(locations, clock, [(0, "q")])  # run() asserts no ESC in the output
+    assert lines[0].startswith("Quick \\x1b]0;owned\\x07test from ")

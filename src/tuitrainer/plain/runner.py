@@ -52,6 +52,7 @@ class PlainRunner:
     def say(self, line: str) -> None:
         """One line. While a question waits on the last line, the line goes on a line
         of its own and the question is asked again under it, never run into it."""
+        line = printable(line)  # names from a file or the history may hold anything
         with self._lock:
             if self._prompt:
                 self.out.write("\n" + line + "\n" + self._prompt)
