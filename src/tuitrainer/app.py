@@ -87,6 +87,8 @@ class TuitrainerApp(App[int]):
         self.direct_session = session
         self.direct_assess = assess  # `tuitrainer assess`: leaving the assessment quits
         self._use_theme(self.preferences.theme)
+        self.key_warnings: list[str] = []
+        self.keymap = self._own_keys()
         self.open_notice = notice
         self._workouts: Workouts | None = None
 
@@ -100,6 +102,14 @@ class TuitrainerApp(App[int]):
                 severity="warning",
                 timeout=20,
                 markup=False,  # "[cues]" is text here, not markup
+            )
+        if self.key_warnings:
+            self.notify(
+                settings_notice(self.locations.keys_file, self.key_warnings),
+                title="Keys",
+                severity="warning",
+                timeout=20,
+                markup=False,
             )
         if self.audio is None:
             # After the first frame: probing starts a player process, which would
@@ -122,6 +132,20 @@ class TuitrainerApp(App[int]):
         for theme in APP_THEMES:
             self.register_theme(theme)
         self.theme = name
+
+    def _own_keys(self) -> dict[str, str]:
+        """keys.toml's remapped keys, applied; its problems join the settings notice.
+        Without the file nothing is read (the common case costs no start-up time)."""
+        path = self.locations.keys_file
+        if not path.exists():
+            return {}
+        from .keymap import load
+        from .screens.bindings import by_id
+
+        keymap, problems = load(path, by_id())
+        self.key_warnings = problems
+        self.set_keymap(keymap)
+        return keymap
 
     def watch_theme(self, name: str) -> None:
         """Textual marks the app `-theme-NAME` itself (CSS for high contrast uses it)."""
@@ -169,13 +193,20 @@ class TuitrainerApp(App[int]):
         """The clinician's Markdown report, written into the data folder."""
         from datetime import date
 
+        from .assessment.load import names_for
+        from .daily import report_extras
         from .history.report import render, scope_for
 
         folder = self.locations.data_dir / "reports"
         path = folder / f"report-{date.today().isoformat()}.md"
+        scope = scope_for(None, None, None)
+        conn = self.store.conn
         try:
+            text = render(
+                conn, scope, names_for(self.locations), report_extras(self.locations, conn, scope)
+            )
             folder.mkdir(parents=True, exist_ok=True)
-            path.write_text(render(self.store.conn, scope_for(None, None, None)), "utf-8")
+            path.write_text(text, "utf-8")
         except OSError as error:
             self.notify(f"The report could not be written: {error.strerror}", severity="error")
             return
@@ -269,7 +300,14 @@ class TuitrainerApp(App[int]):
         return self._workouts
 
     def start_session(self, session: Session) -> None:
-        """Start a session, first offering to resume an unfinished run of it."""
+        """Start a session: the safety note first until it has been acknowledged once,
+        then an offer to resume an unfinished run of it."""
+        from .screens.safety import safety_first
+
+        leave = self.direct_session is not None
+        safety_first(self, self.store, lambda: self._start_session(session), leave=leave)
+
+    def _start_session(self, session: Session) -> None:
         unfinished = self.workouts.unfinished(session)
         if unfinished is None:
             self._begin(self.workouts.open(session))
@@ -344,7 +382,8 @@ class TuitrainerApp(App[int]):
         self._leave()
 
     def leave_workout(self, workout: Workout) -> None:
-        """Leave a workout that never started (nothing was recorded)."""
+        """Leave a workout that never started (a resumed one is stopped where it was)."""
+        workout.leave()
         self._leave()
 
     def _leave(self) -> None:
