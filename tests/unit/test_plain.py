@@ -263,3 +263,9 @@ def test_the_resume_question_shows_a_title_from_the_history_escaped(
     store.close()
     lines = run(locations, clock, [(0, "q")])  # run() asserts no ESC in the output
     assert lines[0].startswith("Quick \\x1b]0;owned\\x07test from ")
+
+
+def test_a_presentation_clicker_logs_and_undoes_on_a_terminal() -> None:
+    from tuitrainer.plain.keys import split_keys
+
+    assert split_keys("\x1b[6~\x1b[6~\x1b[5~\x1b[A") == [" ", " ", "u"]

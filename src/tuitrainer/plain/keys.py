@@ -70,10 +70,14 @@ class LineKeys:
 ESCAPE_SEQUENCE = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|O.|.)?", re.DOTALL)
 
 
+# A presentation clicker sends PageDown and PageUp: a rep and its undo, as on the
+# workout screen. Other sequences (arrows, function keys) mean nothing here.
+SEQUENCE_KEYS = {"\x1b[6~": " ", "\x1b[5~": "u"}
+
+
 def split_keys(text: str) -> list[str]:
-    """The keys in what the terminal sent: arrows and other escape sequences mean
-    nothing here and are dropped; Enter is space."""
-    keys = ESCAPE_SEQUENCE.sub("", text)
+    """The keys in what the terminal sent, in order; Enter is space."""
+    keys = ESCAPE_SEQUENCE.sub(lambda found: SEQUENCE_KEYS.get(found.group(0), ""), text)
     return [" " if key in "\r\n" else key for key in keys]
 
 
