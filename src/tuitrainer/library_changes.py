@@ -63,6 +63,8 @@ def own_file(locations: Locations, name: str, doing: str) -> Path:
     if path is not None:
         return path
     if builtin_file(locations, name) is not None:
+        if doing == "deleted":  # a copy would not help: there is nothing to take away
+            raise Refused(f"{name} is a built-in session: it comes with tuitrainer and stays")
         raise Refused(
             f"{name} is a built-in session and cannot be {doing}; "
             f"make a copy of your own instead (c on the home screen, or "

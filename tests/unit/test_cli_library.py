@@ -68,6 +68,7 @@ def test_delete_refuses_without_yes_a_builtin_and_says_not_found(data_dir: Path)
     assert code == 1 and path.is_file() and "--yes" in err
     code, _, err = run("delete", "hip-mobility", "--yes")
     assert code == 1 and "built-in" in err
+    assert "copy" not in err  # a copy of your own would not take a built-in away
     code, _, err = run("delete", "nothing-here", "--yes")
     assert code == 2 and "no session named 'nothing-here'" in err
 
