@@ -9,6 +9,8 @@ import io
 import os
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import FakeClock
 from tuitrainer.audio.outputs import SilentOutput
 from tuitrainer.config import Preferences
@@ -269,3 +271,39 @@ def test_a_presentation_clicker_logs_and_undoes_on_a_terminal() -> None:
     from tuitrainer.plain.keys import split_keys
 
     assert split_keys("\x1b[6~\x1b[6~\x1b[5~\x1b[A") == [" ", " ", "u"]
+
+
+@pytest.mark.parametrize(
+    ("keys", "last"),
+    [
+        (0, ["Press space to start.", "Nothing started."]),
+        (1, ["Workout ended. What you did is kept."]),
+    ],
+)
+def test_ctrl_c_ends_with_one_line_that_says_what_happened(
+    locations: Locations, clock: FakeClock, keys: int, last: list[str]
+) -> None:
+    class Interrupted:
+        interactive = False
+        pressed = 0
+
+        def read(self, timeout: float | None) -> str | None:
+            self.pressed += 1
+            if self.pressed > keys:
+                raise KeyboardInterrupt
+            return " "
+
+        def read_line(self, prompt_timeout: float | None = None) -> str | None:
+            return None
+
+    out = io.StringIO()
+    store, _ = HistoryStore.open(locations.database)
+    code = run_plain(
+        load_session(QUICK), store, locations, Preferences(), Interrupted(), out,
+        clock=clock, sleep=clock.advance, output=SilentOutput(),
+    )  # fmt: skip
+    store.close()
+    assert code == 130
+    lines = out.getvalue().splitlines()
+    assert lines[-len(last) :] == last
+    assert not any(line.startswith("Stopped") for line in lines)

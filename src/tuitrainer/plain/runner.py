@@ -280,9 +280,12 @@ def run_plain(
             return 0  # the safety note was not confirmed: no workout
         return runner.run(session)
     except KeyboardInterrupt:
-        if runner.workout is not None and not runner.workout.finished:
-            runner.workout.stop()
-            runner.say("Stopped. What you did is kept.")
+        workout = runner.workout
+        if workout is not None and not workout.finished:
+            started = workout.engine.started
+            workout.stop()  # a started one says "Workout ended. What you did is kept."
+            if not started:
+                runner.say("Nothing started.")
         return 130
     finally:
         if chosen:
