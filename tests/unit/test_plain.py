@@ -307,3 +307,27 @@ def test_ctrl_c_ends_with_one_line_that_says_what_happened(
     lines = out.getvalue().splitlines()
     assert lines[-len(last) :] == last
     assert not any(line.startswith("Stopped") for line in lines)
+
+
+def test_asking_whether_to_end_pauses_the_workout_meanwhile(
+    locations: Locations, clock: FakeClock
+) -> None:
+    # On a terminal q asks first. A guided side must not go on counting while the
+    # question waits (a minute here), as the workout screen pauses for its own.
+    class AtATerminal(ScriptedKeys):
+        interactive = True
+
+    out = io.StringIO()
+    store, _ = HistoryStore.open(locations.database)
+    script = [(0, " "), (0, " "), (6, "q"), (66, "x"), (67, "q"), (68, "y")]  # safety, start
+    keys = AtATerminal(clock, [(clock.now + at, key) for at, key in script])
+    run_plain(
+        load_session(QUICK), store, locations, Preferences(), keys, out,
+        clock=clock, sleep=clock.advance, output=SilentOutput(),
+    )  # fmt: skip
+    store.close()
+    lines = out.getvalue().splitlines()
+    asked = lines.index("End the workout? What you did is kept. y: end, any other key: go on.")
+    assert lines[asked + 1] == "Going on."
+    assert "Paused. Press p to go on." not in lines
+    assert "Fire hydrant, left: 1 of 3 reps (short)." in lines

@@ -49,6 +49,7 @@ class PlainRunner:
         self.workout: Workout | None = None
         self._lock = threading.Lock()  # the sound notice comes from another thread
         self._prompt = ""  # a question waiting for its answer on the last line
+        self._silent = False  # events that need no line of their own (see _quit)
 
     def say(self, line: str) -> None:
         """One line. While a question waits on the last line, the line goes on a line
@@ -148,6 +149,8 @@ class PlainRunner:
 
     def _event(self, event) -> None:  # events.Event
         assert self.workout is not None
+        if self._silent:
+            return
         line = event_line(event, self.workout.engine)
         if line:
             self.say(line)
@@ -213,13 +216,25 @@ class PlainRunner:
             self.say(reason)
 
     def _quit(self) -> None:
+        """On a terminal, ask first, with the workout paused while the question waits
+        (as on the workout screen): a guided side must not count on meanwhile."""
         assert self.workout is not None
+        workout = self.workout
         if self.keys.interactive:
+            was_paused = workout.paused
+            self._silent = True  # the question says it all; no "Paused" line before it
+            try:
+                workout.pause()
+            finally:
+                self._silent = False
             self.say("End the workout? What you did is kept. y: end, any other key: go on.")
             if self.keys.read(None) != "y":
-                self.say("Going on.")
+                if was_paused:
+                    self.say("Still paused. Press p to go on.")
+                else:
+                    workout.resume()  # says "Going on."
                 return
-        self.workout.stop()
+        workout.stop()
 
     def _summary(self) -> None:
         assert self.workout is not None
