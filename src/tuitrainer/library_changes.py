@@ -154,8 +154,9 @@ class Renamed:
 
     def message(self) -> str:
         title = f", titled {self.title!r}" if self.title else ""
-        plural = "s" if self.workouts != 1 else ""
-        moved = f"; {self.workouts} past workout{plural} follow it" if self.workouts else ""
+        many = self.workouts != 1
+        what = f"{self.workouts} past workout{'s follow' if many else ' follows'} it"
+        moved = f"; {what}" if self.workouts else ""
         return f"Renamed {self.old} to {self.new}{title}{moved}."
 
 
