@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from .events import (
     CountdownTick,
     Event,
+    Halfway,
+    PartLengthChanged,
     Paused,
     PhaseStarted,
     RepCounted,
@@ -25,11 +27,13 @@ from .events import (
     SideKey,
     SideRestarted,
     SideSwitched,
+    TempoPhaseStarted,
     TipChanged,
     WorkoutFinished,
     WorkoutStarted,
 )
 from .planner import Kind, Segment, Timeline
+from .session.model import TempoPhase, tone_for
 
 Clock = Callable[[], float]
 Listener = Callable[[Event], None]
@@ -37,6 +41,8 @@ Listener = Callable[[Event], None]
 TIP_SECONDS = 8.0  # plan seconds each coaching tip stays up
 COUNTDOWN = 3  # the last seconds of a pause that tick
 BACK_GRACE = 3.0  # within this many plan seconds, `back` goes to the previous part
+HALFWAY_MIN = 20.0  # sides and holds at least this long get a halfway cue
+HALFWAY_APART = 2.0  # a hold's halfway this near the side's is left out: one cue, not two
 
 
 @dataclass
@@ -51,12 +57,37 @@ class SideStats:
 @dataclass(frozen=True)
 class _Moment:
     offset: float  # plan seconds from the segment's start
-    kind: str  # "rep", "tip", "tick", "end"
+    kind: str  # "rep", "phase", "half", "tip", "tick", "end"
     value: int = 0
 
 
-def _moments(segment: Segment) -> Iterator[_Moment]:
-    """Everything scheduled inside a segment, in time order (ties: listed order)."""
+def _tempo_moments(segment: Segment) -> list[_Moment]:
+    """Each part of each guided rep (value: rep * parts + part), and the halfway
+    points: the side's, and each long hold's (value 0: side, 1: hold)."""
+    phases = segment.exercise.phases
+    per_rep = segment.exercise.seconds_per_rep
+    reps = segment.reps.high if segment.reps else 0
+    marks = []
+    side_half = segment.seconds / 2 if segment.seconds >= HALFWAY_MIN else None
+    if side_half is not None:
+        marks.append(_Moment(side_half, "half", 0))
+    for rep in range(reps):
+        start = rep * per_rep
+        for index, phase in enumerate(phases):
+            marks.append(_Moment(start, "phase", rep * len(phases) + index))
+            if phase.is_hold and phase.seconds >= HALFWAY_MIN:
+                half = start + phase.seconds / 2
+                if side_half is None or abs(half - side_half) >= HALFWAY_APART:
+                    marks.append(_Moment(half, "half", 1))
+            start += phase.seconds
+    return marks
+
+
+def _moments(segment: Segment, length: float | None = None) -> Iterator[_Moment]:
+    """Everything scheduled inside a segment, in time order (ties: listed order).
+
+    `length` is the segment's length when `+` or `-` changed a pause's."""
+    length = segment.seconds if length is None else length
     if segment.kind is Kind.WORK:
         tips = len(segment.exercise.tips)
         if not segment.timed:  # self-paced: tips go round until the user finishes
@@ -68,6 +99,7 @@ def _moments(segment: Segment) -> Iterator[_Moment]:
         per_rep = segment.exercise.seconds_per_rep
         reps = segment.reps.high if segment.reps else 0
         marks = [_Moment(k * per_rep, "rep", k) for k in range(1, reps + 1)]
+        marks += _tempo_moments(segment)
         if tips > 1:
             n = 1
             while n * TIP_SECONDS < segment.seconds:
@@ -76,9 +108,9 @@ def _moments(segment: Segment) -> Iterator[_Moment]:
         yield from sorted(marks, key=lambda m: (m.offset, m.kind != "rep"))
     else:
         for remaining in range(COUNTDOWN, 0, -1):
-            if segment.seconds - remaining > 0:
-                yield _Moment(segment.seconds - remaining, "tick", remaining)
-    yield _Moment(segment.seconds, "end")
+            if length - remaining > 0:
+                yield _Moment(length - remaining, "tick", remaining)
+    yield _Moment(length, "end")
 
 
 class Engine:
@@ -104,6 +136,7 @@ class Engine:
         self.skipped_total = 0.0  # plan seconds of timed parts cut short by `skip`
         self.rewound_total = 0.0  # plan seconds run again because of `back`
         self.tip_index = 0
+        self.extra: dict[int, float] = {}  # seconds `+`/`-` added to a pause, by index
         self._active_before = 0.0  # plan seconds before a resumed start
         self._seg_start = 0.0
         self._moments: Iterator[_Moment] = iter(())
@@ -158,7 +191,15 @@ class Engine:
         seg = self.segment
         if seg is None or not seg.timed:
             return None
-        return max(0.0, seg.seconds - self.elapsed())
+        return max(0.0, self.length(self.index) - self.elapsed())
+
+    def length(self, index: int) -> float:
+        """Planned plan seconds of segment `index`, with what `+` and `-` changed."""
+        return self.segments[index].seconds + self.extra.get(index, 0.0)
+
+    def planned_total(self) -> float:
+        """The whole plan's length, with what `+` and `-` changed."""
+        return self.timeline.total_seconds + sum(self.extra.values())
 
     def offset_of(self, at: float) -> float:
         """Plan seconds from the current segment's start to clock time `at`."""
@@ -171,6 +212,24 @@ class Engine:
             return 0.0
         per_rep = seg.exercise.seconds_per_rep
         return min(1.0, (self.elapsed() % per_rep) / per_rep) if per_rep else 0.0
+
+    def tempo_phase(self) -> tuple[TempoPhase, float] | None:
+        """The part of the guided rep under way and its seconds left; None outside
+        guided reps (and after the last rep)."""
+        seg = self.segment
+        if seg is None or seg.kind is not Kind.WORK or not seg.timed or seg.reps is None:
+            return None
+        per_rep = seg.exercise.seconds_per_rep
+        elapsed = self.elapsed()
+        if per_rep <= 0 or elapsed >= seg.reps.high * per_rep:
+            return None
+        into = elapsed % per_rep
+        for phase in seg.exercise.phases:
+            if into < phase.seconds:
+                return phase, phase.seconds - into
+            into -= phase.seconds
+        last = seg.exercise.phases[-1]
+        return last, 0.0
 
     def side_stats(self, key: SideKey) -> SideStats:
         """Reps and plan seconds of a side, the running side's seconds included."""
@@ -185,9 +244,9 @@ class Engine:
         """Plan seconds of the workout behind us, by the plan's own measure."""
         if self.index < 0:
             return 0.0
-        done = sum(s.seconds for s in self.segments[: self.index])
+        done = sum(self.length(i) for i in range(min(self.index, len(self.segments))))
         seg = self.segment
-        return done + (min(self.elapsed(), seg.seconds) if seg else 0.0)
+        return done + (min(self.elapsed(), self.length(self.index)) if seg else 0.0)
 
     def active_elapsed(self) -> float:
         """Plan seconds since the start with the pauses left out: how long the workout
@@ -199,7 +258,7 @@ class Engine:
         return self._active_before + max(0.0, now * self.speed)
 
     def total_remaining(self) -> float:
-        return max(0.0, self.timeline.total_seconds - self.total_elapsed())
+        return max(0.0, self.planned_total() - self.total_elapsed())
 
     # -- events --------------------------------------------------------------
 
@@ -228,7 +287,7 @@ class Engine:
             if kept is not None and kept.reps:  # a resumed self-paced side: its clock goes on
                 elapsed, resumed = kept.seconds, True
         self._seg_start = at - elapsed / self.speed
-        self._moments = _moments(seg)
+        self._moments = _moments(seg, self.length(index))
         self._next = next(self._moments, None)
         while self._next is not None and self._next.offset < elapsed:
             self._next = next(self._moments, None)
@@ -328,10 +387,11 @@ class Engine:
         twin = Engine(self.timeline, clock=lambda: until, speed=self.speed)
         twin.index, twin.status, twin.started_at = self.index, self.status, self.started_at
         twin.tip_index, twin._seg_start = self.tip_index, self._seg_start
+        twin.extra = dict(self.extra)
         twin.stats = {key: SideStats(s.target, s.reps, s.seconds) for key, s in self.stats.items()}
         segment = self.segment
         if segment is not None and self._next is not None:
-            moments = _moments(segment)
+            moments = _moments(segment, self.length(self.index))
             for moment in moments:  # regenerate the schedule up to where this one stands
                 if moment == self._next:
                     break
@@ -350,6 +410,20 @@ class Engine:
             self._set_tip(moment.value, at, out)
         elif moment.kind == "tick":
             self._emit(out, CountdownTick(at, moment.value))
+        elif moment.kind == "phase":
+            self._start_phase(moment.value, at, out)
+        elif moment.kind == "half":
+            what = "hold" if moment.value else "side"
+            self._emit(out, Halfway(at, self.key_for(self.index), what))
+
+    def _start_phase(self, value: int, at: float, out: list[Event]) -> None:
+        seg = self.segments[self.index]
+        phases = seg.exercise.phases
+        rep, index = divmod(value, len(phases))
+        phase = phases[index]
+        tone = tone_for(phases, index)
+        key = self.key_for(self.index)
+        self._emit(out, TempoPhaseStarted(at, key, rep + 1, index, phase.say, phase.seconds, tone))
 
     # -- controls --------------------------------------------------------------
 
@@ -370,6 +444,8 @@ class Engine:
         stats.reps += 1
         now = self.clock()
         self._emit(out, RepCounted(now, key, stats.reps))
+        if seg.seconds >= HALFWAY_MIN and stats.reps == (stats.target + 1) // 2 < stats.target:
+            self._emit(out, Halfway(now, key, "side"))
         if stats.reps >= stats.target:
             done = self.index
             self._advance(now, out)
@@ -434,7 +510,7 @@ class Engine:
         now = self._now()
         seg = self.segment
         if seg is not None and seg.timed:
-            self.skipped_total += max(0.0, seg.seconds - self.elapsed())
+            self.skipped_total += max(0.0, self.length(self.index) - self.elapsed())
         was_paused = self.paused_at is not None
         if was_paused:
             out.extend(self.resume())
@@ -460,7 +536,7 @@ class Engine:
         if elapsed < BACK_GRACE and self.index > 0:
             target = self.index - 1
             self.rewound_total += self.segments[target].seconds
-        self.rewound_total += min(elapsed, self.segment.seconds if self.segment else 0.0)
+        self.rewound_total += min(elapsed, self.length(self.index))
         if target != self.index:
             self._abandon(now, out)
         seg = self.segments[target]
@@ -471,6 +547,31 @@ class Engine:
         self._enter(target, now, out)
         if was_paused:  # going back does not start the clock again
             out.extend(self.pause())
+        return out
+
+    def adjust(self, seconds: float) -> list[Event]:
+        """`+`/`-`: make the pause under way (rest, get-ready, switch) longer or
+        shorter. A shorter one keeps its last countdown seconds: `-` never jumps
+        straight into the next part."""
+        if not self._active():
+            return []
+        out = self.tick()
+        seg = self.segment
+        remaining = self.remaining()
+        if self.finished or seg is None or seg.kind is Kind.WORK or remaining is None:
+            return out
+        wanted = remaining + seconds
+        if seconds < 0:
+            wanted = max(wanted, min(remaining, float(COUNTDOWN)))
+        if wanted == remaining:
+            return out
+        self.extra[self.index] = self.extra.get(self.index, 0.0) + wanted - remaining
+        elapsed = self.elapsed()
+        self._moments = _moments(seg, self.length(self.index))
+        self._next = next(self._moments, None)
+        while self._next is not None and self._next.offset <= elapsed:
+            self._next = next(self._moments, None)
+        self._emit(out, PartLengthChanged(self._now(), self.index, self.length(self.index)))
         return out
 
     def stop(self) -> list[Event]:

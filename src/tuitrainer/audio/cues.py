@@ -24,10 +24,12 @@ from ..engine import Engine
 from ..events import (
     CountdownTick,
     Event,
+    Halfway,
     PhaseStarted,
     RepCounted,
     SideFinished,
     SideSwitched,
+    TempoPhaseStarted,
     WorkoutFinished,
 )
 from ..planner import Kind
@@ -43,6 +45,9 @@ PRIORITY = (
     "rest",
     "get_ready",
     "countdown",
+    "halfway",
+    "up",
+    "down",
     "rep",
 )
 CUES = tuple(PRIORITY)
@@ -76,6 +81,10 @@ def cues_for(event: Event, engine: Engine) -> list[Cue]:
         return [Cue("countdown", event.at, segment.exercise_index if segment else None)]
     if isinstance(event, RepCounted):
         return [Cue("rep", event.at, event.key.exercise_index)]
+    if isinstance(event, TempoPhaseStarted) and event.tone:
+        return [Cue(event.tone, event.at, event.key.exercise_index)]
+    if isinstance(event, Halfway):
+        return [Cue("halfway", event.at, event.key.exercise_index)]
     if isinstance(event, SideFinished) and _last_side(engine, event):
         return [Cue("exercise_done", event.at, event.key.exercise_index)]
     if isinstance(event, WorkoutFinished) and event.status == "completed":

@@ -14,7 +14,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from ..locations import Locations
-from .model import Exercise, RepRange, Session, slugify
+from .model import Exercise, RepRange, Session, TempoPhase, slugify
 from .problems import Problem, SessionError
 from .schema import EXERCISE_FIELDS, SESSION_FIELDS
 from .validate import ALLOWED_TAGS, Checker, check_mapping
@@ -278,6 +278,7 @@ def _build_exercise(
         tips=tuple(values.get("tips", ())),
         modification=values.get("modification", ""),
         cues=values.get("cues", {}),
+        tempo=tuple(TempoPhase(say, seconds) for say, seconds in values.get("tempo", ())),
     )
 
 
