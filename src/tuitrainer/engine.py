@@ -201,12 +201,19 @@ class Engine:
         """The whole plan's length, with what `+` and `-` changed."""
         return self.timeline.total_seconds + sum(self.extra.values())
 
+    def next_moment_at(self) -> float | None:
+        """Clock time of the next scheduled moment (a rep, a part, a countdown
+        second, the end); None when nothing is scheduled or the clock stands still."""
+        if self._next is None or not self.started or self.finished or self.paused:
+            return None
+        return self._seg_start + self._next.offset / self.speed
+
     def offset_of(self, at: float) -> float:
         """Plan seconds from the current segment's start to clock time `at`."""
         return max(0.0, (at - self._seg_start) * self.speed)
 
     def rep_progress(self) -> float:
-        """How far through the current guided rep, 0 to 1 (for the tempo beat)."""
+        """How far through the current guided rep, 0 to 1 (the tempo's position)."""
         seg = self.segment
         if seg is None or seg.kind is not Kind.WORK or not seg.timed:
             return 0.0

@@ -11,6 +11,7 @@ from tuitrainer.app import Settings, TuitrainerApp, create_app
 from tuitrainer.audio.outputs import SilentOutput
 from tuitrainer.locations import Locations
 from tuitrainer.session import load_session
+from tuitrainer.widgets.big_text import BigText
 
 QUICK = DATA / "sessions" / "quick.yaml"
 
@@ -31,6 +32,8 @@ def make_app(
 def text_of(app: TuitrainerApp, selector: str) -> str:
     """What a label or static on the current screen shows."""
     widget = app.screen.query_one(selector)
+    if isinstance(widget, BigText):
+        return widget.text
     if hasattr(widget, "figures"):
         return "\n".join(widget.figures)
     return str(widget.value if hasattr(widget, "value") else widget.content)

@@ -5,9 +5,9 @@ and the switch-sides pause begins with it). Only one cue can be heard at once
 (a new cue cuts the old one), so cues whose moments lie within `SAME_MOMENT`
 of each other are merged and the most important one plays.
 
-The screen ticks the engine at most every quarter second (ten times a second
-while the tempo bar moves), so a cue sent when its event is noticed would start
-up to that late. Where the output can
+The screen wakes only when what it shows changes (each second, each part of a
+guided rep), so a cue sent when its event is noticed could start late; the
+screen also wakes `LOOKAHEAD / 2` before each scheduled moment. Where the output can
 wait for a moment itself (the player process), the cues of the next
 `LOOKAHEAD` seconds are handed over in advance, from `Engine.preview`, and
 withdrawn when a key changes the plan (pause, skip, a logged rep...).
@@ -53,7 +53,7 @@ PRIORITY = (
 CUES = tuple(PRIORITY)
 SAME_MOMENT = 0.03  # clock seconds
 STALE = 0.5  # a cue this late (after a long stall) is dropped, not played late
-LOOKAHEAD = 0.3  # cues due this soon go to the player early; longer than the screen's idle tick
+LOOKAHEAD = 0.3  # cues due this soon go to the player early
 
 
 @dataclass(frozen=True)

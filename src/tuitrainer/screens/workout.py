@@ -1,7 +1,10 @@
-"""The live workout: big countdown, per-side rep timers, tempo beat, coaching.
+"""The live workout, readable from the floor: the rep count, the movement or
+phase, and one labelled clock in big letters; per-side panels and coaching below.
 
-The screen ticks the engine a few times a second and copies `display.describe`
-into widgets, changing only what changed. Keys become engine calls.
+The screen copies `display.describe` into widgets, changing only what changed,
+and wakes only when something shown will change by the clock (the next second,
+the next part of a rep); before the start and while paused it waits for a key.
+Keys become engine calls.
 """
 
 from __future__ import annotations
@@ -10,32 +13,52 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Container, Horizontal, Vertical
+from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Digits, Label, ProgressBar, Static
+from textual.timer import Timer
+from textual.widgets import Label, ProgressBar, Static
 
-from ..display import Display, cleared_reps, describe, no_rep_reason, no_undo_reason
+from ..audio.cues import LOOKAHEAD
+from ..display import (
+    Display,
+    cleared_reps,
+    describe,
+    no_rep_reason,
+    no_undo_reason,
+    seconds_until_change,
+)
 from ..engine import Engine
 from ..events import Event, PhaseStarted, RepCounted, RepUndone, WorkoutFinished
-from ..planner import Kind
+from ..widgets.big_text import BigText
 from ..widgets.footer import Footer
 from ..widgets.side_panel import SidePanel
-from ..widgets.tempo_bar import TempoBar
 from .dialogs import ConfirmScreen, HelpScreen
 
 if TYPE_CHECKING:
     from ..app import TuitrainerApp
 
-TICK_SECONDS = 0.1  # while the tempo bar moves
-IDLE_TICK_SECONDS = 0.25  # otherwise at most; sooner when the clock's second turns
 DONE_SECONDS = 2.0  # DONE stays up this long (clock seconds) before the summary; space skips
+LATE = 0.005  # wake this long after a change is due, so it has happened
+CUE_AHEAD = LOOKAHEAD / 2  # and this long before a cue, to hand it to the player early
+
+
+def scales(width: int, height: int) -> dict[str, int]:
+    """How big each big text may be drawn on a terminal of this size (0: ordinary
+    text). The rep count grows first and gives way last."""
+    return {
+        "#count": 3 if height >= 44 and width >= 120 else 2 if height >= 28 else 1,
+        "#phase": 2 if height >= 40 and width >= 120 else 1 if height >= 20 else 0,
+        "#next-big": 2 if height >= 40 and width >= 120 else 1 if height >= 20 else 0,
+        "#clock": 1 if height >= 20 else 0,
+    }
 
 
 class WorkoutScreen(Screen[None]):
     """Runs one workout from first get-ready to the summary."""
 
     CSS_PATH = "workout.tcss"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-normal")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-normal"), (110, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
     # In the footer's order: a narrow terminal shows the first few, so the ones that
@@ -60,21 +83,30 @@ class WorkoutScreen(Screen[None]):
         self._shown: dict[str, object] = {}
         self._exercise_index = -1
         self._summary_at: float | None = None  # set while DONE is shown
+        self._timer: Timer | None = None
 
     @property
     def tt_app(self) -> TuitrainerApp:
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="top"):
-            with Horizontal(id="heading"):
-                yield Label("", id="exercise", markup=False)
-                yield Label("", id="position", markup=False)
-            with Horizontal(id="status"):
-                yield Label("", id="phase", markup=False)
-                yield Label("", id="counts", markup=False)
-        yield Digits("", id="clock")
-        yield TempoBar(id="beat")
+        with Horizontal(id="heading"):
+            yield Label("", id="exercise", markup=False)
+            yield Label("", id="position", markup=False)
+        yield Label("", id="status", markup=False)
+        with Horizontal(id="floor"):
+            with Vertical(id="big"):
+                yield BigText(id="phase")
+                yield BigText(id="count")
+                yield Label("", id="next-title", markup=False)
+                yield BigText(id="next-big", max_lines=2)
+                yield Label("", id="prompt", markup=False)
+                with Horizontal(id="clock-row"):
+                    yield BigText(id="clock")
+                    yield Label("", id="clock-label", markup=False)
+            # The exercise's stick figure goes here (beside the count); it is the
+            # first thing to give way on a small terminal.
+            yield Container(id="figure")
         with Horizontal(id="sides"):
             yield SidePanel("left")
             yield SidePanel("right")
@@ -88,29 +120,38 @@ class WorkoutScreen(Screen[None]):
     def on_mount(self) -> None:
         self.engine.subscribe(self._on_event)
         self.sync()
-        self.set_timer(self._next_tick(), self._tick)
+
+    def on_resize(self, event: Resize) -> None:
+        for selector, scale in scales(event.size.width, event.size.height).items():
+            self.query_one(selector, BigText).set_scale(scale)
 
     def _tick(self) -> None:
+        self._timer = None
         self.sync()
-        self.set_timer(self._next_tick(), self._tick)
 
-    def _next_tick(self) -> float:
-        """Seconds until the screen next needs drawing: often while the beat moves,
-        else when the big clock turns a second (cues are timed by the player, not
-        by this tick), so a workout costs no more than a plain countdown."""
-        engine = self.engine
-        segment = engine.segment
+    def _schedule(self) -> None:
+        """Wake when what is shown next changes by the clock; not at all while
+        nothing moves (a key calls `sync`, which schedules again)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        delay = self._next_tick()
+        if delay is not None:
+            self._timer = self.set_timer(delay, self._tick)
+
+    def _next_tick(self) -> float | None:
         if self._summary_at is not None:
-            left = self._summary_at - engine.clock()
-            return min(IDLE_TICK_SECONDS, left) if left > 0 else IDLE_TICK_SECONDS
-        if not engine.started or engine.paused or segment is None:
-            return IDLE_TICK_SECONDS  # nothing moves
-        if segment.timed and segment.kind is Kind.WORK:
-            return TICK_SECONDS
-        shown = engine.remaining()
-        into_second = (shown if shown is not None else -engine.elapsed()) % 1.0
-        until_turn = (into_second or 1.0) / engine.speed
-        return min(IDLE_TICK_SECONDS, until_turn + 0.005)
+            return max(0.0, self._summary_at - self.engine.clock()) + LATE
+        until = seconds_until_change(self.engine)
+        if until is None:
+            return None
+        # Also a moment before each scheduled moment, so its cue reaches the player
+        # ahead of time and starts on the beat.
+        due = self.engine.next_moment_at()
+        ahead = None if due is None else due - CUE_AHEAD - self.engine.clock()
+        if ahead is not None and ahead > 0:
+            return min(until + LATE, ahead)
+        return until + LATE
 
     # -- drawing ---------------------------------------------------------------
 
@@ -140,6 +181,7 @@ class WorkoutScreen(Screen[None]):
         if due and self.app.screen is self:  # not under the help or a question: next tick
             self._summary_at = None
             self.call_after_refresh(self.tt_app.show_summary, self.engine)
+        self._schedule()
 
     def render_display(self, display: Display) -> None:
         segments = self.engine.segments
@@ -149,20 +191,26 @@ class WorkoutScreen(Screen[None]):
             self._exercise_index = segment.exercise_index
             self._arrange_sides(display)
         self.sub_title = display.title
-        self._set("#exercise", display.exercise)
-        self._set("#position", display.position)
-        self._set("#phase", display.phase)
-        self._set("#counts", display.counts)
-        self._set("#clock", display.clock)
-        self._set("#coach", display.coach)
-        self._set("#times", display.times)
-        self._set("#next", display.up_next)
+        for selector, value in (
+            ("#exercise", display.exercise),
+            ("#position", display.position),
+            ("#status", display.status),
+            ("#phase", display.phase),
+            ("#count", display.count),
+            ("#next-title", display.next_title),
+            ("#next-big", display.next_big),
+            ("#prompt", display.prompt),
+            ("#clock", display.clock),
+            ("#clock-label", display.clock_label),
+            ("#coach", display.coach),
+            ("#times", display.times),
+            ("#next", display.up_next),
+        ):
+            self._set(selector, value)
+        for selector in ("#count", "#next-title", "#next-big", "#prompt"):
+            self.query_one(selector).display = bool(self._shown[selector])
         self.set_class(display.paused, "-paused")
         self.set_class(display.self_paced, "-self-paced")
-        beat = self.query_one(TempoBar)
-        beat.set_class(display.beat is None, "-hidden")
-        if display.beat is not None:
-            beat.set_beat(*display.beat)
         progress = self.query_one(ProgressBar)
         if self._shown.get("total") != display.total:
             self._shown["total"] = display.total
