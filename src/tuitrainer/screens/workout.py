@@ -48,7 +48,7 @@ def scales(width: int, height: int) -> dict[str, int]:
     text). The rep count grows first and gives way last."""
     return {
         "#count": 3 if height >= 44 and width >= 120 else 2 if height >= 28 else 1,
-        "#phase": 2 if height >= 40 and width >= 120 else 1 if height >= 20 else 0,
+        "#phase": 2 if height >= 40 and width >= 120 else 1 if height >= 12 else 0,
         "#next-big": 2 if height >= 40 and width >= 120 else 1 if height >= 20 else 0,
         "#clock": 1 if height >= 20 else 0,
     }
@@ -73,6 +73,8 @@ class WorkoutScreen(Screen[None]):
         Binding("b", "back", "Back"),
         Binding("m", "mute", "Mute"),
         Binding("t", "modification", "Easier"),
+        Binding("plus,equals_sign", "adjust(15)", "+15 s", key_display="+"),
+        Binding("minus", "adjust(-15)", "-15 s", key_display="-"),
     ]
 
     def __init__(self, engine: Engine, start_index: int = 0) -> None:
@@ -275,6 +277,14 @@ class WorkoutScreen(Screen[None]):
         reps = self.engine.side_stats(key).reps if key else 0
         self.engine.back()
         self._say(cleared_reps(self.engine, key, reps))
+        self.sync(replan=True)
+
+    def action_adjust(self, seconds: float) -> None:
+        """`+`/`-`: a longer or shorter rest or get-ready, 15 s at a time."""
+        if not self.engine.started or self.engine.finished:
+            return
+        if not self.engine.adjust(seconds):
+            self._say("+ and - change the length of a rest, a switch or a get-ready.")
         self.sync(replan=True)
 
     def action_mute(self) -> None:
