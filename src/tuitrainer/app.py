@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -57,19 +56,14 @@ def settings_notice(path: Path, problems: list[str]) -> str:
     return "\n".join([f"In {path}:", *shown])
 
 
-@dataclass
-class Settings:
-    speed: float = 1.0
-    mute: bool = False
-
-
 class TuitrainerApp(App[int]):
     """Home screen -> workout -> summary; or straight into one session (`run`)."""
 
     TITLE = "tuitrainer"
-    ENABLE_COMMAND_PALETTE = False
+    # ctrl+p: the app's own commands (palette.py) beside Textual's theme and keys.
+    ENABLE_COMMAND_PALETTE = True
     # The base screen's styles: Textual loads CSS_PATH only for screens it pushes.
-    CSS_PATH = "screens/home.tcss"
+    CSS_PATH = ["screens/home.tcss", "screens/high_contrast.tcss"]
     first_screen: Callable[[], Screen] | None = None  # `tuitrainer plan --edit`, `new`, `edit`
 
     def __init__(
@@ -78,7 +72,7 @@ class TuitrainerApp(App[int]):
         store: HistoryStore,
         *,
         clock: Clock = time.monotonic,
-        settings: Settings | None = None,
+        speed: float = 1.0,
         session: Session | None = None,
         assess: bool = False,
         notice: OpenNotice | None = None,
@@ -95,9 +89,10 @@ class TuitrainerApp(App[int]):
         self.locations = locations
         self.store = store
         self.clock = clock
-        self.settings = settings or Settings()
+        self.speed = speed  # of every workout of this run: `run --speed`, a rehearsal
         self.direct_session = session
         self.direct_assess = assess  # `tuitrainer assess`: leaving the assessment quits
+        self._use_theme(self.preferences.theme)
         self.open_notice = notice
         self.recorders: dict[int, Recorder] = {}
         self.events: list[Event] = []  # every engine event of this run, for the sound
@@ -113,8 +108,6 @@ class TuitrainerApp(App[int]):
                 timeout=20,
                 markup=False,  # "[cues]" is text here, not markup
             )
-        if self.preferences.muted:
-            self.settings.mute = True
         if self.audio is None:
             # After the first frame: probing starts a player process, which would
             # compete with drawing the first screen for the CPU.
@@ -125,6 +118,82 @@ class TuitrainerApp(App[int]):
             self.open_assessment()
         elif self.first_screen is not None:
             self.push_screen(self.first_screen())
+
+    # -- look and the command palette ---------------------------------------------
+
+    def _use_theme(self, name: str) -> None:
+        """The app's own themes registered and the chosen one applied; a later change
+        (the palette's Theme command) is kept in settings.toml by watch_theme."""
+        from .themes import APP_THEMES
+
+        for theme in APP_THEMES:
+            self.register_theme(theme)
+        self.theme = name
+
+    def watch_theme(self, name: str) -> None:
+        """Textual marks the app `-theme-NAME` itself (CSS for high contrast uses it)."""
+        if name == self.preferences.theme:
+            return
+        from .config import set_top_level
+
+        self.preferences.theme = name
+        try:
+            set_top_level(self.locations.config_file, "theme", f'"{name}"')
+        except OSError as error:
+            self.notify(f"The theme is not kept: {error.strerror}", severity="warning")
+
+    def action_command_palette(self) -> None:
+        if getattr(self.screen, "RUNS_A_CLOCK", False):
+            self.notify("The command palette opens outside a workout or a test.", timeout=3)
+            return
+        super().action_command_palette()
+
+    def get_system_commands(self, screen: Screen):  # -> Iterable[SystemCommand]
+        from .palette import trainer_commands
+
+        yield from trainer_commands(self)
+        yield from super().get_system_commands(screen)
+
+    def palette_sessions(self) -> list[tuple[str, Callable[[], None]]]:
+        from functools import partial
+
+        from .library import Listing
+
+        entries = Listing(self.locations).sessions()
+        return [(e.title, partial(self._start_listed, e)) for e in entries if e.valid]
+
+    def _start_listed(self, entry) -> None:  # entry: library.Listed
+        from .session import SessionError, load_session
+
+        try:
+            session = load_session(Path(entry.path), entry.source, self.locations.sound_dirs())
+        except SessionError as error:
+            self.notify(f"{entry.slug} cannot start: {error.problems[0]}", severity="error")
+            return
+        self.start_session(session)
+
+    def write_report(self) -> None:
+        """The clinician's Markdown report, written into the data folder."""
+        from datetime import date
+
+        from .history.report import render, scope_for
+
+        folder = self.locations.data_dir / "reports"
+        path = folder / f"report-{date.today().isoformat()}.md"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path.write_text(render(self.store.conn, scope_for(None, None, None)), "utf-8")
+        except OSError as error:
+            self.notify(f"The report could not be written: {error.strerror}", severity="error")
+            return
+        self.notify(f"Report written to {path}", timeout=8, markup=False)
+
+    def palette_toggle_mute(self) -> None:
+        muted = self.toggle_mute()
+        self.notify("Sound off" if muted else "Sound on", timeout=2)
+
+    def palette_high_contrast(self) -> None:
+        self.theme = "high-contrast"
 
     def get_default_screen(self) -> Screen:
         """The home screen is the base screen, unless a command opens another one.
@@ -156,8 +225,14 @@ class TuitrainerApp(App[int]):
     def _choose_audio(self) -> tuple[Output, str]:
         """In a worker thread: probing outputs starts processes and may take a second."""
         from .audio.outputs import choose
+        from .serving import is_served
 
-        return choose(bell=self.bell)
+        browser = self._signal_cue if is_served() else None
+        return choose(bell=self.bell, browser=browser)
+
+    def _signal_cue(self, address: str) -> None:
+        """Served: the page plays the cue (open_url reaches its script, not a new tab)."""
+        self.open_url(address, new_tab=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "audio" or event.state not in (
@@ -172,7 +247,7 @@ class TuitrainerApp(App[int]):
 
             self.audio, self.audio_notice = SilentOutput(), "Sound: off (no output could start)"
         notice = self.audio_notice
-        if self.settings.mute:
+        if self.preferences.muted:
             notice += " (muted: m turns it on)"
         self.notify(notice, timeout=4)
 
@@ -227,8 +302,8 @@ class TuitrainerApp(App[int]):
 
     def _resume_by_name(self, row: sqlite3.Row) -> None:
         """Resume from the home screen: the same file if it is still there, else by name."""
+        from .library import resolve
         from .session import SessionError, load_session
-        from .session.catalog import resolve
 
         path = row["session_path"]
         try:
@@ -257,7 +332,7 @@ class TuitrainerApp(App[int]):
         )
 
     def _resume_screen(self, row: sqlite3.Row):  # -> ResumeScreen
-        from .screens.dialogs import ResumeScreen
+        from .screens.questions import ResumeScreen
 
         return ResumeScreen(self._resume_text(row))
 
@@ -276,7 +351,7 @@ class TuitrainerApp(App[int]):
         from .planner import plan
         from .screens.workout import WorkoutScreen
 
-        speed = self.settings.speed
+        speed = self.speed
         if resume_id is not None:
             speed = self._resume_speed(resume_id, speed)
         engine = Engine(plan(session), clock=self.clock, speed=speed)
@@ -289,7 +364,7 @@ class TuitrainerApp(App[int]):
             engine,
             output=lambda: self.audio,
             preferences=self.preferences,
-            muted=lambda: self.settings.mute,
+            muted=lambda: self.preferences.muted,
             sound_dirs=self.locations.sound_dirs(),
             clock=self.clock,
         )
@@ -325,13 +400,14 @@ class TuitrainerApp(App[int]):
 
     async def action_quit(self) -> None:
         """Quit at once, unless a plan or a file has unsaved changes: then ask first."""
-        from .screens.prompts import confirm_quit
+        from .screens.leaving import confirm_quit
 
         confirm_quit(self)
 
     def toggle_mute(self) -> bool:
-        self.settings.mute = not self.settings.mute
-        return self.settings.mute
+        """Mute for this run; the settings file keeps its own default."""
+        self.preferences.muted = not self.preferences.muted
+        return self.preferences.muted
 
     def show_summary(self, engine: Engine) -> None:
         from .screens.summary import SummaryScreen
@@ -362,19 +438,23 @@ def create_app(
     locations: Locations,
     *,
     clock: Clock = time.monotonic,
-    settings: Settings | None = None,
+    speed: float = 1.0,
+    mute: bool = False,
     session: Session | None = None,
     assess: bool = False,
     audio: Output | None = None,
 ) -> TuitrainerApp:
-    """Build the app with its history open; a damaged history is set aside first."""
+    """Build the app with its history open; a damaged history is set aside first.
+
+    `mute` (`run --mute`) mutes this run whatever the settings file says."""
     store, notice = HistoryStore.open(locations.database)
     preferences, warnings = load_preferences(locations.config_file)
+    preferences.muted = preferences.muted or mute
     return TuitrainerApp(
         locations,
         store,
         clock=clock,
-        settings=settings,
+        speed=speed,
         session=session,
         assess=assess,
         notice=notice,
@@ -387,13 +467,17 @@ def create_app(
 def run_app(
     locations: Locations,
     session: Session | None = None,
-    settings: Settings | None = None,
+    *,
+    speed: float = 1.0,
+    mute: bool = False,
     assess: bool = False,
     first_screen: Callable[[], Screen] | None = None,
 ) -> int:
     import sys
 
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    from .serving import is_served
+
+    if not is_served() and not (sys.stdin.isatty() and sys.stdout.isatty()):
         # A full-screen app drawn into a pipe or a file would never be seen, nor end.
         print(
             "tuitrainer: the app needs a terminal (standard input and output are not one);"
@@ -401,7 +485,7 @@ def run_app(
             file=sys.stderr,
         )
         return 2
-    app = create_app(locations, settings=settings, session=session, assess=assess)
+    app = create_app(locations, speed=speed, mute=mute, session=session, assess=assess)
     app.first_screen = first_screen
     try:
         app.run()

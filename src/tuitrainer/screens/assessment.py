@@ -25,7 +25,8 @@ from ..assessment.model import Battery, Rules, fill
 from ..assessment.walk import Step, Walk
 from ..history.assessments import acknowledged, save_assessment
 from ..widgets.footer import Footer
-from .dialogs import ConfirmScreen, HelpScreen
+from .help import HelpScreen
+from .questions import ConfirmScreen
 
 if TYPE_CHECKING:
     from ..app import TuitrainerApp
@@ -62,6 +63,7 @@ def open_assessment(app: TuitrainerApp) -> None:
 
 class AssessmentScreen(Screen[None]):
     CSS_PATH = "assessment.tcss"
+    RUNS_A_CLOCK = True  # no command palette over a hold's countdown
     BINDINGS = [
         Binding("enter", "forward", "Next"),
         Binding("space", "hold", "Start hold"),
@@ -138,9 +140,9 @@ class AssessmentScreen(Screen[None]):
         """The workout's sounds for the hold: go, the last seconds, and the end."""
         app = self.tt_app
         output = getattr(app, "audio", None)
-        if output is None or app.settings.mute or not app.preferences.cue_enabled(name):
+        if output is None or app.preferences.muted or not app.preferences.cue_enabled(name):
             return
-        from ..audio.sounds import find
+        from ..sound_files import find
 
         path = find(name, app.locations.sound_dirs())
         if path is not None:

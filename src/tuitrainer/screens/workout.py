@@ -33,7 +33,8 @@ from ..events import Event, PhaseStarted, RepCounted, RepUndone, WorkoutFinished
 from ..widgets.big_text import BigText
 from ..widgets.footer import Footer
 from ..widgets.side_panel import SidePanel
-from .dialogs import ConfirmScreen, HelpScreen
+from .help import HelpScreen
+from .questions import ConfirmScreen
 
 if TYPE_CHECKING:
     from ..app import TuitrainerApp
@@ -58,6 +59,7 @@ class WorkoutScreen(Screen[None]):
     """Runs one workout from first get-ready to the summary."""
 
     CSS_PATH = "workout.tcss"
+    RUNS_A_CLOCK = True  # no command palette over a running workout
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-normal"), (110, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
