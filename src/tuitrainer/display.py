@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from .audio.cues import LOOKAHEAD
 from .engine import Engine
 from .events import SideKey
 from .planner import Kind, Segment, format_duration
@@ -313,3 +314,21 @@ def cleared_reps(engine: Engine, before: SideKey | None, reps_before: int) -> st
     side = _side_name(before.side).capitalize()
     plural = "s" if reps_before != 1 else ""
     return f"{side}: {reps_before} logged rep{plural} cleared."
+
+
+LATE = 0.005  # wake this long after a change is due, so it has happened
+CUE_AHEAD = LOOKAHEAD / 2  # and this long before a cue, to hand it to the player early
+
+
+def next_wake(engine: Engine) -> float | None:
+    """Clock seconds until the workout view should next wake: just after what it
+    shows changes, and a moment before each scheduled moment, so its cue reaches
+    the player ahead of time and starts on the beat. None: wait for a key."""
+    until = seconds_until_change(engine)
+    if until is None:
+        return None
+    due = engine.next_moment_at()
+    ahead = None if due is None else due - CUE_AHEAD - engine.clock()
+    if ahead is not None and ahead > 0:
+        return min(until + LATE, ahead)
+    return until + LATE

@@ -250,9 +250,9 @@ def test_the_screen_wakes_only_when_what_it_shows_changes(clock: FakeClock):
     """Never before the start or while paused; else when the clock's second turns or
     the next part of a guided rep begins, and a moment before each cue is due."""
     from tests.ui.conftest import QUICK
+    from tuitrainer.display import CUE_AHEAD, LATE
     from tuitrainer.engine import Engine
     from tuitrainer.planner import plan
-    from tuitrainer.screens.workout import CUE_AHEAD, LATE
     from tuitrainer.session import load_session
 
     engine = Engine(plan(load_session(QUICK)), clock=clock)

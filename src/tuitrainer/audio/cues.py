@@ -158,8 +158,14 @@ class CueScheduler:
         if self._pending is not None:
             pending, self._pending = self._pending, None
             self._send(pending)
-        if schedules:
+        if schedules and not self.muted() and self._cue_may_be_near():
             self._hand_over_coming(output)
+
+    def _cue_may_be_near(self) -> bool:
+        """Whether the engine has a moment within the look-ahead: most wakes of the
+        screen have none, and then the preview (a twin engine) is not worth making."""
+        due = self.engine.next_moment_at()
+        return due is not None and due <= self.clock() + LOOKAHEAD + SAME_MOMENT
 
     def _hand_over_coming(self, output: Output) -> None:
         now = self.clock()

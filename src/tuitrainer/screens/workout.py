@@ -19,19 +19,20 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Label, ProgressBar, Static
 
-from ..audio.cues import LOOKAHEAD
 from ..display import (
+    LATE,
     Display,
     cleared_reps,
     describe,
+    next_wake,
     no_rep_reason,
     no_undo_reason,
-    seconds_until_change,
 )
 from ..engine import Engine
 from ..events import Event, PhaseStarted, RepCounted, RepUndone, WorkoutFinished
 from ..widgets.big_text import BigText
 from ..widgets.footer import Footer
+from ..widgets.live_text import LiveText
 from ..widgets.side_panel import SidePanel
 from .help import HelpScreen
 from .questions import ConfirmScreen
@@ -40,8 +41,6 @@ if TYPE_CHECKING:
     from ..app import TuitrainerApp
 
 DONE_SECONDS = 2.0  # DONE stays up this long (clock seconds) before the summary; space skips
-LATE = 0.005  # wake this long after a change is due, so it has happened
-CUE_AHEAD = LOOKAHEAD / 2  # and this long before a cue, to hand it to the player early
 
 
 def scales(width: int, height: int) -> dict[str, int]:
@@ -117,7 +116,7 @@ class WorkoutScreen(Screen[None]):
         yield Static("", id="coach", markup=False)
         with Horizontal(id="progress-row"):
             yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="progress")
-            yield Label("", id="times", markup=False)
+            yield LiveText(id="times")
         yield Label("", id="next", markup=False)
         yield Footer()
 
@@ -146,16 +145,7 @@ class WorkoutScreen(Screen[None]):
     def _next_tick(self) -> float | None:
         if self._summary_at is not None:
             return max(0.0, self._summary_at - self.engine.clock()) + LATE
-        until = seconds_until_change(self.engine)
-        if until is None:
-            return None
-        # Also a moment before each scheduled moment, so its cue reaches the player
-        # ahead of time and starts on the beat.
-        due = self.engine.next_moment_at()
-        ahead = None if due is None else due - CUE_AHEAD - self.engine.clock()
-        if ahead is not None and ahead > 0:
-            return min(until + LATE, ahead)
-        return until + LATE
+        return next_wake(self.engine)
 
     # -- drawing ---------------------------------------------------------------
 
@@ -219,10 +209,12 @@ class WorkoutScreen(Screen[None]):
         if self._shown.get("total") != display.total:
             self._shown["total"] = display.total
             progress.total = max(display.total, 1)
-        whole = int(display.elapsed)
-        if self._shown.get("elapsed") != whole:
-            self._shown["elapsed"] = whole
-            progress.progress = whole
+        # In steps a half cell wide: a bar that has not visibly moved is not redrawn.
+        step = max(1.0, display.total / max(1, 2 * progress.size.width))
+        shown = min(display.total, (display.elapsed // step) * step)
+        if self._shown.get("elapsed") != shown:
+            self._shown["elapsed"] = shown
+            progress.progress = shown
         for view, panel in zip(display.sides, self.query(SidePanel), strict=False):
             panel.show(view.reps, view.target, view.seconds, view.active, view.done)
 

@@ -34,9 +34,16 @@ class BigText(Widget):
         self.max_lines = max_lines
 
     def update(self, text: str) -> None:
-        if text != self.text:
-            self.text = text
-            self.refresh(layout=True)
+        """Show `text`; the layout is redone only when its height changes (a clock's
+        next second is a repaint of this widget, not of the screen)."""
+        if text == self.text:
+            return
+        width = self.content_region.width
+        before = self.layout_for(width)
+        self.text = text
+        after = self.layout_for(width)
+        same_height = before[0] == after[0] != 0 and len(before[1]) == len(after[1])
+        self.refresh(layout=not same_height)
 
     def set_scale(self, max_scale: int) -> None:
         if max_scale != self.max_scale:
