@@ -25,7 +25,10 @@ class SummaryScreen(Screen[None]):
 
     CSS_PATH = "summary.tcss"
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
-    BINDINGS = [Binding("escape", "skip", "Skip rating")]
+    BINDINGS = [
+        Binding("space", "save", "Save", priority=True),
+        Binding("escape", "skip", "Skip rating"),
+    ]
 
     def __init__(self, engine: Engine) -> None:
         super().__init__()
@@ -44,7 +47,7 @@ class SummaryScreen(Screen[None]):
             yield Label(f"{status}: {self.engine.timeline.session.title}", id="headline")
             # The rating first: on a small terminal the table scrolls, the question stays.
             with Horizontal(id="pain-row"):
-                yield Label("Pain now, 0-10 (Enter skips): ", id="pain-label")
+                yield Label("Pain now, 0-10 (empty: Enter skips): ", id="pain-label")
                 yield RatingInput(id="pain")
             yield Label(
                 f"Total: {done} of {target} reps, {format_duration(total_time)} of work",
@@ -74,6 +77,10 @@ class SummaryScreen(Screen[None]):
             return
         app: TuitrainerApp = self.app  # type: ignore[assignment]
         app.finish_summary(self.engine, rating)
+
+    async def action_save(self) -> None:
+        """Space does what Enter does: saves the digits typed, or skips an empty box."""
+        await self.query_one("#pain", Input).action_submit()
 
     def action_skip(self) -> None:
         app: TuitrainerApp = self.app  # type: ignore[assignment]
