@@ -64,18 +64,78 @@ class WorkoutScreen(Screen[None]):
 
     # In the footer's order: a narrow terminal shows the first few, so the ones that
     # get you anywhere (help lists the rest) come first.
+    # The tooltip is the sentence the help (?) shows for each key.
     BINDINGS = [
-        Binding("space", "rep_or_start", "Rep"),
-        Binding("p", "pause", "Pause"),
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("q", "end", "End"),
-        Binding("u", "undo", "Undo"),
-        Binding("n", "skip", "Next"),
-        Binding("b", "back", "Back"),
-        Binding("m", "mute", "Mute"),
-        Binding("t", "modification", "Easier"),
-        Binding("plus,equals_sign", "adjust(15)", "+15 s", key_display="+"),
-        Binding("minus", "adjust(-15)", "-15 s", key_display="-"),
+        Binding(
+            "space",
+            "rep_or_start",
+            "Rep",
+            tooltip="Start the workout; on a self-paced side, log one rep. "
+            "On DONE, go straight to the summary.",
+        ),
+        Binding(
+            "p",
+            "pause",
+            "Pause",
+            tooltip="Pause, or go on. The clocks stop while paused; nothing runs on.",
+        ),
+        Binding(
+            "question_mark",
+            "help",
+            "Help",
+            key_display="?",
+            tooltip="These keys. The workout waits, paused, while they are open.",
+        ),
+        Binding(
+            "q",
+            "end",
+            "End",
+            tooltip="End the workout early (it asks first). What you did so far is kept.",
+        ),
+        Binding(
+            "u",
+            "undo",
+            "Undo",
+            tooltip="Take back the last logged rep; just after a side ended on its last "
+            "rep, go back into that side.",
+        ),
+        Binding(
+            "n",
+            "skip",
+            "Next",
+            tooltip="Go on to the next part now. Inside a rep range (8 of 8-10) it "
+            "finishes the side, and the side counts as done.",
+        ),
+        Binding(
+            "b",
+            "back",
+            "Back",
+            tooltip="Start this part again; in its first 3 seconds, go back to the part "
+            "before. A side started again loses its logged reps.",
+        ),
+        Binding("m", "mute", "Mute", tooltip="Sound on or off."),
+        Binding(
+            "t",
+            "modification",
+            "Easier",
+            tooltip="Show the easier variant of this exercise (t again: the tips).",
+        ),
+        Binding(
+            "plus,equals_sign",
+            "adjust(15)",
+            "+15 s",
+            key_display="+",
+            tooltip="15 seconds more of the rest, switch or get-ready under way "
+            "(press again for more).",
+        ),
+        Binding(
+            "minus",
+            "adjust(-15)",
+            "-15 s",
+            key_display="-",
+            tooltip="15 seconds less of the rest, switch or get-ready (its last 3 seconds "
+            "stay, to count you in).",
+        ),
     ]
 
     def __init__(self, engine: Engine, start_index: int = 0) -> None:
