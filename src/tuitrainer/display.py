@@ -286,9 +286,12 @@ def no_rep_reason(engine: Engine) -> str:
     segment = engine.segment
     if engine.finished or segment is None:
         return ""
-    if engine.paused:
+    guided = segment.kind is Kind.WORK and segment.timed
+    if engine.paused:  # a guided side has no rep to log, paused or not
+        if guided:
+            return "Paused: press p to go on; the beat counts the reps."
         return "Paused: press p to go on, then log the rep."
-    if segment.kind is Kind.WORK and segment.timed:
+    if guided:
         return "Guided reps count themselves: follow the beat."
     return "Reps are logged while a side runs."
 
@@ -327,7 +330,7 @@ def next_wake(engine: Engine) -> float | None:
     until = seconds_until_change(engine)
     if until is None:
         return None
-    due = engine.next_moment_at()
+    due = engine.next_due()
     ahead = None if due is None else due - CUE_AHEAD - engine.clock()
     if ahead is not None and ahead > 0:
         return min(until + LATE, ahead)

@@ -201,13 +201,6 @@ class Engine:
         """The whole plan's length, with what `+` and `-` changed."""
         return self.timeline.total_seconds + sum(self.extra.values())
 
-    def next_moment_at(self) -> float | None:
-        """Clock time of the next scheduled moment (a rep, a part, a countdown
-        second, the end); None when nothing is scheduled or the clock stands still."""
-        if self._next is None or not self.started or self.finished or self.paused:
-            return None
-        return self._seg_start + self._next.offset / self.speed
-
     def offset_of(self, at: float) -> float:
         """Plan seconds from the current segment's start to clock time `at`."""
         return max(0.0, (at - self._seg_start) * self.speed)
@@ -266,6 +259,13 @@ class Engine:
 
     def total_remaining(self) -> float:
         return max(0.0, self.planned_total() - self.total_elapsed())
+
+    def next_due(self) -> float | None:
+        """Clock time of the next scheduled moment; None when none is (not started,
+        paused, finished, or a self-paced side without tips)."""
+        if not self.started or self.finished or self.paused or self._next is None:
+            return None
+        return self._seg_start + self._next.offset / self.speed
 
     # -- events --------------------------------------------------------------
 

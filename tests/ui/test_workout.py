@@ -254,17 +254,20 @@ async def test_a_skipped_through_workout_says_so(locations, clock: FakeClock):
         assert headline.startswith("Workout finished, some reps skipped")
 
 
-def test_the_screen_wakes_only_when_what_it_shows_changes(clock: FakeClock):
+def test_the_screen_wakes_only_when_what_it_shows_changes(locations, clock: FakeClock):
     """Never before the start or while paused; else when the clock's second turns or
     the next part of a guided rep begins, and a moment before each cue is due."""
     from tests.ui.conftest import QUICK
+    from tuitrainer.config import Preferences
     from tuitrainer.display import CUE_AHEAD, LATE
-    from tuitrainer.engine import Engine
-    from tuitrainer.planner import plan
+    from tuitrainer.history import HistoryStore
     from tuitrainer.session import load_session
+    from tuitrainer.workout import Workouts
 
-    engine = Engine(plan(load_session(QUICK)), clock=clock)
-    screen = WorkoutScreen(engine)
+    store, _ = HistoryStore.open(locations.database)
+    workouts = Workouts(store, locations, Preferences(), clock=clock)
+    screen = WorkoutScreen(workouts.open(load_session(QUICK)))
+    engine = screen.engine
     assert screen._next_tick() is None  # not started: waits for a key
     engine.start()
     clock.advance(0.8)  # get ready: 3.2 s left, the clock shows 0:04 for 0.2 s more
@@ -278,6 +281,7 @@ def test_the_screen_wakes_only_when_what_it_shows_changes(clock: FakeClock):
     assert screen._next_tick() == pytest.approx(0.1 + LATE)  # lower
     engine.pause()
     assert screen._next_tick() is None
+    store.close()
 
 
 def notices(app) -> list[str]:
@@ -293,6 +297,8 @@ async def test_keys_that_change_nothing_say_why(locations, clock: FakeClock):
         assert "Guided reps count themselves: there is no logged rep to undo." in notices(app)
         await pilot.press("space")
         assert "Guided reps count themselves: follow the beat." in notices(app)
+        await pilot.press("p", "space", "p")  # paused, a guided side still has no rep to log
+        assert notices(app)[-1] == "Paused: press p to go on; the beat counts the reps."
         for _ in range(5):  # left, switch, right, rest, get ready: the self-paced side
             await pilot.press("n")
         assert text_of(app, "#status") == "Right side"
