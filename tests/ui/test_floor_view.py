@@ -137,3 +137,37 @@ def test_snapshot(snap_compare, locations: Locations, clock: FakeClock, moment, 
         await play(pilot, clock, MOMENTS[moment])
 
     assert snap_compare(app, run_before=run_before, terminal_size=size)
+
+
+LONG_SIDE = """name: Long side
+get_ready_seconds: 2
+exercises:
+  - name: Bridge
+    sides: [both]
+    reps: 5
+    rep_seconds: 4
+"""
+
+
+async def halfway_flashes(locations: Locations, clock: FakeClock) -> list[bool]:
+    """Whether the side panel is lit just before, at, and after a 20 s side's halfway."""
+    path = locations.data_dir / "long.yaml"
+    path.write_text(LONG_SIDE, encoding="utf-8")
+    app = make_app(locations, clock, path)
+    lit = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await play(pilot, clock, ["space", 2 + 9.9])
+        for step in (0.0, 0.2, 1.0):
+            await advance(pilot, clock, step)
+            lit.append(app.screen.query_one("SidePanel").has_class("-halfway"))
+    return lit
+
+
+async def test_halfway_flashes_the_side_panel(locations: Locations, clock: FakeClock):
+    assert await halfway_flashes(locations, clock) == [False, True, False]
+
+
+async def test_a_setting_switches_the_halfway_cue_off(locations: Locations, clock: FakeClock):
+    locations.config_file.parent.mkdir(parents=True, exist_ok=True)
+    locations.config_file.write_text("[cues]\nhalfway = false\n", encoding="utf-8")
+    assert await halfway_flashes(locations, clock) == [False, False, False]

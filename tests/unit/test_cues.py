@@ -205,3 +205,24 @@ def test_ending_early_plays_no_done_cue(clock: FakeClock):
     engine.stop()
     cues.flush()
     assert output.played == before
+
+
+LONG_SIDE = """name: Long side
+get_ready_seconds: 2
+exercises:
+  - name: Bridge
+    sides: [both]
+    reps: 5
+    rep_seconds: 4
+"""
+
+
+def test_a_long_side_has_a_halfway_cue_that_a_setting_switches_off(clock: FakeClock):
+    engine, cues, output = scheduled(LONG_SIDE, clock)
+    run_ticking(engine, cues, clock, 0.1)
+    assert output.played.count("halfway") == 1  # at 10 s, over that rep's "up"
+    prefs = Preferences()
+    prefs.cues["halfway"] = False
+    engine, cues, output = scheduled(LONG_SIDE, FakeClock(), prefs)
+    run_ticking(engine, cues, engine.clock, 0.1)
+    assert "halfway" not in output.played

@@ -29,7 +29,7 @@ from ..display import (
     no_undo_reason,
 )
 from ..engine import Engine
-from ..events import Event, PhaseStarted, RepCounted, RepUndone, WorkoutFinished
+from ..events import Event, Halfway, PhaseStarted, RepCounted, RepUndone, WorkoutFinished
 from ..widgets.big_text import BigText
 from ..widgets.footer import Footer
 from ..widgets.live_text import LiveText
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from ..app import TuitrainerApp
 
 DONE_SECONDS = 2.0  # DONE stays up this long (clock seconds) before the summary; space skips
+FLASH_SECONDS = 1.0  # the side panel flashes this long (plan seconds) at halfway
 
 
 def scales(width: int, height: int) -> dict[str, int]:
@@ -147,6 +148,7 @@ class WorkoutScreen(Screen[None]):
         self._exercise_index = -1
         self._summary_at: float | None = None  # set while DONE is shown
         self._timer: Timer | None = None
+        self._flash_until: float | None = None  # the side panel flashes at halfway
 
     @property
     def tt_app(self) -> TuitrainerApp:
@@ -213,7 +215,10 @@ class WorkoutScreen(Screen[None]):
     def _next_tick(self) -> float | None:
         if self._summary_at is not None:
             return max(0.0, self._summary_at - self.engine.clock()) + LATE
-        return next_wake(self.engine)
+        wake = next_wake(self.engine)
+        if self._flash_until is not None and wake is not None:
+            wake = min(wake, max(0.0, self._flash_until - self.engine.clock()) + LATE)
+        return wake
 
     # -- drawing ---------------------------------------------------------------
 
@@ -282,10 +287,15 @@ class WorkoutScreen(Screen[None]):
         if self._shown.get("elapsed") != shown:
             self._shown["elapsed"] = shown
             progress.progress = shown
+        if self._flash_until is not None and self.engine.clock() >= self._flash_until:
+            self._flash_until = None
         for view, panel in zip(display.sides, self.query(SidePanel), strict=False):
             panel.show(view.reps, view.target, view.seconds, view.active, view.done)
+            panel.set_class(view.active and self._flash_until is not None, "-halfway")
 
     def _on_event(self, event: Event) -> None:
+        if isinstance(event, Halfway) and self.workout.preferences.cue_enabled("halfway"):
+            self._flash_until = event.at + FLASH_SECONDS / self.engine.speed
         if isinstance(event, WorkoutFinished):
             if event.status == "completed":
                 # DONE, big, for a moment: the end is seen from across the room.
