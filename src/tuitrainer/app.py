@@ -248,6 +248,8 @@ class TuitrainerApp(App[int]):
     def on_unmount(self) -> None:
         if self.audio is not None:
             self.audio.close()
+        if self._workouts is not None:
+            self._workouts.shutdown()  # the screen may blank again
 
     # -- workouts ----------------------------------------------------------------
 
