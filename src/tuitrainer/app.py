@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
+from textual.notifications import Notify
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -78,6 +79,7 @@ class TuitrainerApp(App[int]):
         super().__init__()
         self.audio = audio  # None until the output is chosen (in a worker)
         self.audio_notice = ""
+        self.pending_sound_notice = ""
         self.preferences = preferences or Preferences()
         self.warnings = list(warnings or [])
         self.locations = locations
@@ -240,10 +242,36 @@ class TuitrainerApp(App[int]):
             from .audio.outputs import SilentOutput
 
             self.audio, self.audio_notice = SilentOutput(), "Sound: off (no output could start)"
-        notice = self.audio_notice
+        self.sound_chosen(self.audio_notice)
+
+    def sound_chosen(self, notice: str) -> None:
+        """Say which sound output is in use only where it matters: a working device
+        goes unsaid; a missing one is said once on this machine; and only in a
+        workout (a screen that plays something), which picks it up when it opens."""
+        from .seen import first_time
+
+        if notice in ("", "Sound: simpleaudio"):
+            return
+        if "browser" not in notice and not first_time(self.locations.data_dir, "sound", notice):
+            return
         if self.preferences.muted:
             notice += " (muted: m turns it on)"
-        self.notify(notice, timeout=4)
+        self.pending_sound_notice = notice
+        from .screens.workout import WorkoutScreen
+
+        if isinstance(self.screen, WorkoutScreen):  # else when it next comes to the top
+            self.screen.show_sound_notice()
+
+    def take_sound_notice(self) -> str:
+        """The sound notice not yet shown (once), for the workout screen."""
+        notice, self.pending_sound_notice = self.pending_sound_notice, ""
+        return notice
+
+    def _on_notify(self, event: Notify) -> None:
+        """One notice at a time: a new one replaces the one before, so they never pile
+        up over the workout. (Textual's handler of `notify`, checked against 8.2.8.)"""
+        self._notifications.clear()
+        super()._on_notify(event)
 
     def on_unmount(self) -> None:
         if self.audio is not None:

@@ -289,10 +289,10 @@ def no_rep_reason(engine: Engine) -> str:
     guided = segment.kind is Kind.WORK and segment.timed
     if engine.paused:  # a guided side has no rep to log, paused or not
         if guided:
-            return "Paused: press p to go on; the beat counts the reps."
+            return "Paused: press p to go on; guided reps count themselves."
         return "Paused: press p to go on, then log the rep."
     if guided:
-        return "Guided reps count themselves: follow the beat."
+        return "Guided reps count themselves: follow the words and the tones."
     return "Reps are logged while a side runs."
 
 

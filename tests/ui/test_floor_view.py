@@ -9,6 +9,7 @@ from tests.conftest import DATA, FakeClock
 from tests.ui.conftest import advance, make_app, text_of
 from tuitrainer import glyphs
 from tuitrainer.locations import Locations
+from tuitrainer.session import load_session
 from tuitrainer.widgets.big_text import BigText
 
 FLOOR = DATA / "sessions" / "floor.yaml"
@@ -19,7 +20,7 @@ MOMENTS = {
     "lift": ["space", 5 + 1],
     "hold": ["space", 5 + 3],
     "lower": ["space", 5 + 5.5],
-    "range": ["space", *"nnnnnn", *" " * 8],
+    "range": ["space", *"nnnnnn", *" " * 8, 1.5],  # past the halfway flash of rep 5
     "rest": ["space", 5 + 14 + 5 + 14 + 2],
     "paused": ["space", 5 + 1, "p"],
     "done": ["space", *"nnnnnn", *" " * 10],
@@ -68,7 +69,7 @@ async def test_the_low_end_of_a_range_says_how_to_go_on_or_finish(
 ):
     app = make_app(locations, clock, FLOOR)
     async with app.run_test(size=(80, 24)) as pilot:
-        await play(pilot, clock, MOMENTS["range"][:-1])
+        await play(pilot, clock, MOMENTS["range"][:-2])
         assert text_of(app, "#count") == "7/8-10"
         assert not app.screen.query_one("#prompt").display
         await pilot.press("space")
@@ -171,3 +172,38 @@ async def test_a_setting_switches_the_halfway_cue_off(locations: Locations, cloc
     locations.config_file.parent.mkdir(parents=True, exist_ok=True)
     locations.config_file.write_text("[cues]\nhalfway = false\n", encoding="utf-8")
     assert await halfway_flashes(locations, clock) == [False, False, False]
+
+
+async def test_the_sound_notice_waits_for_a_workout_and_comes_once_per_machine(
+    locations: Locations, clock: FakeClock
+):
+    from tuitrainer.screens.workout import WorkoutScreen
+
+    missing = "Sound: terminal bell, no sound device"
+    app = make_app(locations, clock, None)  # the home screen: it plays nothing
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.sound_chosen(missing)
+        await pilot.pause()
+        assert not app._notifications  # not on a screen that plays nothing
+        app.start_session(load_session(FLOOR))
+        await pilot.pause()
+        await pilot.press("escape")
+        assert isinstance(app.screen, WorkoutScreen)
+        assert app.screen.notice == missing  # in its own line, not over the count
+        assert not app._notifications
+    app = make_app(locations, FakeClock(), FLOOR)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.sound_chosen(missing)  # the next run on this machine
+        await pilot.press("escape")
+        assert app.screen.notice == ""
+        app.sound_chosen("Sound: simpleaudio")  # a working device goes unsaid
+        assert app.screen.notice == ""
+
+
+async def test_notices_come_one_at_a_time(locations: Locations, clock: FakeClock):
+    app = make_app(locations, clock, None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.notify("first")
+        app.notify("second")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["second"]

@@ -285,7 +285,8 @@ def test_the_screen_wakes_only_when_what_it_shows_changes(locations, clock: Fake
 
 
 def notices(app) -> list[str]:
-    return [n.message for n in app._notifications]
+    """The notice the workout shows now (in its own line, one at a time)."""
+    return [app.screen.notice]
 
 
 async def test_keys_that_change_nothing_say_why(locations, clock: FakeClock):
@@ -296,9 +297,9 @@ async def test_keys_that_change_nothing_say_why(locations, clock: FakeClock):
         await pilot.press("u")
         assert "Guided reps count themselves: there is no logged rep to undo." in notices(app)
         await pilot.press("space")
-        assert "Guided reps count themselves: follow the beat." in notices(app)
+        assert "Guided reps count themselves: follow the words and the tones." in notices(app)
         await pilot.press("p", "space", "p")  # paused, a guided side still has no rep to log
-        assert notices(app)[-1] == "Paused: press p to go on; the beat counts the reps."
+        assert notices(app)[-1] == "Paused: press p to go on; guided reps count themselves."
         for _ in range(5):  # left, switch, right, rest, get ready: the self-paced side
             await pilot.press("n")
         assert text_of(app, "#status") == "Right side"

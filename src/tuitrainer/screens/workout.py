@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 
 DONE_SECONDS = 2.0  # DONE stays up this long (clock seconds) before the summary; space skips
 FLASH_SECONDS = 1.0  # the side panel flashes this long (plan seconds) at halfway
+NOTICE_SECONDS = 3.0  # a notice stays this long (real seconds)
+SOUND_NOTICE_SECONDS = 8.0  # the sound notice, often shown under the pain question
 
 
 def scales(width: int, height: int) -> dict[str, int]:
@@ -149,6 +151,7 @@ class WorkoutScreen(Screen[None]):
         self._summary_at: float | None = None  # set while DONE is shown
         self._timer: Timer | None = None
         self._flash_until: float | None = None  # the side panel flashes at halfway
+        self._notice_timer: Timer | None = None
 
     @property
     def tt_app(self) -> TuitrainerApp:
@@ -172,6 +175,7 @@ class WorkoutScreen(Screen[None]):
             # The exercise's stick figure goes here (beside the count); it is the
             # first thing to give way on a small terminal.
             yield Container(id="figure")
+        yield Label("", id="notice", markup=False)
         with Horizontal(id="sides"):
             yield SidePanel("left")
             yield SidePanel("right")
@@ -193,6 +197,11 @@ class WorkoutScreen(Screen[None]):
     def on_mount(self) -> None:
         self.workout.listen(self._on_event)
         self.sync()
+
+    def on_screen_resume(self) -> None:
+        """On top again (or for the first time): a notice that waited can be read now,
+        not under the pain question or the help."""
+        self.show_sound_notice()
 
     def on_resize(self, event: Resize) -> None:
         for selector, scale in scales(event.size.width, event.size.height).items():
@@ -327,9 +336,31 @@ class WorkoutScreen(Screen[None]):
             self._say(no_undo_reason(self.engine))
         self.redraw()
 
-    def _say(self, reason: str) -> None:
-        if reason:
-            self.notify(reason, timeout=3)
+    def _say(self, reason: str, seconds: float = NOTICE_SECONDS) -> None:
+        """A short notice in its own line under the big area: one at a time (a new one
+        replaces the one before), never over the count."""
+        if not reason:
+            return
+        notice = self.query_one("#notice", Label)
+        notice.update(reason)
+        notice.display = True
+        if self._notice_timer is not None:
+            self._notice_timer.stop()
+        self._notice_timer = self.set_timer(seconds, self._clear_notice)
+
+    def _clear_notice(self) -> None:
+        self._notice_timer = None
+        self.query_one("#notice").display = False
+
+    @property
+    def notice(self) -> str:
+        """The notice shown now ("" when none)."""
+        widget = self.query_one("#notice", Label)
+        return str(widget.content) if widget.display else ""
+
+    def show_sound_notice(self) -> None:
+        """Which sound output is in use, when the app has something to say about it."""
+        self._say(self.tt_app.take_sound_notice(), SOUND_NOTICE_SECONDS)
 
     def action_pause(self) -> None:
         if self.workout.started:
@@ -357,7 +388,7 @@ class WorkoutScreen(Screen[None]):
 
     def action_mute(self) -> None:
         muted = self.workout.toggle_mute()
-        self.notify("Sound off" if muted else "Sound on", timeout=2)
+        self._say("Sound off" if muted else "Sound on", 2)
         self.redraw()
 
     def action_modification(self) -> None:
