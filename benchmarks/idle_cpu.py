@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _term import Pane, cpu_seconds
+from _term import Pane, cpu_seconds, fresh_data
 
 HERE = Path(__file__).resolve().parent
 QUICK = HERE.parent / "tests" / "data" / "sessions" / "quick.yaml"
@@ -32,7 +32,7 @@ def _env(data: str) -> dict[str, str]:
 
 def _interrupted(tuitrainer: str) -> str:
     """A data folder holding an unfinished workout, so the next start asks to resume."""
-    data = tempfile.mkdtemp(prefix="tt-idle-")
+    data = fresh_data()
     pane = Pane([tuitrainer, "run", str(QUICK), "--mute", "--speed", "50"], _env(data))
     try:
         pane.wait_for("Pain before you start")
@@ -50,14 +50,13 @@ def _interrupted(tuitrainer: str) -> str:
 def _screens(tuitrainer: str) -> dict[str, tuple[list[str], str, list[str], str]]:
     """name: (command, data folder, keys to reach the screen, text it shows)."""
     run = [tuitrainer, "run", str(QUICK), "--mute"]
-    fresh = tempfile.mkdtemp
     return {
-        "home": ([tuitrainer], fresh(prefix="tt-idle-"), [], "Choose a session"),
-        "pain question": (run, fresh(prefix="tt-idle-"), [], "Pain before you start"),
+        "home": ([tuitrainer], fresh_data(), [], "Choose a session"),
+        "pain question": (run, fresh_data(), [], "Pain before you start"),
         "resume prompt": (run, _interrupted(tuitrainer), [], "Unfinished workout"),
-        "end question": (run, fresh(prefix="tt-idle-"), ["Space", "q"], "End workout?"),
-        "summary": (run, fresh(prefix="tt-idle-"), ["Space", "q", "y"], "Pain now"),
-        "help": (run, fresh(prefix="tt-idle-"), ["Escape", "?"], "escape closes"),
+        "end question": (run, fresh_data(), ["Space", "q"], "End workout?"),
+        "summary": (run, fresh_data(), ["Space", "q", "y"], "Pain now"),
+        "help": (run, fresh_data(), ["Escape", "?"], "escape closes"),
     }
 
 

@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _term import Pane, cpu_seconds, peak_rss_mib
+from _term import Pane, cpu_seconds, fresh_data, peak_rss_mib
 
 HERE = Path(__file__).resolve().parent
 
@@ -62,7 +62,7 @@ def main() -> None:
     panes: dict[str, Pane] = {}
     try:
         for name, (keys, shown) in PARTS.items():
-            env = {**base, "TUITRAINER_DATA_DIR": tempfile.mkdtemp(prefix="tt-bench-")}
+            env = {**base, "TUITRAINER_DATA_DIR": fresh_data()}
             pane = Pane([tuitrainer, "run", str(session), "--mute"], env)
             panes[name] = pane
             pane.wait_for("Pain before you start")

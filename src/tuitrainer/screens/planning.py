@@ -17,7 +17,9 @@ from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label
 
+from .. import dose
 from ..planner import format_duration, outline, plan
+from ..session import origin
 from ..session.dump import number
 from ..session.edit import KNOB_BY_FIELD, KNOBS, EditError, format_reps
 from ..widgets.footer import Footer
@@ -37,6 +39,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("sides", "Sides"),
     *((knob.field, knob.label) for knob in KNOBS),
     ("mode", "Mode"),
+    ("source", "From"),
 )
 FIELDS = [key for key, _ in COLUMNS]
 ENTRY_HINTS = {
@@ -54,6 +57,8 @@ def cell_text(exercise: Exercise, field: str) -> str:
         return format_reps(exercise)
     if field == "mode":
         return exercise.mode
+    if field == "source":  # the source routine's, or tuitrainer's suggestion
+        return exercise.source
     return number(getattr(exercise, field))
 
 
@@ -124,6 +129,8 @@ class PlanningScreen(Screen[None]):
         table: DataTable[str] = DataTable(id="plan", cursor_type="cell", zebra_stripes=True)
         yield table
         yield Label("", id="total")
+        yield Label("", id="dose", markup=False)
+        yield Label("", id="origin", markup=False)
         yield Label("", id="entry-hint", markup=False)
         yield Input(id="entry")
         yield Label("", id="changes", markup=False)
@@ -159,6 +166,21 @@ class PlanningScreen(Screen[None]):
         self.query_one("#total", Label).update(
             f"Planned total [b]{format_duration(data['total_seconds'])}[/b]"
         )
+        self.query_one("#dose", Label).update(dose.warning(self.session))
+        self.show_origin()
+
+    def show_origin(self) -> None:
+        """Whose the highlighted exercise is, and its easier variant, labelled."""
+        row = self.query_one(DataTable).cursor_coordinate.row
+        exercises = self.session.exercises
+        exercise = exercises[min(max(row, 0), len(exercises) - 1)]
+        lines = [origin.exercise_note(exercise)]
+        if exercise.modification:
+            lines.append(origin.easier_text(exercise))
+        self.query_one("#origin", Label).update("\n".join(line for line in lines if line))
+
+    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+        self.show_origin()
 
     def total_seconds(self) -> float:
         return plan(self.session).total_seconds
@@ -297,16 +319,15 @@ class PlanningScreen(Screen[None]):
             self.fit(text)
 
     def fit(self, text: str) -> None:
-        from ..fit import fit_to_time, parse_duration
+        from ..fit import parse_duration
+        from .planning_fit import fit_keeping_dose
 
         try:
             target = parse_duration(text)
         except ValueError as error:
             self.notify(str(error), severity="warning")
             return
-        result = fit_to_time(self.session, target)
-        lines = [result.message(), *result.lines()]
-        self.apply(result.session, "\n".join(lines))
+        fit_keeping_dose(self, target)
 
     def action_start(self) -> None:
         self.tt_app.start_session(self.session)
@@ -374,7 +395,7 @@ class PlanningScreen(Screen[None]):
 
         locations = self.tt_app.locations
         title = self.session.title if name == self.session.slug else title_of(name)
-        session = retitle(self.session, name, title)
+        session = dose.with_note(retitle(self.session, name, title))
         try:
             ensure_schema(locations)
             save_text(
