@@ -56,7 +56,7 @@ def _screens(tuitrainer: str) -> dict[str, tuple[list[str], str, list[str], str]
         "resume prompt": (run, _interrupted(tuitrainer), [], "Unfinished workout"),
         "end question": (run, fresh_data(), ["Space", "q"], "End workout?"),
         "summary": (run, fresh_data(), ["Space", "q", "y"], "Pain now"),
-        "help": (run, fresh_data(), ["Escape", "?"], "escape closes"),
+        "help": (run, fresh_data(), ["Escape", "?"], "Workout keys"),
     }
 
 

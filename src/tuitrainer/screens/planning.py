@@ -42,6 +42,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("source", "From"),
 )
 FIELDS = [key for key, _ in COLUMNS]
+NARROW = 60  # columns: below this the table opens on the names
 ENTRY_HINTS = {
     "value": "New value, then Enter (escape: cancel)",
     "fit": "Total time wanted, e.g. 12 min or 10:30, then Enter",
@@ -92,21 +93,49 @@ class PlanningScreen(Screen[None]):
     """Change the plan with keys; `r` starts it, ctrl+s saves it as a session of your own."""
 
     CSS_PATH = "planning.tcss"
+    # In the footer's order: what gets you anywhere first (a narrow footer shows the
+    # first few), in short words; the help (?) gives each key's full sentence.
     BINDINGS = [
-        Binding("plus,equals_sign,shift+up", "step(1)", "+1", key_display="+"),
-        Binding("minus,shift+down", "step(-1)", "-1", key_display="-"),
-        Binding("ctrl+up,K", "move(-1)", "Move up", key_display="K"),
-        Binding("ctrl+down,J", "move(1)", "Move down", key_display="J"),
-        Binding("x,delete", "drop", "Drop"),
-        Binding("a", "add", "Add"),
-        Binding("m", "mode", "Guided/self-paced"),
-        Binding("s", "swap", "Swap sides"),
-        Binding("f", "fit", "Fit to time"),
-        Binding("u", "undo", "Undo"),
-        Binding("r", "start", "Start"),
-        Binding("ctrl+s", "save", "Save as"),
+        Binding("r", "start", "Start", tooltip="Start a workout of this plan now."),
+        Binding("ctrl+s", "save", "Save as", tooltip="Save this plan as a session of yours."),
         Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("escape,q", "back", "Back"),
+        Binding("escape,q", "back", "Back", tooltip="Back (asks first if unsaved)."),
+        Binding(
+            "plus,equals_sign,shift+up",
+            "step(1)",
+            "+1",
+            key_display="+",
+            tooltip="One more of the value under the cursor.",
+        ),
+        Binding(
+            "minus,shift+down",
+            "step(-1)",
+            "-1",
+            key_display="-",
+            tooltip="One less of the value under the cursor.",
+        ),
+        Binding("a", "add", "Add", tooltip="Add an exercise from the catalogue."),
+        Binding("x,delete", "drop", "Drop", tooltip="Drop the exercise under the cursor."),
+        Binding("m", "mode", "Mode", tooltip="Guided or self-paced, for this exercise."),
+        Binding("s", "swap", "Swap", tooltip="Swap the order of its sides."),
+        Binding("f", "fit", "Fit", tooltip="Fit the whole plan to a time you give."),
+        Binding("u", "undo", "Undo", tooltip="Undo the last change."),
+        Binding(
+            "ctrl+up,K",
+            "move(-1)",
+            "Move up",
+            key_display="K",
+            show=False,
+            tooltip="Move the exercise up (ctrl+up too).",
+        ),
+        Binding(
+            "ctrl+down,J",
+            "move(1)",
+            "Move down",
+            key_display="J",
+            show=False,
+            tooltip="Move the exercise down (ctrl+down too).",
+        ),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -142,7 +171,10 @@ class PlanningScreen(Screen[None]):
             table.add_column(label, key=key)
         self.query_one("#entry").display = False
         self.redraw()
-        table.move_cursor(row=0, column=FIELDS.index("reps"))
+        # On the reps, the value most often changed; on a narrow terminal on the names,
+        # so the table does not open scrolled sideways with them cut.
+        narrow = self.app.size.width < NARROW
+        table.move_cursor(row=0, column=0 if narrow else FIELDS.index("reps"))
         table.focus()
 
     # -- drawing --------------------------------------------------------------------
