@@ -9,6 +9,7 @@ and while paused it waits for a key. Keys become the workout's controls.
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -149,7 +150,7 @@ class WorkoutScreen(Screen[None]):
         self._shown: dict[str, object] = {}
         self._exercise_index = -1
         self._summary_at: float | None = None  # set while DONE is shown
-        self._timer: Timer | None = None
+        self._wake: asyncio.TimerHandle | None = None
         self._flash_until: float | None = None  # the side panel flashes at halfway
         self._notice_timer: Timer | None = None
 
@@ -208,18 +209,28 @@ class WorkoutScreen(Screen[None]):
             self.query_one(selector, BigText).set_scale(scale)
 
     def _tick(self) -> None:
-        self._timer = None
-        self.sync()
+        self._wake = None
+        if self.is_attached:
+            self.sync()
 
     def _schedule(self) -> None:
         """Wake when what is shown next changes by the clock; not at all while
-        nothing moves (a key calls `sync`, which schedules again)."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        nothing moves (a key calls `sync`, which schedules again).
+
+        A plain event-loop call, then the screen's own queue: a Textual timer is a
+        task of its own for each wake, which cost more than the redraw it led to
+        (benchmarks/workout_cpu.py)."""
+        if self._wake is not None:
+            self._wake.cancel()
+            self._wake = None
         delay = self._next_tick()
         if delay is not None:
-            self._timer = self.set_timer(delay, self._tick)
+            loop = asyncio.get_running_loop()
+            self._wake = loop.call_later(delay, self.call_later, self._tick)
+
+    def on_unmount(self) -> None:
+        if self._wake is not None:
+            self._wake.cancel()
 
     def _next_tick(self) -> float | None:
         if self._summary_at is not None:
