@@ -96,16 +96,27 @@ class PlanningScreen(Screen[None]):
     # In the footer's order: what gets you anywhere first (a narrow footer shows the
     # first few), in short words; the help (?) gives each key's full sentence.
     BINDINGS = [
-        Binding("r", "start", "Start", tooltip="Start a workout of this plan now."),
-        Binding("ctrl+s", "save", "Save as", tooltip="Save this plan as a session of yours."),
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("escape,q", "back", "Back", tooltip="Back (asks first if unsaved)."),
+        Binding(
+            "r", "start", "Start", tooltip="Start a workout of this plan now.", id="planning.start"
+        ),
+        Binding(
+            "ctrl+s",
+            "save",
+            "Save as",
+            tooltip="Save this plan as a session of yours.",
+            id="planning.save",
+        ),
+        Binding("question_mark", "help", "Help", key_display="?", id="planning.help"),
+        Binding(
+            "escape,q", "back", "Back", tooltip="Back (asks first if unsaved).", id="planning.back"
+        ),
         Binding(
             "plus,equals_sign,shift+up",
             "step(1)",
             "+1",
             key_display="+",
             tooltip="One more of the value under the cursor.",
+            id="planning.more",
         ),
         Binding(
             "minus,shift+down",
@@ -113,13 +124,30 @@ class PlanningScreen(Screen[None]):
             "-1",
             key_display="-",
             tooltip="One less of the value under the cursor.",
+            id="planning.less",
         ),
-        Binding("a", "add", "Add", tooltip="Add an exercise from the catalogue."),
-        Binding("x,delete", "drop", "Drop", tooltip="Drop the exercise under the cursor."),
-        Binding("m", "mode", "Mode", tooltip="Guided or self-paced, for this exercise."),
-        Binding("s", "swap", "Swap", tooltip="Swap the order of its sides."),
-        Binding("f", "fit", "Fit", tooltip="Fit the whole plan to a time you give."),
-        Binding("u", "undo", "Undo", tooltip="Undo the last change."),
+        Binding(
+            "a", "add", "Add", tooltip="Add an exercise from the catalogue.", id="planning.add"
+        ),
+        Binding(
+            "x,delete",
+            "drop",
+            "Drop",
+            tooltip="Drop the exercise under the cursor.",
+            id="planning.drop",
+        ),
+        Binding(
+            "m",
+            "mode",
+            "Mode",
+            tooltip="Guided or self-paced, for this exercise.",
+            id="planning.mode",
+        ),
+        Binding("s", "swap", "Swap", tooltip="Swap the order of its sides.", id="planning.swap"),
+        Binding(
+            "f", "fit", "Fit", tooltip="Fit the whole plan to a time you give.", id="planning.fit"
+        ),
+        Binding("u", "undo", "Undo", tooltip="Undo the last change.", id="planning.undo"),
         Binding(
             "ctrl+up,K",
             "move(-1)",
@@ -127,6 +155,7 @@ class PlanningScreen(Screen[None]):
             key_display="K",
             show=False,
             tooltip="Move the exercise up (ctrl+up too).",
+            id="planning.move_up",
         ),
         Binding(
             "ctrl+down,J",
@@ -135,6 +164,7 @@ class PlanningScreen(Screen[None]):
             key_display="J",
             show=False,
             tooltip="Move the exercise down (ctrl+down too).",
+            id="planning.move_down",
         ),
     ]
 

@@ -26,8 +26,8 @@ class SummaryScreen(Screen[None]):
     CSS_PATH = "summary.tcss"
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
     BINDINGS = [
-        Binding("space", "save", "Save", priority=True),
-        Binding("escape", "skip", "Skip rating"),
+        Binding("space", "save", "Save", priority=True, id="summary.save"),
+        Binding("escape", "skip", "Skip rating", id="summary.skip"),
     ]
 
     def __init__(self, workout: Workout) -> None:

@@ -72,17 +72,20 @@ class WorkoutScreen(Screen[None]):
     # The tooltip is the sentence the help (?) shows for each key.
     BINDINGS = [
         Binding(
-            "space",
+            "space,pagedown",
             "rep_or_start",
             "Rep",
+            key_display="space",
             tooltip="Start the workout; on a self-paced side, log one rep. "
             "On DONE, go straight to the summary.",
+            id="workout.rep",
         ),
         Binding(
             "p",
             "pause",
             "Pause",
             tooltip="Pause, or go on. The clocks stop while paused; nothing runs on.",
+            id="workout.pause",
         ),
         Binding(
             "question_mark",
@@ -90,19 +93,23 @@ class WorkoutScreen(Screen[None]):
             "Help",
             key_display="?",
             tooltip="These keys. The workout waits, paused, while they are open.",
+            id="workout.help",
         ),
         Binding(
             "q",
             "end",
             "End",
             tooltip="End the workout early (it asks first). What you did so far is kept.",
+            id="workout.quit",
         ),
         Binding(
-            "u",
+            "u,pageup",
             "undo",
             "Undo",
+            key_display="u",
             tooltip="Take back the last logged rep; just after a side ended on its last "
             "rep, go back into that side.",
+            id="workout.undo",
         ),
         Binding(
             "n",
@@ -110,6 +117,7 @@ class WorkoutScreen(Screen[None]):
             "Next",
             tooltip="Go on to the next part now. Inside a rep range (8 of 8-10) it "
             "finishes the side, and the side counts as done.",
+            id="workout.next",
         ),
         Binding(
             "b",
@@ -117,13 +125,15 @@ class WorkoutScreen(Screen[None]):
             "Back",
             tooltip="Start this part again; in its first 3 seconds, go back to the part "
             "before. A side started again loses its logged reps.",
+            id="workout.back",
         ),
-        Binding("m", "mute", "Mute", tooltip="Sound on or off."),
+        Binding("m", "mute", "Mute", tooltip="Sound on or off.", id="workout.mute"),
         Binding(
             "t",
             "modification",
             "Easier",
             tooltip="Show the easier variant of this exercise (t again: the tips).",
+            id="workout.easier",
         ),
         Binding(
             "plus,equals_sign",
@@ -132,6 +142,7 @@ class WorkoutScreen(Screen[None]):
             key_display="+",
             tooltip="15 seconds more of the rest, switch or get-ready under way "
             "(press again for more).",
+            id="workout.longer",
         ),
         Binding(
             "minus",
@@ -140,6 +151,7 @@ class WorkoutScreen(Screen[None]):
             key_display="-",
             tooltip="15 seconds less of the rest, switch or get-ready (its last 3 seconds "
             "stay, to count you in).",
+            id="workout.shorter",
         ),
     ]
 
