@@ -19,7 +19,8 @@ from tuitrainer.planner import plan
 from tuitrainer.session import check_text
 
 # At speed 4 the shortest gap between two cues is a quarter of a second (a part of a
-# guided rep), longer than any cue but the longest two, which come last. Planned: 12.0 s, so 3 s of real time.
+# guided rep), longer than any cue but the longest two, which come last.
+# Planned: 12.0 s, so 3 s of real time.
 SESSION = """name: Capture
 get_ready_seconds: 3
 exercises:
