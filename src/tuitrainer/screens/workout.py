@@ -306,7 +306,10 @@ class WorkoutScreen(Screen[None]):
         ):
             self._set(selector, value)
         for selector in ("#count", "#next-title", "#next-big", "#prompt"):
-            self.query_one(selector).display = bool(self._shown[selector])
+            shown = bool(self._shown[selector])
+            if self._shown.get(f"{selector}.display") != shown:  # a style change costs
+                self._shown[f"{selector}.display"] = shown
+                self.query_one(selector).display = shown
         self.set_class(display.paused, "-paused")
         self.set_class(display.self_paced, "-self-paced")
         progress = self.query_one(ProgressBar)
