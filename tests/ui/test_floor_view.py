@@ -177,6 +177,7 @@ async def test_a_setting_switches_the_halfway_cue_off(locations: Locations, cloc
 async def test_the_sound_notice_waits_for_a_workout_and_comes_once_per_machine(
     locations: Locations, clock: FakeClock
 ):
+    from tuitrainer.screens.messages import StartSession
     from tuitrainer.screens.workout import WorkoutScreen
 
     missing = "Sound: terminal bell, no sound device"
@@ -185,7 +186,7 @@ async def test_the_sound_notice_waits_for_a_workout_and_comes_once_per_machine(
         app.sound_chosen(missing)
         await pilot.pause()
         assert not app._notifications  # not on a screen that plays nothing
-        app.start_session(load_session(FLOOR))
+        app.post_message(StartSession(load_session(FLOOR)))
         await pilot.pause()
         await pilot.press("escape")
         assert isinstance(app.screen, WorkoutScreen)

@@ -22,6 +22,7 @@ from .safety import confirmed
 if TYPE_CHECKING:
     from ..audio.outputs import Output
     from ..config import Preferences
+    from ..events import Event
     from ..history.store import HistoryStore
     from ..locations import Locations
     from ..session.model import Session
@@ -126,7 +127,7 @@ class PlainRunner:
             if key == "?":
                 self.say(KEYS_HELP)
 
-    def _event(self, event) -> None:  # events.Event
+    def _event(self, event: Event) -> None:
         assert self.workout is not None
         line = event_line(event, self.workout.engine)
         if line:

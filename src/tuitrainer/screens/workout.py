@@ -10,7 +10,6 @@ and while paused it waits for a key. Keys become the workout's controls.
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -37,10 +36,9 @@ from ..widgets.live_text import LiveText
 from ..widgets.side_panel import SidePanel
 from ..workout import Workout
 from .help import HelpScreen
+from .host import host
+from .messages import WorkoutEnded, WorkoutLeft
 from .questions import ConfirmScreen
-
-if TYPE_CHECKING:
-    from ..app import TuitrainerApp
 
 DONE_SECONDS = 2.0  # DONE stays up this long (clock seconds) before the summary; space skips
 FLASH_SECONDS = 1.0  # the side panel flashes this long (plan seconds) at halfway
@@ -166,10 +164,6 @@ class WorkoutScreen(Screen[None]):
         self._flash_until: float | None = None  # the side panel flashes at halfway
         self._notice_timer: Timer | None = None
 
-    @property
-    def tt_app(self) -> TuitrainerApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         with Horizontal(id="heading"):
             yield Label("", id="exercise", markup=False)
@@ -210,6 +204,19 @@ class WorkoutScreen(Screen[None]):
     def on_mount(self) -> None:
         self.workout.listen(self._on_event)
         self.sync()
+        if self.workout.asks_pain_before:
+            self._ask_pain_before()
+
+    def _ask_pain_before(self) -> None:
+        """The optional rating over the ready view; the recorder saves it once the row exists."""
+        from .pain import PainAnswer, PainBeforeScreen
+
+        def answered(answer: PainAnswer | None) -> None:
+            self.workout.pain_before = answer.rating if answer else None
+            if answer and answer.start and not self.workout.started:
+                self.action_rep_or_start()
+
+        self.app.push_screen(PainBeforeScreen(), answered)
 
     def on_screen_resume(self) -> None:
         """On top again (or for the first time): a notice that waited can be read now,
@@ -278,7 +285,7 @@ class WorkoutScreen(Screen[None]):
         due = self._summary_at is not None and self.engine.clock() >= self._summary_at
         if due and self.app.screen is self:  # not under the help or a question: next tick
             self._summary_at = None
-            self.call_after_refresh(self.tt_app.show_summary, self.workout)
+            self.call_after_refresh(self.post_message, WorkoutEnded(self.workout))
         self._schedule()
 
     def render_display(self, display: Display) -> None:
@@ -340,7 +347,7 @@ class WorkoutScreen(Screen[None]):
 
     def _to_summary(self) -> None:
         self._summary_at = None
-        self.tt_app.show_summary(self.workout)
+        self.post_message(WorkoutEnded(self.workout))
 
     # -- keys ------------------------------------------------------------------
 
@@ -386,7 +393,7 @@ class WorkoutScreen(Screen[None]):
 
     def show_sound_notice(self) -> None:
         """Which sound output is in use, when the app has something to say about it."""
-        self._say(self.tt_app.take_sound_notice(), SOUND_NOTICE_SECONDS)
+        self._say(host(self).take_sound_notice(), SOUND_NOTICE_SECONDS)
 
     def action_pause(self) -> None:
         if self.workout.started:
@@ -440,7 +447,7 @@ class WorkoutScreen(Screen[None]):
             self._to_summary()
             return
         if not self.workout.started:
-            self.tt_app.leave_workout(self.workout)
+            self.post_message(WorkoutLeft(self.workout))
             return
         was_paused = self.workout.paused
         self.workout.pause()

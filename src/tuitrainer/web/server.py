@@ -69,7 +69,7 @@ def make_server(host: str, port: int, data_dir: Path, sound_folders: Sequence[Pa
                 raise web.HTTPNotFound()
             return web.FileResponse(path, headers={"Content-Type": "audio/wav"})
 
-        async def handle_index(self, request: web.Request) -> web.Response:
+        async def handle_index(self, request: web.Request) -> web.StreamResponse:
             # The stock handler defaults to 16 px; a TV across the room needs more.
             if "fontsize" not in request.query:
                 url = request.rel_url.update_query({"fontsize": str(DEFAULT_FONT_SIZE)})
