@@ -390,7 +390,7 @@ def workout_snapshot(locations: Locations, clock: FakeClock, keys: str, seconds:
 
 
 def test_snapshot_guided_side(snap_compare, locations: Locations, clock: FakeClock):
-    """Half-way through the second guided rep of the left side: beat, counts, both panels."""
+    """Half-way through the second guided rep of the left side: movement, count, panels."""
     app, before = workout_snapshot(locations, clock, "n", 3.0)
     assert snap_compare(app, run_before=before, terminal_size=(80, 24))
 
@@ -409,7 +409,7 @@ def test_snapshot_done(snap_compare, locations: Locations, clock: FakeClock):
 
 
 def test_snapshot_narrow_and_short(snap_compare, locations: Locations, clock: FakeClock):
-    """A 60 by 18 terminal keeps the clock and the counts; the rest gives way."""
+    """A 60 by 18 terminal keeps the count big; the rest gives way."""
     app, before = workout_snapshot(locations, clock, "", 1.5)
     assert snap_compare(app, run_before=before, terminal_size=(60, 18))
 

@@ -314,6 +314,8 @@ class WorkoutScreen(Screen[None]):
             self._set(selector, value)
         for selector in ("#count", "#next-title", "#next-big", "#prompt"):
             shown = bool(self._shown[selector])
+            if selector == "#next-big" and self.has_class("-short"):
+                shown = False  # named once, in its line (an inline display beats the CSS)
             if self._shown.get(f"{selector}.display") != shown:  # a style change costs
                 self._shown[f"{selector}.display"] = shown
                 self.query_one(selector).display = shown
