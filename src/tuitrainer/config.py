@@ -38,6 +38,7 @@ class Preferences:
     voice_reps: str = "count"
     voice_logged_reps: bool = True  # count each rep logged on a self-paced side aloud
     speak: dict[str, bool] = field(default_factory=lambda: dict.fromkeys(CUE_NAMES, True))
+    keep_screen_awake: bool = True  # while a workout runs (not paused)
     theme: str = DEFAULT_THEME  # `high-contrast`, a light one for bright rooms, ...
 
     def cue_enabled(self, name: str) -> bool:
@@ -65,7 +66,7 @@ def _coerce(prefs: Preferences, data: dict[str, Any]) -> list[tuple[tuple[str, .
                 problems.append(((key,), f"volume must be a number from 0 to 1, not {value!r}"))
         elif key.startswith(("voice", "piper_")):
             problems += _voice_setting(prefs, key, value)
-        elif key in ("muted", "ask_pain_before"):
+        elif key in ("muted", "ask_pain_before", "keep_screen_awake"):
             if isinstance(value, bool):
                 setattr(prefs, key, value)
             else:
@@ -223,6 +224,7 @@ def dumps(prefs: Preferences) -> str:
         f"volume = {prefs.volume:g}",
         f"muted = {str(prefs.muted).lower()}",
         f"ask_pain_before = {str(prefs.ask_pain_before).lower()}",
+        f"keep_screen_awake = {str(prefs.keep_screen_awake).lower()}",
         f'theme = "{prefs.theme}"',
         f"voice = {_quoted(prefs.voice)}",
         f"voice_name = {_quoted(prefs.voice_name)}",

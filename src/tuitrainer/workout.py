@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .audio.cues import CueScheduler
+from .awake import AwakeWhileRunning, ScreenAwake, for_this_system
 from .config import Preferences
 from .engine import Engine
 from .events import Event
@@ -85,6 +86,7 @@ class Workouts:
         speed: float = 1.0,
         output: Callable[[], Output | None] = lambda: None,
         tell: Callable[[Notice], None] = lambda notice: None,
+        awake: ScreenAwake | None = None,
     ) -> None:
         self.store = store
         self.locations = locations
@@ -95,6 +97,20 @@ class Workouts:
         self.tell = tell
         self._voice_notice = ""
         self._speaking: Voice | None = None  # the voice of the last workout opened
+        self._awake = awake  # chosen on first use, from the setting
+
+    @property
+    def screen_awake(self) -> ScreenAwake:
+        """What keeps the display on while a workout runs (nothing if switched off)."""
+        if self._awake is None:
+            self._awake = for_this_system(self.preferences.keep_screen_awake)
+        return self._awake
+
+    def shutdown(self) -> None:
+        """At exit: let the screen blank again, and render no more phrases."""
+        self.stop_speaking()
+        if self._awake is not None:
+            self._awake.close()
 
     # -- the resume policy -------------------------------------------------------
 
@@ -196,7 +212,9 @@ class Workouts:
         recorder = Recorder(self.store, engine, workout_id=resume_id)
         cues = self._cues(engine)
         cues.voice = self._voice(engine)
-        return Workout(engine, recorder, cues, self.preferences, start, resume_id is not None)
+        workout = Workout(engine, recorder, cues, self.preferences, start, resume_id is not None)
+        workout.listen(AwakeWhileRunning(self.screen_awake))
+        return workout
 
     def _voice(self, engine: Engine) -> Voice | None:
         """The spoken cues of this plan, rendering in the background from now on;
@@ -337,6 +355,10 @@ class Workout:
     def back(self) -> list[Event]:
         """Start this part again; near its start, go to the part before."""
         return self._changed(self.engine.back())
+
+    def adjust(self, seconds: float) -> list[Event]:
+        """`+`/`-`: make the rest, switch or get-ready under way longer or shorter."""
+        return self._changed(self.engine.adjust(seconds))
 
     def pause(self) -> list[Event]:
         return self._changed(self.engine.pause())
