@@ -21,7 +21,7 @@ import os
 import shutil
 import subprocess
 import sys
-from typing import Protocol
+from typing import Any, Protocol
 
 from .events import Event, Paused, Resumed, WorkoutFinished, WorkoutStarted
 
@@ -65,10 +65,10 @@ class FreedesktopScreenSaver:
     def __init__(self, address: str = "SESSION") -> None:
         self.address = address
         self.cookie: int | None = None
-        self._connection = None
+        self._connection: Any = None  # jeepney's blocking connection, once opened
         self._broken = False
 
-    def _call(self, method: str, signature: str, body: tuple) -> tuple:
+    def _call(self, method: str, signature: str, body: tuple[Any, ...]) -> tuple[Any, ...]:
         from jeepney import DBusAddress, new_method_call
         from jeepney.io.blocking import open_dbus_connection
 
@@ -83,7 +83,7 @@ class FreedesktopScreenSaver:
         reply = self._connection.send_and_get_reply(message, timeout=BUS_TIMEOUT)
         if reply.header.message_type.name == "error":
             raise OSError(f"{method}: {reply.body}")
-        return reply.body
+        return tuple(reply.body)
 
     def hold(self) -> None:
         if self.cookie is not None or self._broken:

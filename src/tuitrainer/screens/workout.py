@@ -327,10 +327,10 @@ class WorkoutScreen(Screen[None]):
             progress.total = max(display.total, 1)
         # In steps a half cell wide: a bar that has not visibly moved is not redrawn.
         step = max(1.0, display.total / max(1, 2 * progress.size.width))
-        shown = min(display.total, (display.elapsed // step) * step)
-        if self._shown.get("elapsed") != shown:
-            self._shown["elapsed"] = shown
-            progress.progress = shown
+        elapsed = min(display.total, (display.elapsed // step) * step)
+        if self._shown.get("elapsed") != elapsed:
+            self._shown["elapsed"] = elapsed
+            progress.progress = elapsed
         if self._flash_until is not None and self.engine.clock() >= self._flash_until:
             self._flash_until = None
         for view, panel in zip(display.sides, self.query(SidePanel), strict=False):
