@@ -177,3 +177,27 @@ def test_snapshot_psfs_form(snap_compare, locations: Locations, clock: FakeClock
 def test_snapshot_psfs_form_small(snap_compare, locations: Locations, clock: FakeClock):
     app = make_app(locations, clock, session_path=None)
     assert snap_compare(app, press=["f"], terminal_size=(40, 12))
+
+
+async def test_psfs_starts_at_the_first_field_to_fill(locations: Locations, clock: FakeClock):
+    """Rated before: the activities are filled in, so the first key typed is the first
+    rating, never an overwrite of the activity's name. New: the first activity."""
+    from datetime import UTC, datetime, timedelta
+
+    from tuitrainer.history.psfs import save
+
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#activity-0", Input)
+        await pilot.press("escape")
+        weeks_ago = datetime.now(UTC) - timedelta(days=8)
+        save(app.store, [("Socks", 2), ("Sitting", 3), ("Lifting", 4)], weeks_ago.isoformat())
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("6")
+        screen = app.screen
+        assert screen.query_one("#activity-0", Input).value == "Socks"
+        assert screen.query_one("#score-0", Input).value == "6"
