@@ -195,3 +195,6 @@ def test_plan_labels_every_suggestion_and_every_timing() -> None:
             if modification_source(exercise) == OWN and exercise.id in ARTICLE_DOSES:
                 assert f"easier (tuitrainer's suggestion): {exercise.modification}" in text
         assert "easier (tuitrainer's suggestion): Put your hand behind" not in text
+        for exercise in session.exercises:  # the article's one variant is shown, as its own
+            if exercise.modification and modification_source(exercise) == "article":
+                assert f"easier (from the source routine): {exercise.modification}" in text
