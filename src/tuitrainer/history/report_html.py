@@ -79,7 +79,7 @@ def _adherence(store: HistoryStore, scope: Scope, extras: Extras) -> list[str]:
     schedule = extras.schedule
     if schedule is not None:
         out.append(
-            f"<li>Due days done: <strong>{escape(schedule.text())}</strong> "
+            f"<li>Schedule kept: <strong>{escape(schedule.text())}</strong> "
             f"({schedule.first.isoformat()} to {schedule.last.isoformat()}); a day counts when "
             "everything due was done to the end</li>"
         )

@@ -239,7 +239,7 @@ class ProgressScreen(Screen[None]):
         else:
             streak = (
                 f"Streak: [b]{planned.streak}[/b] due day{'s' if planned.streak != 1 else ''} "
-                f"in a row · due days done: {planned.text()}"
+                f"in a row · {planned.text()}"
             )
         self.query_one("#streak", Label).update(streak)
         legend = "  (green: done to the end; yellow: stopped early or skipped"
