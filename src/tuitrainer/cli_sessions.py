@@ -82,7 +82,10 @@ def _open(
     from .cli_common import run_app
     from .screens.editor import EditorScreen
 
-    return run_app(locations, first_screen=lambda: EditorScreen(path, fresh=fresh))
+    code = run_app(locations, first_screen=lambda: EditorScreen(path, fresh=fresh))
+    if fresh and not path.exists():  # left before a first save: the editor removed it
+        print(f"No session made: {path.stem} was never saved, so its file is gone.", file=err)
+    return code
 
 
 def editor_command() -> list[str] | None:

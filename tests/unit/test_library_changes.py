@@ -104,3 +104,14 @@ def test_a_renamed_session_stays_in_the_schedule(locations: Locations):
     loaded = load(locations.schedule_file)
     assert [item.session for item in loaded.schedule.items] == ["my-hips", "mine-too"]
     assert not loaded.problems
+
+
+def test_the_rename_message_counts_the_workouts_that_follow_in_good_english() -> None:
+    from tuitrainer.library_changes import Renamed
+
+    def said(count: int) -> str:
+        return Renamed("mine", "yours", Path("yours.yaml"), None, count).message()
+
+    assert said(0) == "Renamed mine to yours."
+    assert said(1) == "Renamed mine to yours; 1 past workout follows it."
+    assert said(3) == "Renamed mine to yours; 3 past workouts follow it."

@@ -115,6 +115,7 @@ class EditorScreen(Screen[None]):
     def on_mount(self) -> None:
         self.validate_now()
         self.query_one(TextArea).focus()
+        self.watch(self.app, "theme", self._follow_theme)
         if self.builtin:
             self.query_one("#side-note", Label).update(
                 "A built-in session is never changed here: "
@@ -129,6 +130,14 @@ class EditorScreen(Screen[None]):
             self.timer.stop()
         self.timer = self.set_timer(DEBOUNCE_SECONDS, self.validate_now)
         self.show_title()
+
+    def _follow_theme(self, name: str) -> None:
+        """High contrast reaches the text too: the code editor has its own colours."""
+        from ..themes import HIGH_CONTRAST_EDITOR, editor_theme
+
+        area = self.query_one(TextArea)
+        area.register_theme(HIGH_CONTRAST_EDITOR)
+        area.theme = editor_theme(name) or "monokai"
 
     def validate_now(self) -> None:
         from ..session.load import check_text
