@@ -107,6 +107,10 @@ def test_the_html_report_is_one_page_with_one_svg_per_chart_and_nothing_external
     assert "Patient-Specific Functional Scale" in out
     assert "average 3.0 on 2026-10-30, 5.0 on 2026-11-13 (2.0 points better" in out
     assert "Self-assessment over time" in out
+    # A date is never broken over two lines beside a long test name.
+    assert re.findall(r'<td class="d">(\d{4}-\d\d-\d\d)</td>', out)
+    assert not re.findall(r"<td>\d{4}-\d\d-\d\d</td>", out)
+    assert "td.d { white-space: nowrap;" in out
 
 
 def test_the_markdown_report_gains_adherence_and_the_scale(known):
