@@ -84,7 +84,15 @@ async def test_the_schedule_screen_adds_and_removes_items(locations: Locations, 
             "18:30",
             date.today(),
         )
+        await pilot.press("x")  # asks first: one key must not undo a physio's plan
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ScheduleScreen)
+        assert len(load(locations.schedule_file).schedule.items) == 1
         await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("y")
         await pilot.pause()
         assert load(locations.schedule_file).schedule.items == ()
         await pilot.press("escape")
