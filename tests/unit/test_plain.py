@@ -106,7 +106,7 @@ def test_a_whole_workout_as_lines(locations: Locations, clock: FakeClock) -> Non
         "Rep 1 of 2.",
         "Rep 2 of 2.",
         "Left side done: 2 of 2 reps, 0:04.",
-        "Workout done. Well done.",
+        "Workout over. Well done. That is the session finished.",
         "Fire hydrant, left: 3 of 3 reps.",
         "Fire hydrant, right: 3 of 3 reps.",
         "Reach and rotate, right: 3 of 3 reps.",
@@ -137,7 +137,7 @@ def test_keys_that_change_the_run(locations: Locations, clock: FakeClock) -> Non
         "Easier: Lift the knee only a little.",
         "No logged rep to undo here.",
         KEYS_HELP,
-        "Workout ended. What you did is kept.",
+        "Workout over. Ended early, with 4 sides below the target. What you did is kept.",
         "Fire hydrant, left: 1 of 3 reps (short).",
         "Fire hydrant, right: 0 of 3 reps (short).",
         "Reach and rotate, right: 0 of 3 reps (short).",
@@ -276,7 +276,7 @@ def test_a_presentation_clicker_logs_and_undoes_on_a_terminal() -> None:
     ("keys", "last"),
     [
         (0, ["Press space to start.", "Nothing started."]),
-        (1, ["Workout ended. What you did is kept."]),
+        (1, ["Workout over. Ended early, with 4 sides below the target. What you did is kept."]),
     ],
 )
 def test_ctrl_c_ends_with_one_line_that_says_what_happened(

@@ -78,6 +78,7 @@ class BrowserOutput(Output):
     page plays from the server's /cue/ route (web/templates/app_index.html)."""
 
     name = "browser"
+    plays_files = True  # the page plays any cue file, a spoken phrase's too
 
     def __init__(self, signal: Callable[[str], None]) -> None:
         super().__init__()

@@ -7,7 +7,7 @@ characters escaped (it may hold anything).
 
 from __future__ import annotations
 
-from ..display import clock_text
+from ..display import clock_text, finished_words
 from ..engine import Engine
 from ..events import (
     Event,
@@ -109,9 +109,7 @@ def event_line(event: Event, engine: Engine) -> str | None:
     if isinstance(event, Resumed):
         return "Going on."
     if isinstance(event, WorkoutFinished):
-        if event.status == "completed":
-            return "Workout done. Well done."
-        return "Workout ended. What you did is kept."
+        return f"Workout over. {finished_words(engine)}"
     return None
 
 

@@ -315,7 +315,7 @@ def run_plain(
         workout = runner.workout
         if workout is not None and not workout.finished:
             started = workout.engine.started
-            workout.stop()  # a started one says "Workout ended. What you did is kept."
+            workout.stop()  # a started one says how it ended
             if not started:
                 runner.say("Nothing started.")
         return 130
