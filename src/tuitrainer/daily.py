@@ -15,10 +15,11 @@ from datetime import date, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from .history.done_days import done_by_day
 from .history.migrations import SCHEMA_VERSION
 from .history.store import HistoryStore
 from .locations import Locations
-from .schedule.adherence import Done, done_by_day
+from .schedule.adherence import Done
 from .schedule.load import Loaded, load
 from .schedule.today import DueItem, due_today
 
