@@ -119,14 +119,14 @@ def report_extras(locations: Locations, store: HistoryStore, scope: Scope) -> Ex
         facts = adherence(schedule, done, first, last, scope.today)
     since = scope.bound(scope.since) if scope.since else None
     until = scope.bound(scope.until, days_after=1) if scope.until else None
-    return Extras(facts, names, ratings(conn, since, until))
+    return Extras(facts, names, ratings(store, since, until))
 
 
 def due_now(
-    locations: Locations, conn: sqlite3.Connection, names: dict[str, str], day: date
+    locations: Locations, store: HistoryStore, names: dict[str, str], day: date
 ) -> tuple[list[DueItem], list[str]]:
     """For the home screen: today's items (names it already has), and file problems."""
     loaded = load(locations.schedule_file, known=set(names))
     sessions = set(loaded.schedule.sessions())
-    done = done_by_day(conn, since=day, sessions=sessions) if sessions else {}
+    done = done_by_day(store.conn, since=day, sessions=sessions) if sessions else {}
     return due_today(loaded.schedule, done, day, names), loaded.problems
