@@ -15,6 +15,8 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
+from .cli_pose import add_command as add_pose_command
+from .cli_pose import cmd_pose
 from .cli_sessions import add_commands as add_session_commands
 from .cli_sessions import cmd_edit, cmd_new, plan_in_app
 from .locations import ENV_DATA_DIR, Locations
@@ -82,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("schema", parents=[common], help="print the JSON Schema of sessions")
     add_session_commands(commands, common)
+    add_pose_command(commands, common)
 
     run = commands.add_parser("run", parents=[common], help="start a workout full-screen")
     run.add_argument("session", metavar="SESSION", help="a session name or a file path")
@@ -422,6 +425,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO, TextIO], int]] 
     "progress": cmd_progress,
     "report": cmd_report,
     "sound-check": cmd_sound_check,
+    "pose": cmd_pose,
 }
 
 

@@ -4,18 +4,20 @@ Plain Python: model, loader, kinematics and two renderers (Braille text, SVG).
 """
 
 from .braille import Picture, render, size_for
-from .figure import Figure
-from .library import builtin_poses, find_pose
+from .figure import Figure, movement_fraction
+from .library import builtin_poses, find_pose, pose_for
 from .model import Angles, PoseSpec
 from .svg import render_svg
 
 __all__ = [
     "Angles",
     "Figure",
+    "movement_fraction",
     "Picture",
     "PoseSpec",
     "builtin_poses",
     "find_pose",
+    "pose_for",
     "render",
     "render_svg",
     "size_for",

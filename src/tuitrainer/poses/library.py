@@ -20,3 +20,16 @@ def builtin_poses() -> dict[str, PoseSpec]:
 
 def find_pose(pose_id: str) -> PoseSpec | None:
     return builtin_poses().get(pose_id)
+
+
+def pose_for(exercise: object, easier: bool = False) -> PoseSpec | None:
+    """The figure of a session's exercise: its own pose, the built-in it names, or the
+    built-in pose of its id; `easier` picks the pose's easier variant where there is one."""
+    own = getattr(exercise, "poses", None)
+    if isinstance(own, PoseSpec):
+        spec: PoseSpec | None = own
+    else:
+        spec = find_pose(own if isinstance(own, str) else getattr(exercise, "id", ""))
+    if easier and spec is not None and spec.easier:
+        return find_pose(spec.easier) or spec
+    return spec

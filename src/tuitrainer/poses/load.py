@@ -268,3 +268,19 @@ def load_poses(path: Path) -> dict[str, PoseSpec]:
     if problems:
         raise SessionError(problems)
     return poses
+
+
+def check_exercise_poses(ck: Checker, node: Node) -> PoseSpec | str | None:
+    """`poses:` in a session's exercise: a built-in pose id, or a pose of its own."""
+    if isinstance(node, ScalarNode) and node.tag == _YAML + "str":
+        from .library import builtin_poses
+
+        known = builtin_poses()
+        if node.value not in known:
+            ck.add(node, f"no built-in figure {node.value!r}; figures: {', '.join(sorted(known))}")
+            return None
+        return str(node.value)
+    if not isinstance(node, MappingNode):
+        ck.add(node, "poses must be a built-in pose id or a mapping with start (and end)")
+        return None
+    return build_pose(ck, node, EXERCISE_POSE_FIELDS, id="exercise", name="exercise")

@@ -51,6 +51,9 @@ class Exercise:
     tips: tuple[str, ...] = ()
     modification: str = ""
     cues: dict[str, str] = field(default_factory=dict)
+    # Its figure: a built-in pose id, a pose of its own (a poses.model.PoseSpec), or
+    # None for the built-in pose of the exercise's id.
+    poses: object = None
 
     @property
     def guided(self) -> bool:

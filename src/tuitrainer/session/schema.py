@@ -150,6 +150,12 @@ EXERCISE_FIELDS: tuple[Field, ...] = (
     Field("tips", "tips", "Coaching tips, shown in turn while a side runs."),
     Field("modification", "text", "An easier (or harder) variant."),
     Field("cues", "cues", "Sound for each cue event, for this exercise only."),
+    Field(
+        "poses",
+        "poses",
+        "Its figure: a built-in pose id, or {view, start, end, floor} of its own "
+        "(default: the built-in pose of the exercise's id).",
+    ),
 )
 
 
@@ -223,6 +229,10 @@ def _field_schema(field: Field) -> dict[str, Any]:
             },
             "additionalProperties": False,
         }
+    elif kind == "poses":
+        from ..poses.schema import pose_schema
+
+        schema = {"oneOf": [{"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]*$"}, pose_schema()]}
     elif kind == "exercises":
         schema = {"type": "array", "minItems": 1, "items": _object_schema(EXERCISE_FIELDS)}
     else:  # pragma: no cover - the table above is closed

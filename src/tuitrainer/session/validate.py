@@ -326,6 +326,13 @@ def _pairs(ck: Checker, node: MappingNode) -> list[tuple[ScalarNode, Node]]:
     return pairs
 
 
+def check_poses(ck: Checker, node: Node, f: Field) -> Any:
+    """An exercise's figure: a built-in pose id or a pose of its own (see poses.load)."""
+    from ..poses.load import check_exercise_poses
+
+    return check_exercise_poses(ck, node)
+
+
 Check = Callable[[Checker, Node, Field], Any]
 CHECKS: dict[str, Check] = {
     "text": check_text,
@@ -337,6 +344,7 @@ CHECKS: dict[str, Check] = {
     "reps": check_reps,
     "tips": check_tips,
     "cues": check_cues,
+    "poses": check_poses,
 }
 
 
