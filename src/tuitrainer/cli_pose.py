@@ -9,13 +9,13 @@ import difflib
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from .cli_common import OK, USAGE
+
 if TYPE_CHECKING:
     import argparse
 
-OK, USAGE = 0, 2
 
-
-def add_command(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     pose = commands.add_parser(
         "pose",
         parents=[common],
@@ -28,6 +28,7 @@ def add_command(commands: argparse._SubParsersAction, common: argparse.ArgumentP
     )
     pose.add_argument("--width", type=int, default=40, help="columns, 20 to 60 (default 40)")
     pose.add_argument("--svg", metavar="FILE", help="write an SVG picture to FILE instead")
+    pose.set_defaults(handler=cmd_pose)
 
 
 def cmd_pose(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

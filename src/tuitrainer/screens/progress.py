@@ -25,7 +25,7 @@ from ..durations import format_duration
 from ..history import progress as queries
 from ..history.progress import Balance, Scope
 from ..widgets.footer import Footer
-from .dialogs import HelpScreen
+from .help import HelpScreen
 
 if TYPE_CHECKING:
     from ..app import TuitrainerApp
@@ -376,6 +376,6 @@ class ProgressScreen(Screen[None]):
         self.app.push_screen(HelpScreen("Progress keys", self.BINDINGS))
 
     def action_close(self) -> None:
-        from .prompts import leave_screen
+        from .leaving import leave_screen
 
         leave_screen(self)  # out of the app when opened straight from the command line

@@ -21,7 +21,8 @@ from ..planner import Kind
 from ..widgets.footer import Footer
 from ..widgets.side_panel import SidePanel
 from ..widgets.tempo_bar import TempoBar
-from .dialogs import ConfirmScreen, HelpScreen
+from .help import HelpScreen
+from .questions import ConfirmScreen
 
 if TYPE_CHECKING:
     from ..app import TuitrainerApp
