@@ -25,6 +25,7 @@ class Preferences:
     muted: bool = False
     cues: dict[str, bool] = field(default_factory=lambda: dict.fromkeys(CUE_NAMES, True))
     ask_pain_before: bool = True
+    show_figure: bool = True  # the exercise's stick figure in the workout (key v)
 
     def cue_enabled(self, name: str) -> bool:
         return self.cues.get(name, True)
@@ -49,7 +50,7 @@ def _coerce(prefs: Preferences, data: dict[str, Any]) -> list[tuple[tuple[str, .
                 prefs.volume = float(value)
             else:
                 problems.append(((key,), f"volume must be a number from 0 to 1, not {value!r}"))
-        elif key in ("muted", "ask_pain_before"):
+        elif key in ("muted", "ask_pain_before", "show_figure"):
             if isinstance(value, bool):
                 setattr(prefs, key, value)
             else:
@@ -156,6 +157,7 @@ def dumps(prefs: Preferences) -> str:
         f"volume = {prefs.volume:g}",
         f"muted = {str(prefs.muted).lower()}",
         f"ask_pain_before = {str(prefs.ask_pain_before).lower()}",
+        f"show_figure = {str(prefs.show_figure).lower()}",
         "",
         "[cues]",
     ]

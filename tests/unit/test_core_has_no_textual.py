@@ -16,6 +16,7 @@ CORE_MODULES = [
     "tuitrainer.fit",
     "tuitrainer.engine",
     "tuitrainer.events",
+    "tuitrainer.poses",
 ]
 # Core places; the later ones are checked once they exist.
 CORE_PATHS = [
@@ -36,6 +37,7 @@ CORE_PATHS = [
     "durations.py",
     "cue_names.py",
     "sound_files.py",
+    "poses",
 ]
 
 

@@ -17,7 +17,9 @@ from textual.widgets import Digits, Label, ProgressBar, Static
 from ..display import Display, cleared_reps, describe, no_rep_reason, no_undo_reason
 from ..engine import Engine
 from ..events import Event, PhaseStarted, RepCounted, RepUndone, WorkoutFinished
+from ..figure_view import figure_view
 from ..planner import Kind
+from ..widgets.figure import FigureWidget
 from ..widgets.footer import Footer
 from ..widgets.side_panel import SidePanel
 from ..widgets.tempo_bar import TempoBar
@@ -37,7 +39,7 @@ class WorkoutScreen(Screen[None]):
 
     CSS_PATH = "workout.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-normal")]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall"), (24, "-roomy")]
 
     # In the footer's order: a narrow terminal shows the first few, so the ones that
     # get you anywhere (help lists the rest) come first.
@@ -51,6 +53,7 @@ class WorkoutScreen(Screen[None]):
         Binding("b", "back", "Back"),
         Binding("m", "mute", "Mute"),
         Binding("t", "modification", "Easier"),
+        Binding("v", "figure", "Figure", id="workout.figure"),
     ]
 
     def __init__(self, engine: Engine, start_index: int = 0) -> None:
@@ -61,6 +64,7 @@ class WorkoutScreen(Screen[None]):
         self._shown: dict[str, object] = {}
         self._exercise_index = -1
         self._summary_at: float | None = None  # set while DONE is shown
+        self.show_figure = True  # from the settings on mount; v turns it off for this run
 
     @property
     def tt_app(self) -> TuitrainerApp:
@@ -79,6 +83,7 @@ class WorkoutScreen(Screen[None]):
         with Horizontal(id="sides"):
             yield SidePanel("left")
             yield SidePanel("right")
+        yield FigureWidget(id="figure")
         yield Static("", id="coach", markup=False)
         with Horizontal(id="progress-row"):
             yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="progress")
@@ -87,6 +92,7 @@ class WorkoutScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.show_figure = self.tt_app.preferences.show_figure
         self.engine.subscribe(self._on_event)
         self.sync()
         self.set_timer(self._next_tick(), self._tick)
@@ -174,6 +180,16 @@ class WorkoutScreen(Screen[None]):
             progress.progress = whole
         for view, panel in zip(display.sides, self.query(SidePanel), strict=False):
             panel.show(view.reps, view.target, view.seconds, view.active, view.done)
+        self._draw_figure()
+
+    def _draw_figure(self) -> None:
+        """The exercise's figure: start pose while getting ready, moving with the beat."""
+        shown = figure_view(self.engine, self.show_modification, self.start_index)
+        figure = self.query_one(FigureWidget)
+        if shown is None or not self.show_figure:
+            figure.show(None)
+        else:
+            figure.show(shown.spec, shown.side, shown.fraction)
 
     def _on_event(self, event: Event) -> None:
         self.tt_app.on_engine_event(event)
@@ -234,6 +250,11 @@ class WorkoutScreen(Screen[None]):
         muted = self.tt_app.toggle_mute()
         self.notify("Sound off" if muted else "Sound on", timeout=2)
         self.sync(replan=True)  # withdraw (or hand over) the cues of the next moments
+
+    def action_figure(self) -> None:
+        """Hide or show the figure for this run (the setting show_figure sets the default)."""
+        self.show_figure = not self.show_figure
+        self.sync()
 
     def action_modification(self) -> None:
         self.show_modification = not self.show_modification
