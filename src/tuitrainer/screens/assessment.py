@@ -24,6 +24,8 @@ from ..assessment.findings import finding_table
 from ..assessment.model import Battery, Rules, fill
 from ..assessment.walk import Step, Walk
 from ..history.assessments import acknowledged, save_assessment
+from ..poses import find_pose
+from ..widgets.figure import FigureWidget
 from ..widgets.footer import Footer
 from .help import HelpScreen
 from .questions import ConfirmScreen
@@ -63,6 +65,7 @@ def open_assessment(app: TuitrainerApp) -> None:
 
 class AssessmentScreen(Screen[None]):
     CSS_PATH = "assessment.tcss"
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]  # the figure needs room
     BINDINGS = [
         Binding("enter", "forward", "Next"),
         Binding("space", "hold", "Start hold"),
@@ -90,6 +93,7 @@ class AssessmentScreen(Screen[None]):
         # Scrolls (arrow keys) when a long review or a small terminal does not fit.
         with VerticalScroll(id="body"):
             yield Static("", id="text", markup=False)
+            yield FigureWidget(id="test-figure")
             yield Digits("", id="hold")
             yield Label("", id="cue", markup=False)
             yield Static("", id="answers")
@@ -233,6 +237,9 @@ class AssessmentScreen(Screen[None]):
         self.refresh_bindings()
         step = self.walk.step
         self.query_one("#position", Label).update(self.walk.position())
+        figure = self.query_one("#test-figure", FigureWidget)
+        spec = find_pose(step.test.id) if step is not None else None
+        figure.show(spec, step.side if step is not None else "left")
         if step is None:
             self._show_review()
         elif step.question is None:
