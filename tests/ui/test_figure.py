@@ -1,0 +1,103 @@
+"""The exercise's figure in the workout: start pose while getting ready, moving with the
+guided tempo, drawn for the side being worked, still when self-paced, hidden on request."""
+
+from __future__ import annotations
+
+from tests.conftest import FakeClock
+from tests.ui.conftest import advance, make_app
+from tuitrainer.config import Preferences, save
+from tuitrainer.locations import Locations
+from tuitrainer.poses import Figure, builtin_poses, render
+from tuitrainer.widgets.figure import FigureWidget
+
+# quick.yaml: get ready 4 s, fire hydrant 3 reps x 2 s per side (left, right) with a 3 s
+# switch, rest 5 s, get ready 4 s, reach and rotate self-paced right 3 / left 2 reps.
+HYDRANT = builtin_poses()["fire-hydrant"]
+
+
+def figure(app) -> FigureWidget:
+    return app.screen.query_one("#figure", FigureWidget)
+
+
+def shown(app) -> tuple[str, ...]:
+    widget = figure(app)
+    assert widget.display and widget.picture is not None
+    return widget.picture.lines
+
+
+def expected(app, side: str, fraction: float) -> tuple[str, ...]:
+    size = figure(app).size
+    return render(Figure(HYDRANT, side), size.width, size.height, fraction).lines
+
+
+async def test_the_figure_moves_with_each_guided_rep_and_follows_the_side(
+    locations: Locations, clock: FakeClock
+):
+    app = make_app(locations, clock)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.press("escape")  # no pain rating before it
+        await pilot.press("space")
+        await pilot.pause()
+        assert shown(app) == expected(app, "left", 0.0)  # get ready: the start pose
+        await advance(pilot, clock, 4)  # the left side starts; a rep takes 2 s
+        await advance(pilot, clock, 0.5)  # a quarter in: halfway out
+        out = shown(app)
+        assert out == expected(app, "left", 0.5)
+        await advance(pilot, clock, 0.5)  # half a rep: the end pose
+        assert shown(app) == expected(app, "left", 1.0)
+        assert shown(app) != out
+        await advance(pilot, clock, 0.5)  # three quarters: halfway back
+        assert shown(app) == out
+        await advance(pilot, clock, 4.5 + 3 + 0.5)  # past the switch: the right side, a quarter in
+        right = shown(app)
+        assert right == expected(app, "right", 0.5)
+        assert right != out  # drawn for the other side
+
+
+async def test_a_self_paced_side_shows_a_still_figure(locations: Locations, clock: FakeClock):
+    app = make_app(locations, clock)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.press("escape", "space")
+        for _ in range(6):  # get ready, left, switch, right, rest, get ready
+            await pilot.press("n")
+        first = shown(app)
+        await advance(pilot, clock, 2.7)
+        assert shown(app) == first
+        spec = builtin_poses()["reach-and-rotate"]
+        size = figure(app).size
+        assert first == render(Figure(spec, "right"), size.width, size.height, 0.0).lines
+        await pilot.press("t")  # the easier variant has its own figure
+        size = figure(app).size
+        easier = builtin_poses()["reach-and-rotate-elbow-leads"]
+        assert shown(app) == render(Figure(easier, "right"), size.width, size.height).lines
+
+
+async def test_v_hides_the_figure_and_the_setting_starts_without_it(
+    locations: Locations, clock: FakeClock
+):
+    app = make_app(locations, clock)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.press("escape", "space")
+        await pilot.pause()
+        assert figure(app).display
+        await pilot.press("v")
+        await pilot.pause()
+        assert not figure(app).display
+        await pilot.press("v")
+        await pilot.pause()
+        assert figure(app).display
+    save(Preferences(show_figure=False), locations.config_file)
+    app = make_app(locations, clock)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.press("escape", "space")
+        await pilot.pause()
+        assert not figure(app).display
+
+
+async def test_the_figure_gives_way_on_a_short_terminal(locations: Locations, clock: FakeClock):
+    app = make_app(locations, clock)
+    async with app.run_test(size=(80, 22)) as pilot:
+        await pilot.press("escape", "space")
+        await pilot.pause()
+        assert not figure(app).display
+        assert app.screen.query_one("#clock").display
