@@ -129,7 +129,9 @@ def skeleton(angles: Angles, working: str = "right") -> dict[str, Vec]:
     """Every joint's position for a pose, on the floor, the working side as given."""
     a = angles.as_dict()
     mirror = 1.0 if working == "right" else -1.0  # turns toward the working side
-    frame = trunk_frame(a["pitch"], a["roll"] * mirror)
+    # Positive roll always lowers the working side, whether the belly faced down or up.
+    facing = 1.0 if math.cos(math.radians(a["pitch"])) >= 0 else -1.0
+    frame = trunk_frame(a["pitch"], a["roll"] * mirror * facing)
     chest = Frame(frame.up, *_twisted(frame, a["twist"] * mirror))
     pelvis: Vec = (0.0, 0.0, 0.0)
     neck_base = _add(pelvis, frame.up, TRUNK)

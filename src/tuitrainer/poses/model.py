@@ -6,7 +6,7 @@ its position. Angles are clinical ones a physiotherapist can check by eye:
 - body: `pitch` is the angle of the trunk (pelvis to shoulders) from the floor,
   0 with the head forward along the floor, 90 standing, 180 lying with the head
   behind; `roll` turns the whole body about its long axis (90: lying on the
-  working side), `twist` turns the upper trunk against the pelvis (thoracic
+  working side, -90 on the other), `twist` turns the upper trunk against the pelvis (thoracic
   rotation: positive brings the working shoulder toward the belly side, negative
   opens the chest to the working side), `neck` bends the head forward.
 - each side (`working`, the side being exercised, and `other`): `hip` flexion
