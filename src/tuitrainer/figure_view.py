@@ -6,11 +6,16 @@ figure widget, so what the figure does at each moment is tested without a UI.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from .engine import Engine
 from .planner import Kind
 from .poses import PoseSpec, movement_fraction, pose_for
+
+# The figure moves on the guided beat's steps (eighths of a rep, as the tempo bar), so
+# both repaint in the same moment: the figure adds pictures, not screen updates.
+BEAT_STEPS = 8
 
 
 @dataclass(frozen=True)
@@ -45,5 +50,6 @@ def figure_view(engine: Engine, easier: bool = False, start_index: int = 0) -> F
     if segment.kind is Kind.WORK and segment.timed:  # a pause freezes the rep, and the figure
         exercise = segment.exercise
         hold_share = exercise.hold_seconds / exercise.seconds_per_rep
-        fraction = movement_fraction(engine.rep_progress(), hold_share)
+        beat = math.floor(engine.rep_progress() * BEAT_STEPS + 1e-9) / BEAT_STEPS
+        fraction = movement_fraction(beat, hold_share)
     return FigureView(spec, segment.side, fraction)

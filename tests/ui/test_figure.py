@@ -19,9 +19,13 @@ def figure(app) -> FigureWidget:
     return app.screen.query_one("#figure", FigureWidget)
 
 
+def visible(app) -> bool:
+    return app.screen.query_one("#figure-row").display and figure(app).display
+
+
 def shown(app) -> tuple[str, ...]:
     widget = figure(app)
-    assert widget.display and widget.picture is not None
+    assert visible(app) and widget.picture is not None
     return widget.picture.lines
 
 
@@ -79,19 +83,19 @@ async def test_v_hides_the_figure_and_the_setting_starts_without_it(
     async with app.run_test(size=(100, 36)) as pilot:
         await pilot.press("escape", "space")
         await pilot.pause()
-        assert figure(app).display
+        assert visible(app)
         await pilot.press("v")
         await pilot.pause()
-        assert not figure(app).display
+        assert not visible(app)
         await pilot.press("v")
         await pilot.pause()
-        assert figure(app).display
+        assert visible(app)
     save(Preferences(show_figure=False), locations.config_file)
     app = make_app(locations, clock)
     async with app.run_test(size=(100, 36)) as pilot:
         await pilot.press("escape", "space")
         await pilot.pause()
-        assert not figure(app).display
+        assert not visible(app)
 
 
 async def test_the_figure_gives_way_on_a_short_terminal(locations: Locations, clock: FakeClock):
@@ -99,5 +103,17 @@ async def test_the_figure_gives_way_on_a_short_terminal(locations: Locations, cl
     async with app.run_test(size=(80, 22)) as pilot:
         await pilot.press("escape", "space")
         await pilot.pause()
-        assert not figure(app).display
+        assert not visible(app)
         assert app.screen.query_one("#clock").display
+
+
+def test_show_figure_is_kept_in_the_settings_and_a_bad_value_is_named(tmp_path):
+    from tuitrainer.config import dumps, load
+
+    path = tmp_path / "settings.toml"
+    path.write_text(dumps(Preferences(show_figure=False)))
+    assert load(path) == (Preferences(show_figure=False), [])
+    path.write_text("volume = 0.5\nshow_figure = 'no'\n")
+    prefs, problems = load(path)
+    assert prefs.show_figure is True
+    assert problems == [f"{path}:2: show_figure must be true or false, not 'no'"]

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Center, Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Digits, Label, ProgressBar, Static
 
@@ -83,7 +83,8 @@ class WorkoutScreen(Screen[None]):
         with Horizontal(id="sides"):
             yield SidePanel("left")
             yield SidePanel("right")
-        yield FigureWidget(id="figure")
+        with Center(id="figure-row"):
+            yield FigureWidget(id="figure")
         yield Static("", id="coach", markup=False)
         with Horizontal(id="progress-row"):
             yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="progress")
@@ -185,11 +186,12 @@ class WorkoutScreen(Screen[None]):
     def _draw_figure(self) -> None:
         """The exercise's figure: start pose while getting ready, moving with the beat."""
         shown = figure_view(self.engine, self.show_modification, self.start_index)
-        figure = self.query_one(FigureWidget)
-        if shown is None or not self.show_figure:
-            figure.show(None)
-        else:
-            figure.show(shown.spec, shown.side, shown.fraction)
+        hidden = shown is None or not self.show_figure
+        if self._shown.get("figure-hidden") != hidden:
+            self._shown["figure-hidden"] = hidden
+            self.query_one("#figure-row").set_class(hidden, "-none")
+        if shown is not None and not hidden:
+            self.query_one(FigureWidget).show(shown.spec, shown.side, shown.fraction)
 
     def _on_event(self, event: Event) -> None:
         self.tt_app.on_engine_event(event)

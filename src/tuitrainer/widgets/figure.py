@@ -1,20 +1,27 @@
 """The exercise's stick figure, in Braille, moving between its start and end pose.
 
 The picture is worked out by the plain-Python `poses` package; this widget only
-fits it to its size, colours the moving limbs and repaints when the picture's
-text changes (a rep of 4 s redraws about 16 times, not on every tick).
+fits it to its size, colours the moving limbs and repaints when the picture
+changes. Each picture becomes its lines (strips) once and is kept, so a rep that
+draws the same pictures again costs only the screen update (benchmarks/workout_cpu.py).
 """
 
 from __future__ import annotations
 
-from rich.text import Text
+from itertools import groupby
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.strip import Strip
 from textual.widget import Widget
 
 from ..poses import Figure, PoseSpec, render
 from ..poses.braille import Picture
 
-STEPS = 16  # the movement is shown in sixteenths: smooth enough, few repaints
-STYLES = {"moving": "bold $accent", "other": "dim", "floor": "dim", "body": ""}
+# Fractions are rounded to this many steps so pictures repeat exactly and are cached;
+# how often the figure moves is up to the caller (the workout: on the beat's eighths).
+STEPS = 48
+CACHE = 64  # pictures kept: every rep draws the same ones again
 
 
 class FigureWidget(Widget):
@@ -37,21 +44,43 @@ class FigureWidget(Widget):
         self.figure: Figure | None = None
         self.fraction = 0.0
         self.picture: Picture | None = None
+        self._strips: list[Strip] = []
         self._key: tuple[object, ...] = ()
+        self._cache: dict[tuple[object, ...], tuple[Picture, list[Strip]]] = {}
 
     def show(self, spec: PoseSpec | None, side: str = "left", fraction: float = 0.0) -> None:
         """Draw `spec` for `side`, `fraction` of the way from start to end pose."""
-        self.set_class(spec is None, "-none")
+        if self.has_class("-none") != (spec is None):
+            self.set_class(spec is None, "-none")
         if spec is None:
             self.figure = None
             return
         if self.figure is None or self.figure.spec != spec or self.figure.side != side:
             self.figure = Figure(spec, side)
+            self._fit_width()
         self.fraction = round(min(1.0, max(0.0, fraction)) * STEPS) / STEPS
         self._repaint()
 
     def on_resize(self) -> None:
+        self._fit_width()
         self._repaint()
+
+    def notify_style_update(self) -> None:
+        """A theme change recolours the figure: the kept lines are built again."""
+        super().notify_style_update()
+        self._cache.clear()
+        self._key = ()
+        self._repaint()
+
+    def _fit_width(self) -> None:
+        """As wide as the figure is at this height, so a repaint redraws no empty cells."""
+        if self.figure is None or not self.parent or not self.size.height:
+            return
+        left, bottom, right, top = self.figure.bounds
+        cells = self.size.height * 4 * (right - left) / max(top - bottom, 1e-6) / 2
+        width = min(int(cells) + 3, self.parent.size.width or int(cells) + 3)
+        if self.styles.width is None or self.styles.width.value != width:
+            self.styles.width = width
 
     def _repaint(self) -> None:
         if self.figure is None or not self.size.width or not self.size.height:
@@ -60,28 +89,39 @@ class FigureWidget(Widget):
         if key == self._key:
             return
         self._key = key
-        picture = render(self.figure, self.size.width, self.size.height, self.fraction)
-        if picture != self.picture:
-            self.picture = picture
+        cached = self._cache.get(key)
+        if cached is None:
+            picture = render(self.figure, self.size.width, self.size.height, self.fraction)
+            cached = (picture, self._lines(picture))
+            if len(self._cache) >= CACHE:
+                self._cache.pop(next(iter(self._cache)))
+            self._cache[key] = cached
+        if cached[0] != self.picture or cached[1] is not self._strips:
+            self.picture, self._strips = cached
             self.refresh()
 
-    def render(self) -> Text:
-        if self.picture is None:
-            return Text()
-        styles = {part: self._style(part) for part in STYLES}
-        text = Text(no_wrap=True, overflow="crop")
-        for number, (line, parts) in enumerate(
-            zip(self.picture.lines, self.picture.parts, strict=True)
-        ):
-            if number:
-                text.append("\n")
-            for char, part in zip(line, parts, strict=True):
-                text.append(char, styles.get(part, ""))
-        return text
+    def _lines(self, picture: Picture) -> list[Strip]:
+        """The picture's rows as strips, each run of one part in that part's style."""
+        base = self.rich_style
+        accent = self.app.current_theme.accent or "orange"
+        styles = {
+            "moving": base + Style(color=accent, bold=True),
+            "other": base + Style(dim=True),
+            "floor": base + Style(dim=True),
+            "body": base,
+            "": base,
+        }
+        strips = []
+        for line, parts in zip(picture.lines, picture.parts, strict=True):
+            segments = [
+                Segment("".join(char for char, _ in run), styles.get(part, base))
+                for part, run in groupby(zip(line, parts, strict=True), key=lambda c: c[1])
+            ]
+            strips.append(Strip(segments, len(line)))
+        return strips
 
-    def _style(self, part: str) -> str:
-        style = STYLES[part]
-        if "$accent" in style:
-            accent = self.app.current_theme.accent or "orange"
-            return style.replace("$accent", accent)
-        return style
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        if y < len(self._strips):
+            return self._strips[y].crop_extend(0, width, self.rich_style)
+        return Strip.blank(width, self.rich_style)
