@@ -21,6 +21,7 @@ from . import (
     cli_files,
     cli_pose,
     cli_progress,
+    cli_serve,
     cli_sessions,
     cli_sound,
     cli_workouts,
@@ -41,6 +42,7 @@ TOPICS = (
     cli_progress,  # progress, report
     cli_sound,  # sound-check
     cli_pose,  # pose
+    cli_serve,  # serve
 )
 
 

@@ -223,19 +223,25 @@ def test_a_huge_limit_is_refused_plainly(data_dir: Path):
     assert code == 2 and "--limit must be from 1 to" in err
 
 
-def test_the_app_refuses_to_draw_into_a_pipe(tmp_path: Path):
+def test_the_app_refuses_to_draw_into_a_pipe_and_run_goes_plain(tmp_path: Path):
     import subprocess
     import sys
 
-    done = subprocess.run(
-        [sys.executable, "-m", "tuitrainer", "--data-dir", str(tmp_path), "run", "hip-mobility"],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
-    assert done.returncode == 2
-    assert "needs a terminal" in done.stderr and done.stdout == ""
+    def tuitrainer(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "tuitrainer", "--data-dir", str(tmp_path), *args]
+        return subprocess.run(
+            command, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=30
+        )
+
+    home = tuitrainer()
+    assert home.returncode == 2
+    assert "needs a terminal" in home.stderr and "--plain" in home.stderr
+    assert home.stdout == ""
+    # `run` into a pipe is plain mode; with no input at all nothing starts.
+    run = tuitrainer("run", "hip-mobility")
+    assert run.returncode == 0
+    assert run.stdout.splitlines()[-1] == "Nothing started."
+    assert tuitrainer("history").stdout.strip() == "No workouts yet."
 
 
 def test_history_text_marks_rehearsals_and_counts_the_whole_plan(data_dir: Path, clock: FakeClock):
