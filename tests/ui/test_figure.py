@@ -117,3 +117,43 @@ def test_show_figure_is_kept_in_the_settings_and_a_bad_value_is_named(tmp_path):
     prefs, problems = load(path)
     assert prefs.show_figure is True
     assert problems == [f"{path}:2: show_figure must be true or false, not 'no'"]
+
+
+async def test_the_assessment_shows_each_tests_position_for_the_side_tested(
+    locations: Locations, clock: FakeClock
+):
+    from tests.ui.test_assessment import acknowledge_safety, build
+
+    acknowledge_safety(locations)
+    app = build(locations, clock, assess=True)
+    async with app.run_test(size=(90, 32)) as pilot:
+        await pilot.pause()
+        widget = app.screen.query_one("#test-figure", FigureWidget)
+        assert widget.display and widget.figure is not None
+        assert (widget.figure.spec.id, widget.figure.side) == ("knee-to-chest", "left")
+        await pilot.press("space")  # the hold: its countdown comes first
+        await pilot.pause()
+        assert not widget.display
+
+
+async def test_the_planning_screen_shows_start_and_end_of_the_exercise_under_the_cursor(
+    locations: Locations, clock: FakeClock
+):
+    from tests.ui.conftest import QUICK
+    from tuitrainer.screens.planning import PlanningScreen
+    from tuitrainer.session import load_session
+
+    app = make_app(locations, clock, session_path=None)
+    session = load_session(QUICK)
+    app.first_screen = lambda: PlanningScreen(session)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.pause()
+        start = app.screen.query_one("#plan-start", FigureWidget)
+        end = app.screen.query_one("#plan-end", FigureWidget)
+        assert start.figure.spec.id == end.figure.spec.id == "fire-hydrant"
+        assert (start.fraction, end.fraction) == (0.0, 1.0)
+        assert start.picture != end.picture
+        await pilot.press("down")
+        await pilot.pause()
+        assert start.figure.spec.id == "reach-and-rotate"
+        assert start.figure.side == "right"  # that exercise starts on the right

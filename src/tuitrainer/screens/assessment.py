@@ -63,7 +63,7 @@ def open_assessment(app: TuitrainerApp) -> None:
 
 class AssessmentScreen(Screen[None]):
     CSS_PATH = "assessment.tcss"
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]  # the figure needs room
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (26, "-tall")]  # the figure needs room
     RUNS_A_CLOCK = True  # no command palette over a hold's countdown
     BINDINGS = [
         Binding("enter", "forward", "Next"),
