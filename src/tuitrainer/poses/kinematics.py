@@ -58,12 +58,14 @@ def rotate(v: Vec, axis: Vec, degrees: float) -> Vec:
     return tuple(v[i] * c + kv[i] * s + k[i] * kd for i in range(3))  # type: ignore[return-value]
 
 
+def _scale(v: Vec, k: float) -> Vec:
+    return (v[0] * k, v[1] * k, v[2] * k)
+
+
 def _in_plane(down: Vec, front: Vec, degrees: float) -> Vec:
     """A direction `degrees` from `down` toward `front` (both unit, at right angles)."""
     t = math.radians(degrees)
-    return _add(
-        (down[0] * math.cos(t), down[1] * math.cos(t), down[2] * math.cos(t)), front, math.sin(t)
-    )
+    return _add(_scale(down, math.cos(t)), front, math.sin(t))
 
 
 @dataclass(frozen=True)
@@ -82,46 +84,43 @@ def trunk_frame(pitch: float, roll: float) -> Frame:
     return Frame(up, _cross(up, right), right)
 
 
+@dataclass(frozen=True)
+class Limb:
+    """One leg's or arm's angles; `ankle` is None for an arm (it ends in the hand)."""
+
+    flex: float
+    abduct: float
+    bend: float
+    turn: float = 0.0
+    ankle: float | None = None
+
+
 def _limb(
-    root: Vec,
-    frame: Frame,
-    lateral: Vec,
-    lengths: tuple[float, float],
-    angles: dict[str, float],
-    names: tuple[str, str, str, str],
-    foot: bool,
+    root: Vec, frame: Frame, lateral: Vec, lengths: tuple[float, float], limb: Limb
 ) -> dict[str, Vec]:
-    """A leg or an arm: flexion in the trunk's plane, a turn about the thigh, then abduction."""
-    flex_name, abduct_name, bend_name, rotate_name = names
-    down = (-frame.up[0], -frame.up[1], -frame.up[2])
-    flex = angles[flex_name]
-    bend = angles[bend_name]
-    # A knee bends backward, an elbow forward.
-    second = flex - bend if foot else flex + bend
-    upper = _in_plane(down, frame.front, flex)
-    lower = _in_plane(down, frame.front, second)
-    extra: Vec | None = None
-    if foot:
-        extra = _in_plane(down, frame.front, second + (180.0 - angles["ankle_of"]))
-    turn = angles.get(rotate_name, 0.0) if rotate_name else 0.0
-    if turn:
-        # Outward turn of the hip: the shin swings toward the midline when the knee is bent.
-        axis = upper if _dot(lateral, frame.right) > 0 else (-upper[0], -upper[1], -upper[2])
-        lower = rotate(lower, axis, turn)
-        if extra is not None:
-            extra = rotate(extra, axis, turn)
-    abduct = angles[abduct_name]
-    if abduct:
+    """Joint positions of a limb: flexion in the trunk's plane, the hip's outward turn
+    about the thigh, then abduction toward `lateral` (the limb's own side)."""
+    down = _scale(frame.up, -1.0)
+    is_leg = limb.ankle is not None
+    second = limb.flex - limb.bend if is_leg else limb.flex + limb.bend  # knees bend back
+    upper = _in_plane(down, frame.front, limb.flex)
+    parts = [_in_plane(down, frame.front, second)]
+    if limb.ankle is not None:
+        parts.append(_in_plane(down, frame.front, second + 180.0 - limb.ankle))
+    if limb.turn:
+        # The shin swings toward the midline as the hip turns out, on either side.
+        axis = upper if _dot(lateral, frame.right) > 0 else _scale(upper, -1.0)
+        parts = [rotate(v, axis, limb.turn) for v in parts]
+    if limb.abduct:
         axis = _unit(_cross(upper, lateral))
-        upper, lower = rotate(upper, axis, abduct), rotate(lower, axis, abduct)
-        if extra is not None:
-            extra = rotate(extra, axis, abduct)
+        upper = rotate(upper, axis, limb.abduct)
+        parts = [rotate(v, axis, limb.abduct) for v in parts]
     mid = _add(root, upper, lengths[0])
-    end = _add(mid, lower, lengths[1])
+    end = _add(mid, parts[0], lengths[1])
     points = {"mid": mid, "end": end}
-    if extra is not None:
-        points["toe"] = _add(end, extra, FOOT)
-        points["heel"] = _add(end, extra, -HEEL)
+    if is_leg:
+        points["toe"] = _add(end, parts[1], FOOT)
+        points["heel"] = _add(end, parts[1], -HEEL)
     return points
 
 
@@ -136,66 +135,35 @@ def skeleton(angles: Angles, working: str = "right") -> dict[str, Vec]:
     pelvis: Vec = (0.0, 0.0, 0.0)
     neck_base = _add(pelvis, frame.up, TRUNK)
     n = math.radians(a["neck"])
-    head_dir = _add(
-        (frame.up[0] * math.cos(n), frame.up[1] * math.cos(n), frame.up[2] * math.cos(n)),
-        chest.front,
-        math.sin(n),
-    )
-    points: dict[str, Vec] = {"pelvis": pelvis, "neck_base": neck_base}
+    head_dir = _add(_scale(frame.up, math.cos(n)), chest.front, math.sin(n))
     # The skull sits in front of the spine's line: its back is in line with the back.
     head = _add(_add(neck_base, head_dir, NECK + HEAD_RADIUS), chest.front, HEAD_RADIUS)
-    points["head"] = head
+    points: dict[str, Vec] = {"pelvis": pelvis, "neck_base": neck_base, "head": head}
     points["head_back"] = _add(head, chest.front, -HEAD_RADIUS)
-    right = 1.0 if working == "right" else -1.0
-    for side, sign in (("working", right), ("other", -right)):
-        lat_hip = tuple(c * sign for c in frame.right)
-        lat_arm = tuple(c * sign for c in chest.right)
-        side_angles = {
-            name: a[f"{side}_{name}"]
-            for name in (
-                "hip",
-                "hip_abduct",
-                "hip_rotate",
-                "knee",
-                "ankle",
-                "shoulder",
-                "shoulder_abduct",
-                "elbow",
-            )
+    for side, sign in (("working", mirror), ("other", -mirror)):
+        lat_hip, lat_arm = _scale(frame.right, sign), _scale(chest.right, sign)
+        hip = _add(pelvis, lat_hip, HIP_HALF)
+        leg = Limb(
+            a[f"{side}_hip"],
+            a[f"{side}_hip_abduct"],
+            a[f"{side}_knee"],
+            a[f"{side}_hip_rotate"],
+            a[f"{side}_ankle"],
+        )
+        legs = _limb(hip, frame, lat_hip, (THIGH, SHANK), leg)
+        shoulder = _add(neck_base, lat_arm, SHOULDER_HALF)
+        arm = Limb(a[f"{side}_shoulder"], a[f"{side}_shoulder_abduct"], a[f"{side}_elbow"])
+        arms = _limb(shoulder, chest, lat_arm, (UPPER_ARM, FOREARM), arm)
+        points |= {
+            f"{side}_hip": hip,
+            f"{side}_knee": legs["mid"],
+            f"{side}_ankle": legs["end"],
+            f"{side}_toe": legs["toe"],
+            f"{side}_heel": legs["heel"],
+            f"{side}_shoulder": shoulder,
+            f"{side}_elbow": arms["mid"],
+            f"{side}_hand": arms["end"],
         }
-        side_angles["ankle_of"] = side_angles["ankle"]
-        hip = _add(pelvis, lat_hip, HIP_HALF)  # type: ignore[arg-type]
-        leg = _limb(
-            hip,
-            frame,
-            lat_hip,
-            (THIGH, SHANK),
-            side_angles,  # type: ignore[arg-type]
-            ("hip", "hip_abduct", "knee", "hip_rotate"),
-            foot=True,
-        )
-        shoulder = _add(neck_base, lat_arm, SHOULDER_HALF)  # type: ignore[arg-type]
-        arm = _limb(
-            shoulder,
-            chest,
-            lat_arm,
-            (UPPER_ARM, FOREARM),
-            side_angles,  # type: ignore[arg-type]
-            ("shoulder", "shoulder_abduct", "elbow", ""),
-            foot=False,
-        )
-        points.update(
-            {
-                f"{side}_hip": hip,
-                f"{side}_knee": leg["mid"],
-                f"{side}_ankle": leg["end"],
-                f"{side}_toe": leg["toe"],
-                f"{side}_heel": leg["heel"],
-                f"{side}_shoulder": shoulder,
-                f"{side}_elbow": arm["mid"],
-                f"{side}_hand": arm["end"],
-            }
-        )
     return _grounded(points)
 
 

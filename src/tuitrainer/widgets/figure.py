@@ -74,11 +74,12 @@ class FigureWidget(Widget):
 
     def _fit_width(self) -> None:
         """As wide as the figure is at this height, so a repaint redraws no empty cells."""
-        if self.figure is None or not self.parent or not self.size.height:
+        parent = self.parent
+        if self.figure is None or not isinstance(parent, Widget) or not self.size.height:
             return
         left, bottom, right, top = self.figure.bounds
         cells = self.size.height * 4 * (right - left) / max(top - bottom, 1e-6) / 2
-        width = min(int(cells) + 3, self.parent.size.width or int(cells) + 3)
+        width = min(int(cells) + 3, parent.size.width or int(cells) + 3)
         if self.styles.width is None or self.styles.width.value != width:
             self.styles.width = width
 
