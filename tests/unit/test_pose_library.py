@@ -254,3 +254,31 @@ def test_an_exercise_without_poses_gets_the_built_in_one_of_its_id_and_its_easie
 def test_angles_in_between_are_interpolated_angle_by_angle():
     a, b = Angles.of({"working_knee": 0}), Angles.of({"working_knee": 90})
     assert a.toward(b, 0.5)["working_knee"] == 45
+
+
+def test_saving_a_plan_keeps_an_exercises_own_figure_and_the_one_it_names():
+    from tuitrainer.session.dump import dump_session
+
+    text = """name: Mine
+exercises:
+  - name: Knee lift
+    reps: 5
+    poses: fire-hydrant
+  - name: Clam
+    reps: 5
+    poses:
+      azimuth: 15
+      start:
+        body: {pitch: 180, roll: -90}
+        both: {hip: 45, knee: 90.5}
+      end:
+        working: {hip_abduct: 35}
+      floor: [other_hip]
+      note: "Lie: on the other side"
+"""
+    session, problems = check_text(text, "s.yaml", sound_dirs=[])
+    assert problems == []
+    again, problems = check_text(dump_session(session), "s.yaml", sound_dirs=[])
+    assert problems == []
+    assert again.exercises == session.exercises
+    assert pose_for(again.exercises[1]).note == "Lie: on the other side"

@@ -84,7 +84,12 @@ def _exercise_lines(exercise: Exercise, session: Session) -> list[str]:
         lines += [f"{pad}  - {scalar(tip)}" for tip in exercise.tips]
     if exercise.modification:
         lines.append(f"{pad}modification: {scalar(exercise.modification)}")
-    return lines + _cues(exercise.cues, pad)
+    lines += _cues(exercise.cues, pad)
+    if exercise.poses is not None:  # the exercise's own figure, or the one it names
+        from ..poses.dump import pose_lines
+
+        lines += pose_lines(exercise.poses, pad, number, scalar)  # type: ignore[arg-type]
+    return lines
 
 
 def dump_session(session: Session, header: str | None = SCHEMA_LINE) -> str:
