@@ -88,7 +88,7 @@ def _exercise_lines(exercise: Exercise, session: Session) -> list[str]:
     if exercise.poses is not None:  # the exercise's own figure, or the one it names
         from ..poses.dump import pose_lines
 
-        lines += pose_lines(exercise.poses, pad, number, scalar)  # type: ignore[arg-type]
+        lines += pose_lines(exercise.poses, pad, number, scalar)
     return lines
 
 

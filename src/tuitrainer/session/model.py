@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..poses.model import PoseSpec
 
 Side = str  # "left", "right" or "both"
 
@@ -51,9 +55,9 @@ class Exercise:
     tips: tuple[str, ...] = ()
     modification: str = ""
     cues: dict[str, str] = field(default_factory=dict)
-    # Its figure: a built-in pose id, a pose of its own (a poses.model.PoseSpec), or
-    # None for the built-in pose of the exercise's id.
-    poses: object = None
+    # Its figure: a built-in pose id, a pose of its own, or None for the built-in
+    # pose of the exercise's id.
+    poses: PoseSpec | str | None = None
 
     @property
     def guided(self) -> bool:
