@@ -12,6 +12,7 @@ from itertools import groupby
 
 from rich.segment import Segment
 from rich.style import Style
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -97,9 +98,27 @@ class FigureWidget(Widget):
             if len(self._cache) >= CACHE:
                 self._cache.pop(next(iter(self._cache)))
             self._cache[key] = cached
-        if cached[0] != self.picture or cached[1] is not self._strips:
+        before = self.picture
+        if cached[0] != before or cached[1] is not self._strips:
             self.picture, self._strips = cached
+            self._refresh_rows(before, cached[0])
+
+    def _refresh_rows(self, before: Picture | None, after: Picture) -> None:
+        """Repaint only the rows that changed: a moving leg leaves the head's rows alone."""
+        same_shape = before is not None and [len(x) for x in before.lines] == [
+            len(x) for x in after.lines
+        ]
+        if before is None or not same_shape:
             self.refresh()
+            return
+        width = self.size.width
+        rows = [
+            Region(0, y, width, 1)
+            for y, (old, new) in enumerate(zip(before.lines, after.lines, strict=True))
+            if old != new or before.parts[y] != after.parts[y]
+        ]
+        if rows:
+            self.refresh(*rows)
 
     def _lines(self, picture: Picture) -> list[Strip]:
         """The picture's rows as strips, each run of one part in that part's style."""
