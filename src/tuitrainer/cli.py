@@ -20,10 +20,14 @@ from . import (
     cli_assess,
     cli_files,
     cli_pose,
+    cli_library,
     cli_progress,
+    cli_psfs,
+    cli_schedule,
     cli_serve,
     cli_sessions,
     cli_sound,
+    cli_today,
     cli_workouts,
 )
 from .cli_common import INVALID, OK, USAGE, silence
@@ -37,9 +41,13 @@ if TYPE_CHECKING:
 TOPICS = (
     cli_files,  # validate, sessions, plan, schema
     cli_sessions,  # new, edit
+    cli_library,  # delete, rename, export, import
     cli_workouts,  # run, history
     cli_assess,  # assess
     cli_progress,  # progress, report
+    cli_today,  # today
+    cli_schedule,  # schedule, remind
+    cli_psfs,  # psfs
     cli_sound,  # sound-check
     cli_pose,  # pose
     cli_serve,  # serve

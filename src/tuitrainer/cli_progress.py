@@ -19,6 +19,9 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
         "report", parents=[common], help="a Markdown summary of progress for a clinician"
     )
     report.add_argument("--output", metavar="FILE", help="write to FILE (default: print)")
+    report.add_argument(
+        "--html", action="store_true", help="one printable HTML page with charts (A4, Letter)"
+    )
     report.set_defaults(handler=cmd_report)
     for command in (progress, report):
         command.add_argument("--since", type=day, metavar="DATE", help="from this day on")
@@ -48,18 +51,24 @@ def cmd_progress(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .history import HistoryStore
     from .history.report import render, scope_for
 
     if _backwards(args, err):
         return USAGE
-    store, notice = HistoryStore.open(Locations.resolve(args.data_dir).database)
-    if notice is not None:
-        print(notice.message, file=err)
-    try:
-        text = render(store.conn, scope_for(args.since, args.session, args.until))
-    finally:
-        store.close()
+    from .assessment.load import names_for
+    from .daily import reading, report_extras
+
+    locations = Locations.resolve(args.data_dir)
+    with reading(locations.database, err, create=True) as conn:
+        assert conn is not None  # create=True: a fresh history when there is none
+        scope = scope_for(args.since, args.session, args.until)
+        extras = report_extras(locations, conn, scope)
+        if args.html:
+            from .history.report_html import render as render_html
+
+            text = render_html(conn, scope, names_for(locations), extras)
+        else:
+            text = render(conn, scope, names_for(locations), extras)
     if args.output in (None, "-"):  # "-": standard output, as is usual
         out.write(text)
         return OK

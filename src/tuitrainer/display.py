@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .engine import Engine
 from .events import SideKey
 from .planner import Kind, Segment, format_duration
+from .session.origin import easier_text
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def coaching(engine: Engine, segment: Segment, show_modification: bool) -> str:
     exercise = segment.exercise
     if show_modification:
         return (
-            f"Easier: {exercise.modification}"
+            easier_text(exercise)
             if exercise.modification
             else "No easier variant for this one: make the movement smaller and slower."
         )
@@ -198,9 +199,12 @@ def no_rep_reason(engine: Engine) -> str:
     segment = engine.segment
     if engine.finished or segment is None:
         return ""
-    if engine.paused:
+    guided = segment.kind is Kind.WORK and segment.timed
+    if engine.paused:  # a guided side has no rep to log, paused or not
+        if guided:
+            return "Paused: press p to go on; the beat counts the reps."
         return "Paused: press p to go on, then log the rep."
-    if segment.kind is Kind.WORK and segment.timed:
+    if guided:
         return "Guided reps count themselves: follow the beat."
     return "Reps are logged while a side runs."
 

@@ -69,12 +69,22 @@ class Locations:
         return self._ensure(self.data_dir / "sounds")
 
     @property
+    def trash(self) -> Path:
+        """Where deleted sessions go: never destroyed, moved back by undo or by hand."""
+        return self.data_dir / "trash"
+
+    @property
     def database(self) -> Path:
         return self._ensure(self.data_dir) / "history.sqlite3"
 
     @property
     def config_file(self) -> Path:
         return self._ensure(self.config_dir) / "settings.toml"
+
+    @property
+    def schedule_file(self) -> Path:
+        """What is meant to be done when (beside settings.toml)."""
+        return self.config_dir / "schedule.toml"
 
     @property
     def keys_file(self) -> Path:

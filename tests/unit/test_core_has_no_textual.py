@@ -17,6 +17,8 @@ CORE_MODULES = [
     "tuitrainer.engine",
     "tuitrainer.events",
     "tuitrainer.poses",
+    "tuitrainer.schedule",
+    "tuitrainer.daily",
 ]
 # Core places; the later ones are checked once they exist.
 CORE_PATHS = [
@@ -29,7 +31,13 @@ CORE_PATHS = [
     "history",
     "assessment",
     "audio",
+    "schedule",
+    "daily.py",
+    "reminders",
     "library.py",
+    "library_changes.py",
+    "sharing.py",
+    "exercise_catalogue.py",
     "tally.py",
     "display.py",
     "config.py",
@@ -38,6 +46,8 @@ CORE_PATHS = [
     "cue_names.py",
     "sound_files.py",
     "poses",
+    "safety_note.py",
+    "dose.py",
 ]
 
 

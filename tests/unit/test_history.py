@@ -71,12 +71,18 @@ def test_undo_and_restart_remove_reps(tmp_path: Path, clock: FakeClock):
     engine.log_rep()
     engine.log_rep()
     engine.undo_rep()
-    [side] = [s for s in store.sides(recorder.workout_id) if s["exercise_id"] == "reach-and-rotate"]
+    key = engine.key
+    (side,) = [
+        s
+        for s in store.sides(recorder.workout_id)
+        if (s["exercise_index"], s["set_number"], s["side"])
+        == (key.exercise_index, key.set_number, key.side)
+    ]
     assert side["reps_done"] == 1
     assert len(store.rep_times(side["id"])) == 1
     engine.back()  # within the first seconds: the part before; again: this side restarts
     engine.skip()
-    side = store.sides(recorder.workout_id)[-1]
+    side = store.conn.execute("SELECT * FROM sides WHERE id = ?", (side["id"],)).fetchone()
     assert side["reps_done"] == 0 and not store.rep_times(side["id"])
     store.close()
 
@@ -181,6 +187,20 @@ def test_history_json_csv_and_limit(data_dir: Path, clock: FakeClock):
 
     code, _, err = run("history", "--limit", "0")
     assert code == 2 and "--limit" in err
+
+
+def test_history_text_shows_pain_before_and_after(data_dir: Path, clock: FakeClock):
+    _finished_workout(data_dir, clock, 3)
+    store, _ = HistoryStore.open(Locations.resolve(data_dir).database)
+    [row] = store.recent()
+    store.set_pain(row["id"], "before", 5)
+    clock.advance(100)
+    store.close()
+    _finished_workout(data_dir, clock, None)
+    code, out, _ = run("history")
+    newest, oldest = out.splitlines()
+    assert code == 0 and oldest.endswith("pain 5 before, 3 after (/10)")
+    assert "pain" not in newest  # neither rating given: nothing said
 
 
 def test_history_text_when_empty(data_dir: Path):

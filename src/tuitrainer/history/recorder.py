@@ -20,6 +20,7 @@ from ..events import (
 )
 from ..planner import Kind, Timeline
 from ..session.model import Session
+from ..tally import outcome, workout_rows
 from .store import HistoryStore
 
 
@@ -97,6 +98,7 @@ class Recorder:
                     self.store.set_pain(self.workout_id, "before", self.pain_before)
             else:
                 self.store.resume_workout(self.workout_id)
+            self._record_plan()
         elif self.workout_id is None:
             return
         elif isinstance(event, PhaseStarted):
@@ -116,16 +118,26 @@ class Recorder:
         elif isinstance(event, SideFinished):
             self.store.finish_side(self._side(event.key), event.reps, event.seconds)
         elif isinstance(event, WorkoutFinished):
-            if event.status == "stopped":
-                self._record_unreached()
-            self.store.end_workout(self.workout_id, event.status, self.wall(event.at))
+            status = event.status
+            if status == "completed":
+                status = outcome(workout_rows(self.engine))
+            self.store.end_workout(self.workout_id, status, self.wall(event.at))
 
-    def _record_unreached(self) -> None:
-        """A stopped workout keeps the sides it never reached, at 0 of their target, so
-        the history, like the summary, holds what was planned and what was done of it."""
-        for index, segment in enumerate(self.engine.segments):
-            if segment.kind is Kind.WORK:
-                self._side(self.engine.key_for(index), segment.reps.high if segment.reps else 0)
+    def _record_plan(self) -> None:
+        """Every side of the plan, at 0 of its target, as soon as the workout starts: a
+        stopped or interrupted workout's target is the whole plan, not the sides reached
+        (23 of 80 reps, not 23 of 30)."""
+        with self.store.batch():
+            for index, segment in enumerate(self.engine.segments):
+                if segment.kind is Kind.WORK:
+                    planned = segment.reps.high if segment.reps else 0
+                    self._side(self.engine.key_for(index), planned)
+
+    def close_unstarted(self) -> None:
+        """A resumed workout left before its first key: it is over, stopped where it was,
+        not interrupted again (which would offer it once more)."""
+        if self.workout_id is not None and not self.engine.started:
+            self.store.end_workout(self.workout_id, "stopped")
 
 
 def restored_stats(store: HistoryStore, workout_id: int) -> dict[SideKey, SideStats]:

@@ -18,15 +18,17 @@ from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label
 
+from .. import dose
 from ..planner import format_duration, outline, plan
 from ..poses import pose_for
+from ..session import origin
 from ..session.dump import number
 from ..session.edit import KNOB_BY_FIELD, KNOBS, EditError, format_reps
 from ..widgets.figure import FigureWidget
 from ..widgets.footer import Footer
 from .help import HelpScreen
 from .leaving import leave_asking
-from .questions import AskScreen, PickScreen
+from .questions import AskScreen
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -40,6 +42,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("sides", "Sides"),
     *((knob.field, knob.label) for knob in KNOBS),
     ("mode", "Mode"),
+    ("source", "From"),
 )
 FIELDS = [key for key, _ in COLUMNS]
 ENTRY_HINTS = {
@@ -57,7 +60,35 @@ def cell_text(exercise: Exercise, field: str) -> str:
         return format_reps(exercise)
     if field == "mode":
         return exercise.mode
+    if field == "source":  # the source routine's, or tuitrainer's suggestion
+        return exercise.source
     return number(getattr(exercise, field))
+
+
+FIELD_WORDS = {
+    "sets": "sets",
+    "reps": "reps",
+    "rep_seconds": "seconds per rep",
+    "hold_seconds": "hold seconds",
+    "side_rest_seconds": "switch-sides pause (s)",
+    "set_rest_seconds": "rest between sets (s)",
+    "rest_seconds": "rest after it (s)",
+    "get_ready_seconds": "get-ready countdown (s)",
+}
+
+
+def value_hint(exercise: Exercise, field: str) -> str:
+    """What the entry line changes, in words: the exercise, its sides and the field."""
+    sides = exercise.sides
+    if sides == ("both",):
+        where = "no sides"
+    elif len(sides) == 1:
+        where = f"{sides[0]} side only"
+    elif field == "reps":
+        where = f"{sides[0]} and {sides[1]} side: one count, or {sides[0]}/{sides[1]} as 10/12"
+    else:
+        where = f"{sides[0]} and {sides[1]} side alike"
+    return f"{exercise.name}, {FIELD_WORDS[field]} ({where}): new value, then Enter"
 
 
 class PlanningScreen(Screen[None]):
@@ -102,7 +133,9 @@ class PlanningScreen(Screen[None]):
         table: DataTable[str] = DataTable(id="plan", cursor_type="cell", zebra_stripes=True)
         yield table
         yield Label("", id="total")
-        yield Label("", id="entry-hint")
+        yield Label("", id="dose", markup=False)
+        yield Label("", id="origin", markup=False)
+        yield Label("", id="entry-hint", markup=False)
         yield Input(id="entry")
         yield Label("", id="changes", markup=False)
         with Horizontal(id="plan-figures"):
@@ -141,6 +174,21 @@ class PlanningScreen(Screen[None]):
         self.query_one("#total", Label).update(
             f"Planned total [b]{format_duration(data['total_seconds'])}[/b]"
         )
+        self.query_one("#dose", Label).update(dose.warning(self.session))
+        self.show_origin()
+
+    def show_origin(self) -> None:
+        """Whose the highlighted exercise is, and its easier variant, labelled."""
+        row = self.query_one(DataTable).cursor_coordinate.row
+        exercises = self.session.exercises
+        exercise = exercises[min(max(row, 0), len(exercises) - 1)]
+        lines = [origin.exercise_note(exercise)]
+        if exercise.modification:
+            lines.append(origin.easier_text(exercise))
+        self.query_one("#origin", Label).update("\n".join(line for line in lines if line))
+
+    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+        self.show_origin()
 
     def total_seconds(self) -> float:
         return plan(self.session).total_seconds
@@ -206,22 +254,19 @@ class PlanningScreen(Screen[None]):
             self.redraw()
 
     def action_add(self) -> None:
-        from ..library import discover
+        """The exercise catalogue, each exercise once, filtered as the user types."""
+        from ..exercise_catalogue import catalogue
         from ..session.edit import add
+        from .exercise_picker import ExercisePickerScreen
 
-        found: list[tuple[str, Exercise]] = []
-        for entry in discover(self.tt_app.locations):
-            if entry.session is not None:
-                for exercise in entry.session.exercises:
-                    found.append((f"{exercise.name}  ({entry.session.title})", exercise))
-
-        def picked(index: int | None) -> None:
-            if index is not None:
-                self.edit(add, found[index][1], self.cell()[0])
+        def picked(exercise: Exercise | None) -> None:
+            if exercise is not None:
+                self.edit(add, exercise, self.cell()[0])
                 self.query_one(DataTable).move_cursor(row=self.cell()[0] + 1)
 
+        entries = catalogue(self.tt_app.locations)
         self.app.push_screen(
-            PickScreen("Add which exercise after this one?", [f[0] for f in found]), picked
+            ExercisePickerScreen("Add which exercise after this one?", entries), picked
         )
 
     def action_type_value(self, first: str = "") -> None:
@@ -229,20 +274,21 @@ class PlanningScreen(Screen[None]):
         if field not in KNOB_BY_FIELD:
             self.notify("Type a number on a column of numbers; m and s change the others.")
             return
-        value = first or cell_text(self.session.exercises[row], field)
-        self.open_entry("value", value, select=not first)
+        exercise = self.session.exercises[row]
+        value = first or cell_text(exercise, field)
+        self.open_entry("value", value, select=not first, hint=value_hint(exercise, field))
 
     def action_fit(self) -> None:
         self.open_entry("fit", "")
 
-    def open_entry(self, mode: str, value: str, select: bool = True) -> None:
+    def open_entry(self, mode: str, value: str, select: bool = True, hint: str = "") -> None:
         """The entry line under the table; `select`: typing replaces the value shown."""
         self.entry_mode = mode
         entry = self.query_one("#entry", Input)
         entry.value = value
         entry.select_on_focus = select
         entry.display = True
-        self.query_one("#entry-hint", Label).update(ENTRY_HINTS[mode])
+        self.query_one("#entry-hint", Label).update(hint or ENTRY_HINTS[mode])
         entry.focus()
         entry.cursor_position = len(value)
         # Shown just now, so laid out on the next refresh: then bring it into view (on
@@ -296,16 +342,15 @@ class PlanningScreen(Screen[None]):
             self.fit(text)
 
     def fit(self, text: str) -> None:
-        from ..fit import fit_to_time, parse_duration
+        from ..fit import parse_duration
+        from .planning_fit import fit_keeping_dose
 
         try:
             target = parse_duration(text)
         except ValueError as error:
             self.notify(str(error), severity="warning")
             return
-        result = fit_to_time(self.session, target)
-        lines = [result.message(), *result.lines()]
-        self.apply(result.session, "\n".join(lines))
+        fit_keeping_dose(self, target)
 
     def action_start(self) -> None:
         self.tt_app.start_session(self.session)
@@ -373,7 +418,7 @@ class PlanningScreen(Screen[None]):
 
         locations = self.tt_app.locations
         title = self.session.title if name == self.session.slug else title_of(name)
-        session = retitle(self.session, name, title)
+        session = dose.with_note(retitle(self.session, name, title))
         try:
             ensure_schema(locations)
             save_text(

@@ -279,6 +279,8 @@ def _build_exercise(
         modification=values.get("modification", ""),
         cues=values.get("cues", {}),
         poses=_own_pose(values.get("poses"), ex_id or slugify(name), name),
+        source=values.get("source", ""),
+        modification_source=values.get("modification_source", ""),
     )
 
 

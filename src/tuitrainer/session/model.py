@@ -55,6 +55,8 @@ class Exercise:
     tips: tuple[str, ...] = ()
     modification: str = ""
     cues: dict[str, str] = field(default_factory=dict)
+    source: str = ""  # "article", "tuitrainer", or "" (not said: a session of the user's)
+    modification_source: str = ""  # "" means the same as `source`
     # Its figure: a built-in pose id, a pose of its own, or None for the built-in
     # pose of the exercise's id.
     poses: PoseSpec | str | None = None
