@@ -189,6 +189,7 @@ class PlanningScreen(Screen[None]):
 
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         self.show_origin()
+        self.show_figure(event.coordinate.row)
 
     def total_seconds(self) -> float:
         return plan(self.session).total_seconds
@@ -300,9 +301,6 @@ class PlanningScreen(Screen[None]):
         self.query_one("#entry").display = False
         self.query_one("#entry-hint", Label).update("")
         self.query_one(DataTable).focus()
-
-    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
-        self.show_figure(event.coordinate.row)
 
     def show_figure(self, row: int) -> None:
         """The start and end position of the exercise under the cursor."""
