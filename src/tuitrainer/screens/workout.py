@@ -86,7 +86,7 @@ class WorkoutScreen(Screen[None]):
             yield SidePanel("left")
             yield SidePanel("right")
         with Center(id="figure-row"):
-            yield FigureWidget(id="figure")
+            yield FigureWidget(fit_width=True, id="figure")
         yield Static("", id="coach", markup=False)
         with Horizontal(id="progress-row"):
             yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="progress")

@@ -40,8 +40,10 @@ class FigureWidget(Widget):
     }
     """
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, fit_width: bool = False, **kwargs) -> None:
+        """`fit_width`: narrow to the picture (alone in its row), so repaints are small."""
         super().__init__(**kwargs)
+        self.fit_width = fit_width
         self.figure: Figure | None = None
         self.fraction = 0.0
         self.picture: Picture | None = None
@@ -76,7 +78,9 @@ class FigureWidget(Widget):
     def _fit_width(self) -> None:
         """As wide as the figure is at this height, so a repaint redraws no empty cells."""
         parent = self.parent
-        if self.figure is None or not isinstance(parent, Widget) or not self.size.height:
+        if not self.fit_width or self.figure is None or not isinstance(parent, Widget):
+            return
+        if not self.size.height:
             return
         left, bottom, right, top = self.figure.bounds
         cells = self.size.height * 4 * (right - left) / max(top - bottom, 1e-6) / 2
