@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .figure import Figure, bones_far_to_near
 
 BLANK = 0x2800
+THICK_SCALE = 45  # dots per body height from which lines are drawn two dots wide
 _BITS = ((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))  # [row][col]
 
 
@@ -102,7 +103,7 @@ def render(figure: Figure, cols: int, rows: int, fraction: float = 0.0) -> Pictu
         )
 
     flat = figure.flat(fraction)
-    thick = 2 if cols >= 36 else 1
+    thick = 2 if scale >= THICK_SCALE else 1  # bold lines once there is room for them
     if flat.floor is not None:
         y = at((0.0, flat.floor))[1] + 1
         canvas.line((0, y), (canvas.width - 1, y), "floor", 1)
