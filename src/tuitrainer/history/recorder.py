@@ -37,7 +37,7 @@ def session_hash(session: Session) -> str:
 
 def resumable(row: Any, session: Session) -> bool:
     """Whether an unfinished workout can go on with this session: the same plan."""
-    return row["session_hash"] == session_hash(session)
+    return bool(row["session_hash"] == session_hash(session))
 
 
 class Recorder:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..schedule.adherence import Adherence
+from .markdown import table
 from .psfs import NAME, SCALE, Rating, trend_text
 
 
@@ -37,8 +38,6 @@ def schedule_lines(extras: Extras) -> list[str]:
     facts = extras.schedule
     if facts is None:
         return []
-    from .report import table
-
     lines = [
         "### Against the schedule",
         "",
@@ -56,8 +55,6 @@ def schedule_lines(extras: Extras) -> list[str]:
 def psfs_lines(extras: Extras) -> list[str]:
     if not extras.psfs:
         return []
-    from .report import table
-
     lines = [
         f"## Daily life: {NAME}",
         "",

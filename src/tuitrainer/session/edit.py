@@ -125,8 +125,8 @@ def set_value(session: Session, index: int, field: str, value: float) -> Session
         raise EditError(f"{field} cannot be changed here")
     value = check_number(field, value)
     new_value: float | int = int(value) if KNOB_BY_FIELD[field].integer else float(value)
-    changed: dict[str, Any] = {field: new_value}  # a knob's field: a number, never the figure
-    return _with(session, index, replace(exercise, **changed))
+    change: dict[str, Any] = {field: new_value}
+    return _with(session, index, replace(exercise, **change))
 
 
 def set_text(session: Session, index: int, field: str, text: str) -> Session:
