@@ -14,8 +14,10 @@ from .cli_common import OK, USAGE
 if TYPE_CHECKING:
     import argparse
 
+    from .cli_common import Commands
 
-def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+
+def add_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
     pose = commands.add_parser(
         "pose",
         parents=[common],
@@ -32,7 +34,8 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
 
 
 def cmd_pose(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .poses import Figure, builtin_poses, render, render_svg, size_for
+    from .poses import Figure, render, render_svg, size_for
+    from .session.poses import builtin_poses
 
     poses = builtin_poses()
     spec = poses.get(args.id)

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from .engine import Engine
 from .planner import Kind
-from .poses import PoseSpec, movement_fraction, pose_for
+from .poses import PoseSpec, movement_fraction
+from .session.poses import pose_for
 
 # The figure moves on the guided beat's steps (eighths of a rep, as the tempo bar), so
 # both repaint in the same moment: the figure adds pictures, not screen updates.

@@ -7,7 +7,8 @@ from tests.conftest import FakeClock
 from tests.ui.conftest import advance, make_app
 from tuitrainer.config import Preferences, save
 from tuitrainer.locations import Locations
-from tuitrainer.poses import Figure, builtin_poses, render
+from tuitrainer.poses import Figure, render
+from tuitrainer.session.poses import builtin_poses
 from tuitrainer.widgets.figure import FigureWidget
 
 # quick.yaml: get ready 4 s, fire hydrant 3 reps x 2 s per side (left, right) with a 3 s

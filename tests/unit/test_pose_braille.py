@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tuitrainer.poses import Figure, builtin_poses, render, size_for
+from tuitrainer.poses import Figure, render, size_for
+from tuitrainer.session.poses import builtin_poses
 
 SNAPSHOTS = Path(__file__).resolve().parents[1] / "data" / "poses"
 SIZES = (24, 48)  # columns: a small terminal's figure and a roomy one

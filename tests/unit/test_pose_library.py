@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from tuitrainer.assessment.load import load_battery
-from tuitrainer.poses import Figure, builtin_poses, pose_for, render_svg
-from tuitrainer.poses.load import check_poses_text
+from tuitrainer.poses import Figure, render_svg
 from tuitrainer.poses.model import Angles
 from tuitrainer.session import load_session
 from tuitrainer.session.load import check_text
+from tuitrainer.session.poses import builtin_poses, check_poses_text, pose_for
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "tuitrainer" / "data"
 POSES = builtin_poses()

@@ -5,7 +5,6 @@ Plain Python: model, loader, kinematics and two renderers (Braille text, SVG).
 
 from .braille import Picture, render, size_for
 from .figure import Figure, movement_fraction
-from .library import builtin_poses, find_pose, pose_for
 from .model import Angles, PoseSpec
 from .svg import render_svg
 
@@ -15,9 +14,6 @@ __all__ = [
     "movement_fraction",
     "Picture",
     "PoseSpec",
-    "builtin_poses",
-    "find_pose",
-    "pose_for",
     "render",
     "render_svg",
     "size_for",

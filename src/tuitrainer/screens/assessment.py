@@ -22,7 +22,7 @@ from ..assessment.model import Battery, Rules, fill
 from ..assessment.walk import Step, Walk
 from ..history.assessments import save_assessment
 from ..locations import Locations
-from ..poses import find_pose
+from ..session.poses import find_pose
 from ..widgets.figure import FigureWidget
 from ..widgets.footer import Footer
 from .help import HelpScreen

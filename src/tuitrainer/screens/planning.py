@@ -20,9 +20,9 @@ from textual.widgets import DataTable, Input, Label
 
 from .. import dose
 from ..planner import format_duration, outline, plan
-from ..poses import pose_for
 from ..session import origin
 from ..session.edit import KNOB_BY_FIELD, EditError
+from ..session.poses import pose_for
 from ..widgets.figure import FigureWidget
 from ..widgets.footer import Footer
 from .help import HelpScreen

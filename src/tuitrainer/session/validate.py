@@ -330,8 +330,8 @@ def _pairs(ck: Checker, node: MappingNode) -> list[tuple[ScalarNode, Node]]:
 
 
 def check_poses(ck: Checker, node: Node, f: Field) -> Any:
-    """An exercise's figure: a built-in pose id or a pose of its own (see poses.load)."""
-    from ..poses.load import check_exercise_poses
+    """An exercise's figure: a built-in pose id or a pose of its own (see session/poses.py)."""
+    from .poses import check_exercise_poses
 
     return check_exercise_poses(ck, node)
 

@@ -1,4 +1,7 @@
-"""Read poses from YAML with every problem at its `file:line:col`.
+"""Poses from YAML, with every problem at its `file:line:col`; the built-in ones by id.
+
+Here, beside the session loader, because pose files are checked by the same
+YAML machinery; the figures themselves (`tuitrainer.poses`) know nothing of files.
 
 The same checks serve the shared poses file (`poses: [...]`) and a `poses:`
 mapping inside a session's exercise. Beyond types and ranges, the loader
@@ -9,17 +12,15 @@ refused, not drawn.
 
 from __future__ import annotations
 
+from functools import cache
+from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..session.load import check_nodes, compose, decode
-from ..session.problems import Problem, SessionError
-from ..session.schema import Field
-from ..session.validate import Check, Checker, check_mapping, scalar_value
-from .kinematics import LIMBS, on_floor, skeleton
-from .model import (
+from ..poses.kinematics import LIMBS, on_floor, skeleton
+from ..poses.model import (
     BODY_ANGLES,
     CONTACT_GROUPS,
     CONTACT_POINTS,
@@ -28,6 +29,15 @@ from .model import (
     Angles,
     PoseSpec,
 )
+from .load import check_nodes, compose, decode
+from .problems import Problem, SessionError
+from .schema import Field
+from .validate import Check, Checker, check_mapping, scalar_value
+
+if TYPE_CHECKING:
+    from .model import Exercise
+
+BUILTIN = Path(str(files("tuitrainer") / "data" / "poses.yaml"))
 
 _YAML = "tag:yaml.org,2002:"
 ANGLE_GROUPS = ("body", "both", "working", "other")
@@ -273,8 +283,6 @@ def load_poses(path: Path) -> dict[str, PoseSpec]:
 def check_exercise_poses(ck: Checker, node: Node) -> PoseSpec | str | None:
     """`poses:` in a session's exercise: a built-in pose id, or a pose of its own."""
     if isinstance(node, ScalarNode) and node.tag == _YAML + "str":
-        from .library import builtin_poses
-
         known = builtin_poses()
         if node.value not in known:
             ck.add(node, f"no built-in figure {node.value!r}; figures: {', '.join(sorted(known))}")
@@ -284,3 +292,26 @@ def check_exercise_poses(ck: Checker, node: Node) -> PoseSpec | str | None:
         ck.add(node, "poses must be a built-in pose id or a mapping with start (and end)")
         return None
     return build_pose(ck, node, EXERCISE_POSE_FIELDS, id="exercise", name="exercise")
+
+
+@cache
+def builtin_poses() -> dict[str, PoseSpec]:
+    """Every built-in pose by id (read once; the tests keep the file clean)."""
+    return load_poses(BUILTIN)
+
+
+def find_pose(pose_id: str) -> PoseSpec | None:
+    return builtin_poses().get(pose_id)
+
+
+def pose_for(exercise: Exercise, easier: bool = False) -> PoseSpec | None:
+    """The figure of a session's exercise: its own pose, the built-in it names, or the
+    built-in pose of its id; `easier` picks the pose's easier variant where there is one."""
+    own = exercise.poses
+    if isinstance(own, PoseSpec):
+        spec: PoseSpec | None = own
+    else:
+        spec = find_pose(own if isinstance(own, str) else exercise.id)
+    if easier and spec is not None and spec.easier:
+        return find_pose(spec.easier) or spec
+    return spec
