@@ -24,6 +24,7 @@ class FigureView:
     spec: PoseSpec
     side: str  # left, right or both: the working side drawn
     fraction: float  # 0 the start pose, 1 the end pose
+    still: bool = False  # a self-paced side: the start pose only, framed on its own
 
 
 def figure_view(engine: Engine, easier: bool = False, start_index: int = 0) -> FigureView | None:
@@ -53,4 +54,5 @@ def figure_view(engine: Engine, easier: bool = False, start_index: int = 0) -> F
         hold_share = exercise.hold_seconds / exercise.seconds_per_rep
         beat = math.floor(engine.rep_progress() * BEAT_STEPS + 1e-9) / BEAT_STEPS
         fraction = movement_fraction(beat, hold_share)
-    return FigureView(spec, segment.side, fraction)
+    still = segment.kind is Kind.WORK and not segment.timed
+    return FigureView(spec, segment.side, fraction, still)

@@ -70,11 +70,12 @@ async def test_a_self_paced_side_shows_a_still_figure(locations: Locations, cloc
         assert shown(app) == first
         spec = builtin_poses()["reach-and-rotate"]
         size = figure(app).size
-        assert first == render(Figure(spec, "right"), size.width, size.height, 0.0).lines
+        still = Figure(spec, "right", still=True)  # framed alone: larger than a moving one
+        assert first == render(still, size.width, size.height, 0.0).lines
         await pilot.press("t")  # the easier variant has its own figure
         size = figure(app).size
         easier = builtin_poses()["reach-and-rotate-elbow-leads"]
-        assert shown(app) == render(Figure(easier, "right"), size.width, size.height).lines
+        assert shown(app) == render(Figure(easier, "right", True), size.width, size.height).lines
 
 
 async def test_v_hides_the_figure_and_the_setting_starts_without_it(

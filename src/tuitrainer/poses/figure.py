@@ -24,6 +24,7 @@ class Figure:
 
     spec: PoseSpec
     side: str = "right"
+    still: bool = False  # only the start pose is shown: frame it alone, as large as it goes
 
     @property
     def highlight(self) -> bool:
@@ -50,7 +51,8 @@ class Figure:
     @cached_property
     def bounds(self) -> tuple[float, float, float, float]:
         """(left, bottom, right, top) around the start and end pose, the head included."""
-        flats = [self.flat(0.0)] + ([self.flat(1.0)] if self.spec.end is not None else [])
+        moves = self.spec.end is not None and not self.still
+        flats = [self.flat(0.0)] + ([self.flat(1.0)] if moves else [])
         xs = [p[0] for f in flats for p in f.points.values()]
         ys = [p[1] for f in flats for p in f.points.values()]
         r = flats[0].head_radius

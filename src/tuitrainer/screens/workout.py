@@ -203,9 +203,10 @@ class WorkoutScreen(Screen[None]):
         hidden = shown is None or not self.show_figure
         if self._shown.get("figure-hidden") != hidden:
             self._shown["figure-hidden"] = hidden
-            self.query_one("#figure-row").set_class(hidden, "-none")
+            self.set_class(not hidden, "-figure")
         if shown is not None and not hidden:
-            self.query_one(FigureWidget).show(shown.spec, shown.side, shown.fraction)
+            figure = self.query_one(FigureWidget)
+            figure.show(shown.spec, shown.side, shown.fraction, shown.still)
 
     def _on_event(self, event: Event) -> None:
         if isinstance(event, WorkoutFinished):

@@ -51,15 +51,19 @@ class FigureWidget(Widget):
         self._key: tuple[object, ...] = ()
         self._cache: dict[tuple[object, ...], tuple[Picture, list[Strip]]] = {}
 
-    def show(self, spec: PoseSpec | None, side: str = "left", fraction: float = 0.0) -> None:
-        """Draw `spec` for `side`, `fraction` of the way from start to end pose."""
+    def show(
+        self, spec: PoseSpec | None, side: str = "left", fraction: float = 0.0, still: bool = False
+    ) -> None:
+        """Draw `spec` for `side`, `fraction` of the way from start to end pose; `still`:
+        the start pose alone, framed on its own (larger than when it will move)."""
         if self.has_class("-none") != (spec is None):
             self.set_class(spec is None, "-none")
         if spec is None:
             self.figure = None
             return
-        if self.figure is None or self.figure.spec != spec or self.figure.side != side:
-            self.figure = Figure(spec, side)
+        figure = Figure(spec, side, still)
+        if self.figure != figure:
+            self.figure = figure
             self._fit_width()
         self.fraction = round(min(1.0, max(0.0, fraction)) * STEPS) / STEPS
         self._repaint()
@@ -91,7 +95,7 @@ class FigureWidget(Widget):
     def _repaint(self) -> None:
         if self.figure is None or not self.size.width or not self.size.height:
             return
-        key = (self.figure.spec.id, self.figure.side, self.fraction, self.size)
+        key = (self.figure, self.fraction, self.size)
         if key == self._key:
             return
         self._key = key
