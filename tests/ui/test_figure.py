@@ -17,11 +17,11 @@ HYDRANT = builtin_poses()["fire-hydrant"]
 
 
 def figure(app) -> FigureWidget:
-    return app.screen.query_one("#figure", FigureWidget)
+    return app.screen.query_one("#pose-figure", FigureWidget)
 
 
 def visible(app) -> bool:
-    return app.screen.query_one("#figure-row").display and figure(app).display
+    return app.screen.query_one("#figure").display and figure(app).display
 
 
 def shown(app) -> tuple[str, ...]:
@@ -39,7 +39,7 @@ async def test_the_figure_moves_with_each_guided_rep_and_follows_the_side(
     locations: Locations, clock: FakeClock
 ):
     app = make_app(locations, clock)
-    async with app.run_test(size=(100, 36)) as pilot:
+    async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("escape")  # no pain rating before it
         await pilot.press("space")
         await pilot.pause()
@@ -61,7 +61,7 @@ async def test_the_figure_moves_with_each_guided_rep_and_follows_the_side(
 
 async def test_a_self_paced_side_shows_a_still_figure(locations: Locations, clock: FakeClock):
     app = make_app(locations, clock)
-    async with app.run_test(size=(100, 36)) as pilot:
+    async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("escape", "space")
         for _ in range(6):  # get ready, left, switch, right, rest, get ready
             await pilot.press("n")
@@ -82,7 +82,7 @@ async def test_v_hides_the_figure_and_the_setting_starts_without_it(
     locations: Locations, clock: FakeClock
 ):
     app = make_app(locations, clock)
-    async with app.run_test(size=(100, 36)) as pilot:
+    async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("escape", "space")
         await pilot.pause()
         assert visible(app)
@@ -94,7 +94,7 @@ async def test_v_hides_the_figure_and_the_setting_starts_without_it(
         assert visible(app)
     save(Preferences(show_figure=False), locations.config_file)
     app = make_app(locations, clock)
-    async with app.run_test(size=(100, 36)) as pilot:
+    async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("escape", "space")
         await pilot.pause()
         assert not visible(app)
@@ -102,7 +102,7 @@ async def test_v_hides_the_figure_and_the_setting_starts_without_it(
 
 async def test_the_figure_gives_way_on_a_short_terminal(locations: Locations, clock: FakeClock):
     app = make_app(locations, clock)
-    async with app.run_test(size=(80, 22)) as pilot:
+    async with app.run_test(size=(100, 36)) as pilot:  # too narrow beside the big count
         await pilot.press("escape", "space")
         await pilot.pause()
         assert not visible(app)
@@ -148,7 +148,7 @@ async def test_the_planning_screen_shows_start_and_end_of_the_exercise_under_the
     app = make_app(locations, clock, session_path=None)
     session = load_session(QUICK)
     app.first_screen = lambda: PlanningScreen(session)
-    async with app.run_test(size=(100, 36)) as pilot:
+    async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         start = app.screen.query_one("#plan-start", FigureWidget)
         end = app.screen.query_one("#plan-end", FigureWidget)

@@ -77,3 +77,14 @@ def test_the_switch_shows_the_next_side_and_a_rest_the_next_exercise(engine):
         engine.skip()
     view = figure_view(engine)
     assert view.spec.id == "glute-bridge" and view.side == "both"
+
+
+def test_the_screen_is_told_when_the_figure_next_moves(engine):
+    engine.start()
+    engine.clock.advance(4.2)  # 0.2 s into the lift (2 s): the next step is at 0.5 s
+    engine.tick()
+    view = figure_view(engine)
+    assert view.next_change == pytest.approx(0.3)
+    engine.clock.advance(2.0)  # into the 4 s hold: nothing moves until it ends, on a step
+    engine.tick()
+    assert figure_view(engine).fraction == 1.0

@@ -6,7 +6,8 @@ import math
 
 import pytest
 
-from tuitrainer.poses.figure import Figure, movement_fraction
+from tuitrainer.figure_view import tempo_fraction
+from tuitrainer.poses.figure import Figure
 from tuitrainer.poses.kinematics import (
     FOREARM,
     HIP_HALF,
@@ -19,6 +20,7 @@ from tuitrainer.poses.kinematics import (
     skeleton,
 )
 from tuitrainer.poses.model import Angles, PoseSpec
+from tuitrainer.session.model import TempoPhase, default_tempo
 
 
 def close(a, b, tol: float = 1e-6) -> bool:
@@ -104,17 +106,21 @@ def test_a_side_view_looks_from_the_working_side():
     assert flat.points["head"][0] < flat.points["pelvis"][0]  # facing left
 
 
-def test_a_rep_moves_out_holds_and_comes_back_smoothly():
-    assert movement_fraction(0.0) == 0.0
-    assert movement_fraction(0.25) == pytest.approx(0.5)
-    assert movement_fraction(0.5) == pytest.approx(1.0)
-    assert movement_fraction(0.75) == pytest.approx(0.5)
-    assert movement_fraction(1.0) == pytest.approx(0.0)
-    # A 4 s move with a 4 s hold: out in 2 s, held 4 s, back in 2 s.
-    assert movement_fraction(0.5, hold_share=0.5) == 1.0
-    assert movement_fraction(0.7, hold_share=0.5) == 1.0
-    assert movement_fraction(0.125, hold_share=0.5) == pytest.approx(0.5)
-    values = [movement_fraction(i / 100) for i in range(101)]
+def test_a_rep_moves_out_holds_and_comes_back_smoothly_with_its_tempo():
+    lift_lower = default_tempo(4, 0)  # lift 2 s, lower 2 s
+    assert tempo_fraction(lift_lower, 0.0) == 0.0
+    assert tempo_fraction(lift_lower, 1.0) == pytest.approx(0.5)
+    assert tempo_fraction(lift_lower, 2.0) == pytest.approx(1.0)
+    assert tempo_fraction(lift_lower, 3.0) == pytest.approx(0.5)
+    assert tempo_fraction(lift_lower, 4.0) == pytest.approx(0.0)
+    held = default_tempo(4, 4)  # out in 2 s, held 4 s, back in 2 s
+    assert tempo_fraction(held, 2.0) == tempo_fraction(held, 5.9) == 1.0
+    assert tempo_fraction(held, 1.0) == pytest.approx(0.5)
+    assert tempo_fraction(held, 7.0) == pytest.approx(0.5)
+    slow_back = (TempoPhase("up", 1), TempoPhase("down", 3))  # a tempo of the user's
+    assert tempo_fraction(slow_back, 1.0) == 1.0
+    assert tempo_fraction(slow_back, 2.5) == pytest.approx(0.5)
+    values = [tempo_fraction(lift_lower, i / 25) for i in range(101)]
     assert all(abs(b - a) < 0.05 for a, b in zip(values, values[1:], strict=False))
 
 

@@ -4,14 +4,13 @@ Plain Python: model, loader, kinematics and two renderers (Braille text, SVG).
 """
 
 from .braille import Picture, render, size_for
-from .figure import Figure, movement_fraction
+from .figure import Figure
 from .model import Angles, PoseSpec
 from .svg import render_svg
 
 __all__ = [
     "Angles",
     "Figure",
-    "movement_fraction",
     "Picture",
     "PoseSpec",
     "render",

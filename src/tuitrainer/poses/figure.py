@@ -92,23 +92,3 @@ def bones_far_to_near(flat: Flat) -> list[tuple[str, str, str]]:
         return (flat.depth[bone[0]] + flat.depth[bone[1]]) / 2
 
     return sorted(BONES, key=depth)
-
-
-def movement_fraction(progress: float, hold_share: float = 0.0) -> float:
-    """How far from the start pose toward the end pose a guided rep is, 0 to 1.
-
-    The movement out takes the first half of the rep's moving time, the hold
-    (`hold_share` of the rep) keeps the end pose, and the way back takes the rest;
-    each half eases in and out, as a person moves, rather than at a constant speed.
-    """
-    progress = min(1.0, max(0.0, progress))
-    half = (1.0 - hold_share) / 2
-    if half <= 0:
-        return 1.0
-    if progress < half:
-        t = progress / half
-    elif progress < half + hold_share:
-        return 1.0
-    else:
-        t = max(0.0, 1.0 - (progress - half - hold_share) / half)
-    return t * t * (3 - 2 * t)
