@@ -28,6 +28,7 @@ from . import (
     cli_sessions,
     cli_sound,
     cli_today,
+    cli_voice,
     cli_workouts,
 )
 from .cli_common import INVALID, OK, USAGE, silence
@@ -50,6 +51,7 @@ TOPICS = (
     cli_psfs,  # psfs
     cli_sound,  # sound-check
     cli_pose,  # pose
+    cli_voice,  # voice prepare, voice test
     cli_serve,  # serve
 )
 

@@ -239,10 +239,11 @@ class ProgressScreen(Screen[None]):
         else:
             streak = (
                 f"Streak: [b]{planned.streak}[/b] due day{'s' if planned.streak != 1 else ''} "
-                f"in a row · due days done: {planned.text()}"
+                f"in a row · {planned.text()}"
             )
         self.query_one("#streak", Label).update(streak)
-        legend = "  (x: due, not done)" if planned is not None else ""
+        legend = "  (green: done to the end; yellow: stopped early or skipped"
+        legend += "; x: due, not done)" if planned is not None else ")"
         self.query_one("#adherence", Label).update(
             f"In the range: {facts.workouts} workouts ({facts.completed} to the end) "
             f"on {facts.active_days} days; reps done: {facts.dose_text()}{legend}"
@@ -255,12 +256,16 @@ class ProgressScreen(Screen[None]):
             cells: list[str | Text] = [short_day(week[0])]
             for day in week:
                 count = facts.days.get(day, 0)
+                # A due day missed is marked whatever else was done that day, and a
+                # workout skipped through or stopped early is not shown as one done.
                 if day > facts.last_day:
                     cells.append("")
-                elif count:
-                    cells.append(Text(f" {count} ", style="bold reverse green"))
                 elif due.get(day) == "missed":
                     cells.append(Text(" x ", style="bold red"))
+                elif facts.done_days.get(day):
+                    cells.append(Text(f" {count} ", style="bold reverse green"))
+                elif count:
+                    cells.append(Text(f" {count} ", style="bold yellow"))
                 else:
                     cells.append(Text(" . ", style="dim"))
             table.add_row(*cells)

@@ -279,6 +279,7 @@ def _build_exercise(
         modification=values.get("modification", ""),
         cues=values.get("cues", {}),
         poses=_own_pose(values.get("poses"), ex_id or slugify(name), name),
+        say=values.get("say", ""),
         source=values.get("source", ""),
         modification_source=values.get("modification_source", ""),
         tempo=tuple(TempoPhase(say, seconds) for say, seconds in values.get("tempo", ())),

@@ -175,6 +175,7 @@ EXERCISE_FIELDS: tuple[Field, ...] = (
         "Its figure: a built-in pose id, or {view, start, end, floor} of its own "
         "(default: the built-in pose of the exercise's id).",
     ),
+    Field("say", "text", "How the voice says the exercise's name, if not as it is written."),
 )
 
 
