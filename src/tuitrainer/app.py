@@ -17,11 +17,13 @@ from .config import Preferences
 from .config import load as load_preferences
 from .history.store import HistoryStore, OpenNotice
 from .locations import Locations
+from .plain_text import printable
 from .screens.home import HomeScreen
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from textual.notifications import SeverityLevel
     from textual.screen import Screen
 
     from .audio.cues import CueScheduler
@@ -111,7 +113,6 @@ class TuitrainerApp(App[int]):
                 title="Settings",
                 severity="warning",
                 timeout=20,
-                markup=False,  # "[cues]" is text here, not markup
             )
         if self.preferences.muted:
             self.settings.mute = True
@@ -125,6 +126,26 @@ class TuitrainerApp(App[int]):
             self.open_assessment()
         elif self.first_screen is not None:
             self.push_screen(self.first_screen())
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notice is plain text: a notice so often quotes a name, a path or a file's
+        problem that markup in it would break (`[/]`) or act (`[@click=...]`).
+        Widgets' and screens' `notify` come here too; `markup` is accepted and ignored."""
+        super().notify(
+            printable(str(message)),
+            title=printable(str(title), newlines=False),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def get_default_screen(self) -> Screen:
         """The home screen is the base screen, unless a command opens another one.

@@ -212,7 +212,7 @@ async def test_click_highlights_and_double_click_starts(locations: Locations, cl
 def test_control_characters_in_a_name_never_reach_the_terminal():
     from tuitrainer.widgets.row_table import printable
 
-    assert printable("Quick\ttest\x1b[2J\n!") == "Quick test[2J !"
+    assert printable("Quick\ttest\x1b[2J\n!") == "Quick test\\x1b[2J !"
     assert printable("Straße ストレッチ") == "Straße ストレッチ"
 
 

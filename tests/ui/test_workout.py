@@ -116,7 +116,7 @@ async def test_quit_confirm_summary_and_pain_are_saved(locations, clock: FakeClo
         assert "ended early" in str(app.screen.query_one("#headline").content)
         table = app.screen.query_one("#sides")
         assert table.row_count == 4
-        assert table.get_row_at(0)[:3] == ["Fire hydrant", "left", "2 / 3"]
+        assert [str(c) for c in table.get_row_at(0)[:3]] == ["Fire hydrant", "left", "2 / 3"]
         await pilot.press("7", "enter")
         await pilot.pause()
     [workout] = saved(locations)

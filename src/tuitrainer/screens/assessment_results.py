@@ -24,6 +24,7 @@ from ..session.model import Session
 from ..session.problems import SessionError
 from ..session.save import SaveError
 from ..widgets.footer import Footer
+from ..widgets.text import cell, plain
 
 if TYPE_CHECKING:
     from ..app import TuitrainerApp
@@ -83,21 +84,22 @@ class AssessmentResultsScreen(Screen[None]):
             table.add_columns("Finding", "Left", "Right", "")
             for row in finding_table(self.battery, self.found):
                 table.add_row(
-                    row.finding.name,
+                    cell(row.finding.name),
                     "yes" if row.left else "-",
                     "yes" if row.right else "-",
-                    row.where if row.left != row.right else "",
+                    cell(row.where if row.left != row.right else ""),
                 )
             yield table
-            yield Static(self._meanings(), id="meanings", markup=False)
-            yield Label(self._plan_heading(), id="plan-title", markup=False)
+            yield Static(plain(self._meanings()), id="meanings")
+            yield Label(plain(self._plan_heading()), id="plan-title")
             changes: DataTable[str] = DataTable(id="changes", cursor_type="none")
             changes.add_columns("Exercise", "Side", "Now", "Proposed")
             for change in self.proposal.changes if self.proposal else ():
-                changes.add_row(change.exercise, change.side, change.before, change.after)
+                words = (change.exercise, change.side, change.before, change.after)
+                changes.add_row(*[cell(word) for word in words])
             changes.display = bool(self.proposal and self.proposal.changes)
             yield changes
-            yield Static(self._notes(), id="note", markup=False)
+            yield Static(plain(self._notes()), id="note")
         yield Label("", id="saved", markup=False)
         yield Label(
             "[b]s[/b] save the plan    [b]Enter[/b] save and start it    [b]Esc[/b] done",
@@ -143,7 +145,7 @@ class AssessmentResultsScreen(Screen[None]):
             return None
         slug = self.saved.slug
         self.query_one("#saved", Label).update(
-            f"Saved as your session '{slug}' (see it with: tuitrainer plan {slug})."
+            plain(f"Saved as your session '{slug}' (see it with: tuitrainer plan {slug}).")
         )
         return self.saved
 

@@ -10,6 +10,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from ..widgets.text import plain
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Ask one question; `y` answers yes, `n` or escape no."""
@@ -27,9 +29,9 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="question")
+            yield Label(plain(self.question), classes="question")
             if self.detail:
-                yield Label(self.detail, classes="detail")
+                yield Label(plain(self.detail), classes="detail")
             yield Label("[b]y[/b] yes    [b]n[/b] no", classes="keys")
 
     def action_answer(self, value: bool) -> None:
@@ -62,10 +64,10 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         # The box scrolls (arrow keys) when the terminal is too short for every key.
         with VerticalScroll(classes="dialog help"):
-            yield Label(self.title_text, classes="question")
+            yield Label(plain(self.title_text), classes="question")
             yield Static(describe_bindings(self.bindings), classes="detail")
             if self.notes:
-                yield Static(self.notes, classes="detail")
+                yield Static(plain(self.notes), classes="detail")
             yield Label("escape closes", classes="keys")
 
     def action_close(self) -> None:
@@ -89,7 +91,7 @@ class ResumeScreen(ModalScreen[str]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Unfinished workout", classes="question")
-            yield Static(self.text, classes="detail")
+            yield Static(plain(self.text), classes="detail")
             yield Label(
                 "[b]r[/b] resume    [b]c[/b] close it as interrupted    [b]esc[/b] later",
                 classes="keys",

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from ..planner import format_duration, plan
 from ..widgets.footer import Footer
+from ..widgets.text import plain
 from .dialogs import ConfirmScreen, HelpScreen
 from .prompts import Choice, ChooseScreen, leave_asking
 
@@ -147,25 +148,25 @@ class EditorScreen(Screen[None]):
         options = self.query_one("#problems", OptionList)
         options.clear_options()
         options.add_options(
-            Option(f"line {p.line}, col {p.col}: {p.message}", id=str(i))
+            Option(plain(f"line {p.line}, col {p.col}: {p.message}"), id=str(i))
             for i, p in enumerate(problems)
         )
         planned = self.query_one("#planned", Label)
         if session is not None:
-            planned.update(f"Planned time {format_duration(plan(session).total_seconds)}")
+            planned.update(plain(f"Planned time {format_duration(plan(session).total_seconds)}"))
             self.query_one("#problems-title", Label).update("No problems")
         else:
             planned.update("Planned time: once the problems are fixed")
             count = len(problems)
             self.query_one("#problems-title", Label).update(
-                f"{count} problem{'s' if count != 1 else ''} (Enter on one goes to its line)"
+                plain(f"{count} problem{'s' if count != 1 else ''} (Enter on one goes to its line)")
             )
         self.show_title()
 
     def show_title(self) -> None:
         mark = "  (changed, not saved)" if self.dirty else ""
         where = f"Editing {self.path.name}{mark}   in {self.path.parent}"
-        self.query_one("#editor-title", Label).update(where)
+        self.query_one("#editor-title", Label).update(plain(where))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on a problem: the cursor goes to its line and column in the text."""

@@ -15,6 +15,7 @@ from ..durations import format_duration
 from ..session.listing import Listed, Listing
 from ..widgets.footer import Footer
 from ..widgets.row_table import RowTable
+from ..widgets.text import plain
 
 if TYPE_CHECKING:
     from ..app import TuitrainerApp
@@ -60,7 +61,7 @@ class HomeScreen(Screen[None]):
         self._fill(table)  # rows in the first frame, not a frame later
         self._filled_in_compose = True
         yield table
-        yield Label(self._description(table.cursor_row), id="problem", markup=False)
+        yield Label(plain(self._description(table.cursor_row)), id="problem")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -77,7 +78,7 @@ class HomeScreen(Screen[None]):
     def reload(self) -> None:
         table = self.query_one(RowTable)
         self._fill(table)
-        self.query_one("#problem", Label).update(self._description(table.cursor_row))
+        self.query_one("#problem", Label).update(plain(self._description(table.cursor_row)))
 
     def _fill(self, table: RowTable) -> None:
         self.entries = Listing(self.tt_app.locations).sessions()
@@ -106,7 +107,7 @@ class HomeScreen(Screen[None]):
         return ""
 
     def on_row_table_row_highlighted(self, event: RowTable.RowHighlighted) -> None:
-        self.query_one("#problem", Label).update(self._description(event.cursor_row))
+        self.query_one("#problem", Label).update(plain(self._description(event.cursor_row)))
 
     def on_row_table_row_selected(self, event: RowTable.RowSelected) -> None:
         self.action_start()

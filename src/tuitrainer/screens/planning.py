@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Input, Label
 from ..planner import format_duration, plan, summary
 from ..session.dump import number
 from ..session.edit import KNOB_BY_FIELD, KNOBS, EditError, format_reps
+from ..widgets import text
 from ..widgets.footer import Footer
 from .dialogs import HelpScreen
 from .prompts import AskScreen, PickScreen, leave_asking
@@ -105,7 +106,7 @@ class PlanningScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         for key, label in COLUMNS:
-            table.add_column(label, key=key)
+            table.add_column(text.cell(label), key=key)
         self.query_one("#entry").display = False
         self.redraw()
         table.move_cursor(row=0, column=FIELDS.index("reps"))
@@ -121,16 +122,18 @@ class PlanningScreen(Screen[None]):
         data = summary(plan(self.session))
         for exercise, planned in zip(self.session.exercises, data["exercises"], strict=True):
             time = format_duration(planned["seconds"])
-            table.add_row(*(time if f == "time" else cell_text(exercise, f) for f in FIELDS))
+            table.add_row(
+                *(text.cell(time if f == "time" else cell_text(exercise, f)) for f in FIELDS)
+            )
         table.cursor_coordinate = Coordinate(
             min(where.row, table.row_count - 1), min(where.column, len(FIELDS) - 1)
         )
         mark = "  (changed, not saved)" if self.dirty else ""
         self.query_one("#plan-title", Label).update(
-            f"Plan: {self.session.title} ({self.session.slug}){mark}"
+            text.plain(f"Plan: {self.session.title} ({self.session.slug}){mark}")
         )
         self.query_one("#total", Label).update(
-            f"Planned total [b]{format_duration(data['total_seconds'])}[/b]"
+            text.styled("Planned total [b]$total[/b]", total=format_duration(data["total_seconds"]))
         )
 
     def total_seconds(self) -> float:
@@ -145,7 +148,7 @@ class PlanningScreen(Screen[None]):
         if session is not self.session:
             self.undo.append(self.session)
             self.session = session
-        self.query_one("#changes", Label).update(note)
+        self.query_one("#changes", Label).update(text.plain(note))
         self.redraw()
 
     def edit(self, change, *args) -> None:
@@ -233,7 +236,7 @@ class PlanningScreen(Screen[None]):
         entry.value = value
         entry.select_on_focus = select
         entry.display = True
-        self.query_one("#entry-hint", Label).update(ENTRY_HINTS[mode])
+        self.query_one("#entry-hint", Label).update(text.plain(ENTRY_HINTS[mode]))
         entry.focus()
         entry.cursor_position = len(value)
         # Shown just now, so laid out on the next refresh: then bring it into view (on

@@ -15,6 +15,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.lazy import Lazy
 from textual.message import Message
 from textual.screen import Screen
@@ -25,6 +26,7 @@ from ..durations import format_duration
 from ..history import progress as queries
 from ..history.progress import Balance, Scope
 from ..widgets.footer import Footer
+from ..widgets.text import cell, plain, styled
 from .dialogs import HelpScreen
 
 if TYPE_CHECKING:
@@ -143,7 +145,7 @@ class ProgressScreen(Screen[None]):
         weeks = RANGES[index][1]
         return None if weeks is None else today - timedelta(weeks=weeks) + timedelta(days=1)
 
-    def _scope_text(self) -> str:
+    def _scope_content(self) -> Content:
         since, until = self.scope.since, self.scope.until
         if self.range_index >= 0:
             span = RANGES[self.range_index][0]
@@ -154,12 +156,12 @@ class ProgressScreen(Screen[None]):
         else:
             span = "everything"
         session = self.scope.session or "all sessions"
-        text = f"[b]Progress[/b]  {span}, {session}  [dim](r range, d dates, s session)[/dim]"
+        text = "[b]Progress[/b]  $span, $session  [dim](r range, d dates, s session)[/dim]"
         rehearsed = queries.rehearsals(self.tt_app.store.conn, self.scope)
         if rehearsed:
             plural = "s" if rehearsed > 1 else ""
             text += f"\n[dim]{rehearsed} rehearsal{plural} at another speed left out[/dim]"
-        return text
+        return styled(text, span=span, session=session)
 
     def action_next_range(self) -> None:
         self.range_index = (self.range_index + 1) % len(RANGES)
@@ -188,7 +190,7 @@ class ProgressScreen(Screen[None]):
 
     def reload(self) -> None:
         """Query every panel for the current scope and redraw it (those built so far)."""
-        self.query_one("#scope", Label).update(self._scope_text())
+        self.query_one("#scope", Label).update(self._scope_content())
         self._fill_recent(self.tt_app.store.conn)
         for panel in self.query(Panel):
             self._fill(panel.id)
@@ -210,24 +212,29 @@ class ProgressScreen(Screen[None]):
         for row in queries.recent(conn, self.scope):
             line = queries.line_of(row, self.tt_app.store.status_of(row))
             when = queries.local_time(line.started_at, self.scope)
-            table.add_row(
+            cells = [
                 f"{when:%a %d %b %H:%M}",
                 line.title,
                 line.status,
                 "" if line.seconds is None else format_duration(line.seconds),
                 f"{line.reps_done}/{line.reps_target}",
                 pain_pair(line.pain_before, line.pain_after),
-                key=str(line.id),
-            )
+            ]
+            table.add_row(*[cell(c) for c in cells], key=str(line.id))
 
     def _fill_calendar(self, conn) -> None:
         facts = queries.adherence(conn, self.scope, CALENDAR_WEEKS)
         self.query_one("#streak", Label).update(
-            f"Streak: [b]{facts.streak}[/b] day{'s' if facts.streak != 1 else ''} in a row"
+            styled(
+                f"Streak: [b]$streak[/b] day{'s' if facts.streak != 1 else ''} in a row",
+                streak=facts.streak,
+            )
         )
         self.query_one("#adherence", Label).update(
-            f"In the range: {facts.workouts} workouts ({facts.completed} to the end) "
-            f"on {facts.active_days} days; reps done: {facts.dose_text()}"
+            plain(
+                f"In the range: {facts.workouts} workouts ({facts.completed} to the end) "
+                f"on {facts.active_days} days; reps done: {facts.dose_text()}"
+            )
         )
         table = self.query_one("#days", DataTable)
         table.clear(columns=True)
@@ -242,7 +249,7 @@ class ProgressScreen(Screen[None]):
                     cells.append(Text(f" {count} ", style="bold reverse green"))
                 else:
                     cells.append(Text(" . ", style="dim"))
-            table.add_row(*cells)
+            table.add_row(*[cell(c) for c in cells])
 
     def _fill_balance(self, conn) -> None:
         self.balances = queries.balance(conn, self.scope)
@@ -258,14 +265,16 @@ class ProgressScreen(Screen[None]):
                 cells.append(Text(f"{totals.reps}/{totals.target}", style=style))
             cells += [format_duration(item.left.seconds), format_duration(item.right.seconds)]
             cells.append(Text(lag or "", style="bold red"))
-            table.add_row(*cells, key=item.exercise_id)
+            table.add_row(*[cell(c) for c in cells], key=item.exercise_id)
         lagging = [n for n, item in enumerate(self.balances) if item.lagging]
         table.move_cursor(row=lagging[0] if lagging else 0)
         self.query_one("#balance-summary", Label).update(
-            "Reps done of the target on each side; a side is marked when it did "
-            f"{queries.LAG_POINTS} or more points less of its target."
-            if self.balances
-            else "No exercise done on both sides in this range."
+            plain(
+                "Reps done of the target on each side; a side is marked when it did "
+                f"{queries.LAG_POINTS} or more points less of its target."
+                if self.balances
+                else "No exercise done on both sides in this range."
+            )
         )
         table.display = self.query_one("#side-plot").display = bool(self.balances)
         self._draw_side_plot(table.cursor_row)
@@ -318,11 +327,13 @@ class ProgressScreen(Screen[None]):
         first, last = self.pain[0], self.pain[-1]
         weeks = [first] if first is last else [first, last]
         label.update(
-            "Average pain per week, 0 to 10. "
-            + " ".join(
-                f"Week of {short_day(week.week)}: "
-                f"{rating_text(week.before)} before, {rating_text(week.after)} after."
-                for week in weeks
+            plain(
+                "Average pain per week, 0 to 10. "
+                + " ".join(
+                    f"Week of {short_day(week.week)}: "
+                    f"{rating_text(week.before)} before, {rating_text(week.after)} after."
+                    for week in weeks
+                )
             )
         )
         for name in ("before", "after"):
@@ -344,9 +355,9 @@ class ProgressScreen(Screen[None]):
             label.update("No self-assessment in this range (press a on the home screen).")
             return
         taken = sorted({r.taken_at for r in results})[-ASSESSMENTS_SHOWN:]
-        label.update(f"{len(taken)} latest self-assessments, oldest on the left.")
+        label.update(plain(f"{len(taken)} latest self-assessments, oldest on the left."))
         table.add_columns(
-            "Test", "Side", *(short_day(queries.local_day(t, self.scope)) for t in taken)
+            "Test", "Side", *(cell(short_day(queries.local_day(t, self.scope))) for t in taken)
         )
         cells: dict[tuple[str, str], dict[str, queries.AssessmentResult]] = {}
         for result in results:
@@ -359,7 +370,7 @@ class ProgressScreen(Screen[None]):
                     row.append("")
                 else:
                     row.append(Text(found.summary, style="bold yellow" if found.tight else "green"))
-            table.add_row(*row)
+            table.add_row(*[cell(c) for c in row])
 
     # -- keys ----------------------------------------------------------------------
 

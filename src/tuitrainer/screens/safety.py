@@ -17,6 +17,7 @@ from textual.widgets import Label, Static
 
 from ..history.assessments import acknowledge, acknowledged
 from ..widgets.footer import Footer
+from ..widgets.text import plain
 
 if TYPE_CHECKING:
     from ..app import TuitrainerApp
@@ -51,8 +52,8 @@ class SafetyScreen(Screen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="safety"):
             yield Label("Before you start: is this app right for you?", id="safety-title")
-            yield Static(SAFETY_TEXT, id="safety-text", markup=False)
-            yield Label(self._status(), id="safety-status")
+            yield Static(plain(SAFETY_TEXT), id="safety-text")
+            yield Label(plain(self._status()), id="safety-status")
             yield Label(
                 "[b]Enter[/b] I have read this and none of it applies to me    [b]Esc[/b] back",
                 id="safety-keys",

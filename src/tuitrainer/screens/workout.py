@@ -17,10 +17,12 @@ from textual.widgets import Digits, Label, ProgressBar, Static
 from ..display import Display, cleared_reps, describe, no_rep_reason, no_undo_reason
 from ..engine import Engine
 from ..events import Event, PhaseStarted, RepCounted, RepUndone, WorkoutFinished
+from ..plain_text import printable
 from ..planner import Kind
 from ..widgets.footer import Footer
 from ..widgets.side_panel import SidePanel
 from ..widgets.tempo_bar import TempoBar
+from ..widgets.text import plain
 from .dialogs import ConfirmScreen, HelpScreen
 
 if TYPE_CHECKING:
@@ -117,7 +119,10 @@ class WorkoutScreen(Screen[None]):
     def _set(self, selector: str, value: str) -> None:
         if self._shown.get(selector) != value:
             self._shown[selector] = value
-            self.query_one(selector).update(value)  # type: ignore[attr-defined]
+            if selector == "#clock":  # Digits draws figures only, never markup
+                self.query_one(selector, Digits).update(value)
+            else:
+                self.query_one(selector).update(plain(value))  # type: ignore[attr-defined]
 
     def _arrange_sides(self, display: Display) -> None:
         """One panel per side of the exercise, in its order; `[both]` shows one."""
@@ -148,7 +153,7 @@ class WorkoutScreen(Screen[None]):
         if segment.exercise_index != self._exercise_index:
             self._exercise_index = segment.exercise_index
             self._arrange_sides(display)
-        self.sub_title = display.title
+        self.sub_title = printable(display.title, newlines=False)
         self._set("#exercise", display.exercise)
         self._set("#position", display.position)
         self._set("#phase", display.phase)

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from ..planner import format_duration
+from .text import plain
 
 
 class SidePanel(Widget):
@@ -41,7 +42,7 @@ class SidePanel(Widget):
         self.remove_class(f"-{self.side}")
         self.side = side
         self.add_class(f"-{side}")
-        self.border_title = "BOTH SIDES" if side == "both" else side.upper()
+        self.border_title = plain("BOTH SIDES" if side == "both" else side.upper())
 
     def show(self, reps: int, target: str, seconds: float, active: bool, done: bool) -> None:
         """Redraw only when the figures on it change."""
