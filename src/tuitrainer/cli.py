@@ -18,6 +18,7 @@ from . import __version__
 from .cli_sessions import add_commands as add_session_commands
 from .cli_sessions import cmd_edit, cmd_new, plan_in_app
 from .locations import ENV_DATA_DIR, Locations
+from .plain_text import PrintableWriter, printable_lines
 from .session.listing import SUFFIXES
 from .session.problems import Problem, SessionError
 
@@ -331,8 +332,11 @@ def cmd_sound_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(problem, file=err)
 
     def bell() -> None:
-        out.write("\a")
-        out.flush()
+        if isinstance(out, PrintableWriter):
+            out.raw_write("\a")  # the one control character written on purpose
+        else:
+            out.write("\a")
+            out.flush()
 
     output, notice = choose(bell=bell if args.bell else None)
     print(notice, file=out)
@@ -394,7 +398,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out.write(text)
         return OK
     try:
-        Path(args.output).write_text(text, encoding="utf-8")
+        Path(args.output).write_text(printable_lines(text), encoding="utf-8")
     except OSError as error:
         print(f"tuitrainer report: cannot write {args.output}: {error.strerror}", file=err)
         return USAGE
@@ -430,7 +434,7 @@ def _silence(out: TextIO) -> None:
     own flush at exit does not complain on the terminal."""
     import os
 
-    if out is sys.stdout:
+    if getattr(out, "stream", out) is sys.stdout:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
@@ -439,8 +443,10 @@ def _silence(out: TextIO) -> None:
 def main(
     argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
-    out = out or sys.stdout
-    err = err or sys.stderr
+    # Every command writes through these: names from files and the history never
+    # reach the terminal with their control characters (plain_text.PrintableWriter).
+    out = PrintableWriter(out or sys.stdout)
+    err = PrintableWriter(err or sys.stderr)
     arguments = sys.argv[1:] if argv is None else list(argv)
     if arguments:
         args = build_parser().parse_args(arguments)

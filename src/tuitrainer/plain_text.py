@@ -53,7 +53,11 @@ def printable(text: str, *, newlines: bool = True) -> str:
 
 def control_characters(text: str) -> list[str]:
     """The control characters a session file may not hold in a text, escaped, in order."""
-    return [escape_char(c) for c in text if is_control(c) and c not in ALLOWED_IN_FILES]
+    return [
+        escape_char(c)
+        for c in text
+        if unicodedata.category(c) == "Cc" and c not in ALLOWED_IN_FILES
+    ]
 
 
 class PrintableWriter(io.TextIOBase):
@@ -70,7 +74,7 @@ class PrintableWriter(io.TextIOBase):
 
     def write(self, text: str) -> int:
         if not text.isprintable():
-            text = _escape_keeping_line_ends(text)
+            text = printable_lines(text)
         self.stream.write(text)
         return len(text)
 
@@ -96,7 +100,8 @@ class PrintableWriter(io.TextIOBase):
         self.stream.flush()
 
 
-def _escape_keeping_line_ends(text: str) -> str:
+def printable_lines(text: str) -> str:
+    """Output of a command, or a file it writes: line ends and tabs kept, the rest escaped."""
     out = []
     for index, char in enumerate(text):
         if char in "\n\t" or char == "\r" and text[index + 1 : index + 2] == "\n":

@@ -146,3 +146,27 @@ async def test_a_notice_with_markup_is_shown_as_text_not_run(
         assert notes[-1].message == "Cannot start [@click=app.quit]x[/] \\x1b]0;owned\\x07"
         assert not notes[-1].markup
         assert app.is_running
+
+
+async def test_stored_control_characters_are_shown_escaped_never_sent(
+    locations: Locations, clock: FakeClock
+):
+    """An old history may hold `\\x1b]0;owned\\x07`: the screens show it as an escape."""
+    hostile = "Hips \x1b]0;owned\x07 \x1b[2J"
+    store, _ = HistoryStore.open(locations.database)
+    workout = store.start_workout("hips", hostile, "x", 1.0)
+    side = store.side_id(workout, 0, "bridge", hostile, 1, "left", 2)
+    store.add_rep(side, 1, "2024-01-01T10:00:00+00:00", 1.0)
+    store.conn.execute("UPDATE workouts SET pid = 999999999 WHERE id = ?", (workout,))
+    store.close()
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        assert "Hips \\x1b]0;owned\\x07 \\x1b[2J" in shown(app.screen.query_one(".detail"))
+        assert "\x1b" not in app.export_screenshot()
+        await pilot.press("escape")
+        await app.push_screen(ProgressScreen())
+        await pilot.pause()
+        assert str(app.screen.query_one("#workouts").get_row_at(0)[1]).startswith("Hips \\x1b")
+        assert "\x1b" not in app.export_screenshot() and "\x07" not in app.export_screenshot()

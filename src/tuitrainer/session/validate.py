@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..plain_text import control_characters
 from .problems import Problem
 from .schema import (
     CUE_EVENTS,
@@ -105,6 +106,11 @@ def check_text(ck: Checker, node: Node, f: Field) -> str | None:
         return None
     if len(text) > MAX_TEXT:
         ck.add(node, f"{f.name} is {len(text)} characters long; at most {MAX_TEXT}")
+        return None
+    control = control_characters(text)
+    if control:
+        shown = ", ".join(dict.fromkeys(control))
+        ck.add(node, f"{f.name} holds control characters ({shown}); they would act on the terminal")
         return None
     return text
 
