@@ -27,9 +27,9 @@ from tuitrainer.audio.cues import CueScheduler  # noqa: E402
 from tuitrainer.audio.outputs import PlayerProcess  # noqa: E402
 from tuitrainer.config import Preferences  # noqa: E402
 from tuitrainer.engine import Engine  # noqa: E402
+from tuitrainer.library import resolve  # noqa: E402
 from tuitrainer.locations import Locations  # noqa: E402
 from tuitrainer.planner import plan  # noqa: E402
-from tuitrainer.session.catalog import resolve  # noqa: E402
 
 TICK = 0.1  # the workout screen's tick
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -59,12 +58,6 @@ def settings_notice(path: Path, problems: list[str]) -> str:
     return "\n".join([f"In {path}:", *shown])
 
 
-@dataclass
-class Settings:
-    speed: float = 1.0
-    mute: bool = False
-
-
 class TuitrainerApp(App[int]):
     """Home screen -> workout -> summary; or straight into one session (`run`)."""
 
@@ -80,7 +73,7 @@ class TuitrainerApp(App[int]):
         store: HistoryStore,
         *,
         clock: Clock = time.monotonic,
-        settings: Settings | None = None,
+        speed: float = 1.0,
         session: Session | None = None,
         assess: bool = False,
         notice: OpenNotice | None = None,
@@ -97,7 +90,7 @@ class TuitrainerApp(App[int]):
         self.locations = locations
         self.store = store
         self.clock = clock
-        self.settings = settings or Settings()
+        self.speed = speed  # of every workout of this run: `run --speed`, a rehearsal
         self.direct_session = session
         self.direct_assess = assess  # `tuitrainer assess`: leaving the assessment quits
         self.open_notice = notice
@@ -114,8 +107,6 @@ class TuitrainerApp(App[int]):
                 severity="warning",
                 timeout=20,
             )
-        if self.preferences.muted:
-            self.settings.mute = True
         if self.audio is None:
             # After the first frame: probing starts a player process, which would
             # compete with drawing the first screen for the CPU.
@@ -193,7 +184,7 @@ class TuitrainerApp(App[int]):
 
             self.audio, self.audio_notice = SilentOutput(), "Sound: off (no output could start)"
         notice = self.audio_notice
-        if self.settings.mute:
+        if self.preferences.muted:
             notice += " (muted: m turns it on)"
         self.notify(notice, timeout=4)
 
@@ -248,8 +239,8 @@ class TuitrainerApp(App[int]):
 
     def _resume_by_name(self, row: sqlite3.Row) -> None:
         """Resume from the home screen: the same file if it is still there, else by name."""
+        from .library import resolve
         from .session import SessionError, load_session
-        from .session.catalog import resolve
 
         path = row["session_path"]
         try:
@@ -278,7 +269,7 @@ class TuitrainerApp(App[int]):
         )
 
     def _resume_screen(self, row: sqlite3.Row):  # -> ResumeScreen
-        from .screens.dialogs import ResumeScreen
+        from .screens.questions import ResumeScreen
 
         return ResumeScreen(self._resume_text(row))
 
@@ -297,7 +288,7 @@ class TuitrainerApp(App[int]):
         from .planner import plan
         from .screens.workout import WorkoutScreen
 
-        speed = self.settings.speed
+        speed = self.speed
         if resume_id is not None:
             speed = self._resume_speed(resume_id, speed)
         engine = Engine(plan(session), clock=self.clock, speed=speed)
@@ -310,7 +301,7 @@ class TuitrainerApp(App[int]):
             engine,
             output=lambda: self.audio,
             preferences=self.preferences,
-            muted=lambda: self.settings.mute,
+            muted=lambda: self.preferences.muted,
             sound_dirs=self.locations.sound_dirs(),
             clock=self.clock,
         )
@@ -346,13 +337,14 @@ class TuitrainerApp(App[int]):
 
     async def action_quit(self) -> None:
         """Quit at once, unless a plan or a file has unsaved changes: then ask first."""
-        from .screens.prompts import confirm_quit
+        from .screens.leaving import confirm_quit
 
         confirm_quit(self)
 
     def toggle_mute(self) -> bool:
-        self.settings.mute = not self.settings.mute
-        return self.settings.mute
+        """Mute for this run; the settings file keeps its own default."""
+        self.preferences.muted = not self.preferences.muted
+        return self.preferences.muted
 
     def show_summary(self, engine: Engine) -> None:
         from .screens.summary import SummaryScreen
@@ -383,19 +375,23 @@ def create_app(
     locations: Locations,
     *,
     clock: Clock = time.monotonic,
-    settings: Settings | None = None,
+    speed: float = 1.0,
+    mute: bool = False,
     session: Session | None = None,
     assess: bool = False,
     audio: Output | None = None,
 ) -> TuitrainerApp:
-    """Build the app with its history open; a damaged history is set aside first."""
+    """Build the app with its history open; a damaged history is set aside first.
+
+    `mute` (`run --mute`) mutes this run whatever the settings file says."""
     store, notice = HistoryStore.open(locations.database)
     preferences, warnings = load_preferences(locations.config_file)
+    preferences.muted = preferences.muted or mute
     return TuitrainerApp(
         locations,
         store,
         clock=clock,
-        settings=settings,
+        speed=speed,
         session=session,
         assess=assess,
         notice=notice,
@@ -408,7 +404,9 @@ def create_app(
 def run_app(
     locations: Locations,
     session: Session | None = None,
-    settings: Settings | None = None,
+    *,
+    speed: float = 1.0,
+    mute: bool = False,
     assess: bool = False,
     first_screen: Callable[[], Screen] | None = None,
 ) -> int:
@@ -422,7 +420,7 @@ def run_app(
             file=sys.stderr,
         )
         return 2
-    app = create_app(locations, settings=settings, session=session, assess=assess)
+    app = create_app(locations, speed=speed, mute=mute, session=session, assess=assess)
     app.first_screen = first_screen
     try:
         app.run()

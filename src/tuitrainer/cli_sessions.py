@@ -11,12 +11,11 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from .cli_common import INVALID, OK, USAGE
 from .locations import Locations
 
 if TYPE_CHECKING:
     import argparse
-
-OK, INVALID, USAGE = 0, 1, 2
 
 
 def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -31,10 +30,12 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
         command.add_argument(
             "--editor", action="store_true", help="use $EDITOR, then check the file"
         )
+    new.set_defaults(handler=cmd_new)
+    edit.set_defaults(handler=cmd_edit)
 
 
 def cmd_new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .session.catalog import find
+    from .library import find
     from .session.create import BadName, copy_text, new_file, template_text, title_of
 
     locations = Locations.resolve(args.data_dir)
@@ -54,7 +55,7 @@ def cmd_new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_edit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .session.catalog import find
+    from .library import find
     from .session.save import is_inside
 
     locations = Locations.resolve(args.data_dir)
@@ -126,8 +127,8 @@ def edit_outside(path: Path, locations: Locations, out: TextIO, err: TextIO) -> 
 def plan_in_app(session_name: str, locations: Locations) -> int:
     """`tuitrainer plan SESSION --edit`: the planning screen for one session."""
     from .app import run_app
+    from .library import resolve
     from .screens.planning import PlanningScreen
-    from .session.catalog import resolve
 
     session = resolve(session_name, locations)
     return run_app(locations, first_screen=lambda: PlanningScreen(session))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .cue_events import CUE_EVENTS as CUE_NAMES  # the cue events, in workout order
+from .cue_names import CUE_NAMES  # the cue events, in workout order (re-exported)
 
 
 @dataclass

@@ -17,6 +17,7 @@ import platformdirs
 APP_NAME = "tuitrainer"
 ENV_DATA_DIR = "TUITRAINER_DATA_DIR"
 ENV_CONFIG_DIR = "TUITRAINER_CONFIG_DIR"
+SCHEMA_FILE = "session.schema.json"  # the copy beside the sessions folder their files point at
 
 
 def builtin_dir(name: str) -> Path:
@@ -74,6 +75,25 @@ class Locations:
     @property
     def config_file(self) -> Path:
         return self._ensure(self.config_dir) / "settings.toml"
+
+    @property
+    def session_cache(self) -> Path:
+        """The home screen's listing of sessions (its folder is made when written)."""
+        return self.data_dir / "cache" / "sessions.json"
+
+    @property
+    def schema_copy(self) -> Path:
+        """The JSON Schema that session files name in their first line, for editors."""
+        return self.data_dir / SCHEMA_FILE
+
+    @property
+    def user_assessments(self) -> Path:
+        """The user's own assessment files, if any (never created: they are optional)."""
+        return self.data_dir / "assessments"
+
+    @property
+    def builtin_assessments(self) -> Path:
+        return builtin_dir("assessments")
 
     @property
     def builtin_sessions(self) -> Path:

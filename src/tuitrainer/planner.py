@@ -103,7 +103,7 @@ def plan(session: Session) -> Timeline:
     return Timeline(session, tuple(segments))
 
 
-def summary(timeline: Timeline, speed: float = 1.0) -> dict[str, Any]:
+def outline(timeline: Timeline, speed: float = 1.0) -> dict[str, Any]:
     """The plan by exercise and side, as `tuitrainer plan --json` prints it.
 
     Seconds are wall-clock seconds at the given speed.

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATA, FakeClock
-from tuitrainer.app import Settings, TuitrainerApp, create_app
+from tuitrainer.app import TuitrainerApp, create_app
 from tuitrainer.audio.outputs import SilentOutput
 from tuitrainer.locations import Locations
 from tuitrainer.session import load_session
@@ -22,7 +22,7 @@ def make_app(
     return create_app(
         locations,
         clock=clock,
-        settings=Settings(speed=speed),
+        speed=speed,
         session=session,
         audio=SilentOutput(),  # records the cues it is asked to play
     )

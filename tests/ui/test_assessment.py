@@ -9,15 +9,15 @@ from tests.conftest import FakeClock
 from tests.ui.conftest import QUICK, advance, make_app, text_of
 from tuitrainer.history import HistoryStore
 from tuitrainer.history.assessments import acknowledge, acknowledged, assessments
+from tuitrainer.library import resolve
 from tuitrainer.locations import Locations
-from tuitrainer.planner import plan, summary
+from tuitrainer.planner import outline, plan
 from tuitrainer.screens.assessment import AssessmentScreen
 from tuitrainer.screens.assessment_results import AssessmentResultsScreen
-from tuitrainer.screens.dialogs import ConfirmScreen
 from tuitrainer.screens.home import HomeScreen
+from tuitrainer.screens.questions import ConfirmScreen
 from tuitrainer.screens.safety import SafetyScreen
 from tuitrainer.screens.workout import WorkoutScreen
-from tuitrainer.session.catalog import resolve
 
 # Answers are typed as keys, in the order the questions come: knee-to-chest left
 # (straight leg lifts, knee straightens), right (the same two), figure-4 left
@@ -211,7 +211,7 @@ async def test_answers_give_findings_plan_and_history(
         await pilot.pause()
         slug = app.screen.saved.slug
         assert f"tuitrainer plan {slug}" in text_of(app, "#saved")
-        data = summary(plan(resolve(slug, locations)))
+        data = outline(plan(resolve(slug, locations)))
         doses = {
             (ex["name"], side): f"{reps} reps"
             for ex in data["exercises"]

@@ -6,14 +6,13 @@ from pathlib import Path
 
 from tests.conftest import FakeClock
 from tests.ui.conftest import QUICK, make_app
+from tuitrainer.library import Listing
 from tuitrainer.locations import Locations
-from tuitrainer.screens.dialogs import ConfirmScreen
 from tuitrainer.screens.editor import EditorScreen, yaml_language
 from tuitrainer.screens.home import HomeScreen
-from tuitrainer.screens.prompts import ChooseScreen
+from tuitrainer.screens.questions import ChooseScreen, ConfirmScreen
 from tuitrainer.screens.workout import WorkoutScreen
 from tuitrainer.session import load_session
-from tuitrainer.session.listing import Listing
 
 
 async def until(pilot, condition, tries: int = 100) -> None:
@@ -188,7 +187,7 @@ async def test_new_session_from_the_home_screen(locations: Locations, clock: Fak
 async def test_a_bad_new_name_is_explained_in_the_dialog_and_kept(
     locations: Locations, clock: FakeClock
 ):
-    from tuitrainer.screens.prompts import AskScreen
+    from tuitrainer.screens.questions import AskScreen
 
     app = make_app(locations, clock, session_path=None)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -7,8 +7,8 @@ from tests.ui.conftest import QUICK, advance, make_app
 from tuitrainer.history import HistoryStore
 from tuitrainer.history.recorder import session_hash
 from tuitrainer.locations import Locations
-from tuitrainer.screens.dialogs import ResumeScreen
 from tuitrainer.screens.home import HomeScreen
+from tuitrainer.screens.questions import ResumeScreen
 from tuitrainer.screens.summary import SummaryScreen
 from tuitrainer.screens.workout import WorkoutScreen
 from tuitrainer.session import load_session

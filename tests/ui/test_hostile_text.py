@@ -14,10 +14,9 @@ from tests.ui.conftest import make_app
 from tuitrainer.history import HistoryStore
 from tuitrainer.history.recorder import session_hash
 from tuitrainer.locations import Locations
-from tuitrainer.screens.dialogs import ResumeScreen
 from tuitrainer.screens.planning import PlanningScreen
 from tuitrainer.screens.progress import ProgressScreen
-from tuitrainer.screens.prompts import PickScreen
+from tuitrainer.screens.questions import PickScreen, ResumeScreen
 from tuitrainer.screens.summary import SummaryScreen
 from tuitrainer.screens.workout import WorkoutScreen
 from tuitrainer.session import load_session

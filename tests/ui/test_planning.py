@@ -5,10 +5,9 @@ from __future__ import annotations
 from tests.conftest import FakeClock
 from tests.ui.conftest import QUICK, make_app
 from tuitrainer.locations import Locations
-from tuitrainer.screens.dialogs import ConfirmScreen
 from tuitrainer.screens.home import HomeScreen
 from tuitrainer.screens.planning import FIELDS, PlanningScreen
-from tuitrainer.screens.prompts import AskScreen, PickScreen
+from tuitrainer.screens.questions import AskScreen, ConfirmScreen, PickScreen
 from tuitrainer.screens.workout import WorkoutScreen
 from tuitrainer.session import load_session
 
@@ -193,7 +192,7 @@ async def test_plan_edit_opens_the_planning_screen_and_escape_quits(
     locations: Locations, clock: FakeClock
 ):
     """`tuitrainer plan SESSION --edit`: the app opens on the plan; leaving it ends the app."""
-    from tuitrainer.session.catalog import resolve
+    from tuitrainer.library import resolve
 
     session = resolve("thoracic-mobility", locations)
     app = make_app(locations, clock, session_path=None)

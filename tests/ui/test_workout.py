@@ -6,7 +6,8 @@ from tests.conftest import FakeClock
 from tests.ui.conftest import advance, make_app, text_of
 from tuitrainer.history.export import workouts
 from tuitrainer.locations import Locations
-from tuitrainer.screens.dialogs import ConfirmScreen, HelpScreen
+from tuitrainer.screens.help import HelpScreen
+from tuitrainer.screens.questions import ConfirmScreen
 from tuitrainer.screens.summary import SummaryScreen
 from tuitrainer.screens.workout import WorkoutScreen
 

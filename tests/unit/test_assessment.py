@@ -18,9 +18,9 @@ from tuitrainer.assessment.load import (
 )
 from tuitrainer.assessment.plan import plan_slug, propose, save_plan, to_yaml
 from tuitrainer.assessment.walk import Walk
+from tuitrainer.library import resolve
 from tuitrainer.locations import Locations
-from tuitrainer.planner import plan, summary
-from tuitrainer.session.catalog import resolve
+from tuitrainer.planner import outline, plan
 from tuitrainer.session.load import check_text
 from tuitrainer.session.problems import SessionError
 
@@ -277,7 +277,7 @@ def test_saved_plan_is_a_valid_user_session_with_per_side_doses(locations, files
     assert saved.path == locations.user_sessions / f"{slug}.yaml"
     assert [p.name for p in locations.user_sessions.iterdir()] == [f"{slug}.yaml"]  # no temp
     again = resolve(slug, locations)
-    data = summary(plan(again))
+    data = outline(plan(again))
     assert data["exercises"][0]["reps"] == {"left": "10", "right": "12"}
     assert check_text(saved.path.read_text(), str(saved.path))[1] == []
     assert plan_slug(locations, set()) == f"{slug}-2"  # the next plan gets its own name

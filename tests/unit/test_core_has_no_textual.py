@@ -28,6 +28,14 @@ CORE_PATHS = [
     "history",
     "assessment",
     "audio",
+    "library.py",
+    "tally.py",
+    "display.py",
+    "config.py",
+    "locations.py",
+    "durations.py",
+    "cue_names.py",
+    "sound_files.py",
 ]
 
 

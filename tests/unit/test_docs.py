@@ -26,7 +26,7 @@ import yaml
 from tuitrainer.locations import builtin_dir
 from tuitrainer.session import check_text
 from tuitrainer.session.schema import (
-    CUE_EVENTS,
+    CUE_NAMES,
     EXERCISE_FIELDS,
     SESSION_FIELDS,
     Field,
@@ -159,7 +159,7 @@ def test_every_field_has_a_table_row(heading, fields):
 
 def test_every_cue_event_is_documented():
     text = _doc_text()
-    missing = [event for event in CUE_EVENTS if f"| `{event}` |" not in text]
+    missing = [event for event in CUE_NAMES if f"| `{event}` |" not in text]
     assert not missing, f"docs/sessions.md: the cue events table lacks {missing}"
 
 

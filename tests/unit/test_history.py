@@ -347,7 +347,7 @@ exercises:
 def test_a_side_ended_within_its_rep_range_counts_as_done(tmp_path: Path, clock: FakeClock):
     from tuitrainer.history import progress
     from tuitrainer.session import check_text
-    from tuitrainer.summary import workout_rows
+    from tuitrainer.tally import workout_rows
 
     session, problems = check_text(RANGED, "ranged.yaml")
     assert not problems and session is not None

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tuitrainer.planner import Kind, Timeline, format_duration, plan, summary
+from tuitrainer.planner import Kind, Timeline, format_duration, outline, plan
 from tuitrainer.session import RepRange, Session, check_file, check_text
 
 GR, WORK, SIDE, SET, REST = Kind.GET_READY, Kind.WORK, Kind.SIDE_REST, Kind.SET_REST, Kind.REST
@@ -189,7 +189,7 @@ def test_summary_figures():
     # Cat cow: 10 + 20 = 30
     assert tl.total_seconds == 173.0
 
-    data = summary(tl)
+    data = outline(tl)
     assert data["name"] == "morning"
     assert data["title"] == "Morning"
     assert data["speed"] == 1.0
@@ -216,7 +216,7 @@ def test_summary_figures():
 
 def test_summary_at_speed_is_in_wall_clock_seconds():
     tl = one("    reps: 10\n")
-    fast = summary(tl, speed=10)
+    fast = outline(tl, speed=10)
     assert fast["speed"] == 10
     assert fast["total_seconds"] == pytest.approx(tl.total_seconds / 10)
     assert fast["exercises"][0]["side_seconds"] == {"left": 4.0, "right": 4.0}
@@ -233,7 +233,7 @@ def test_builtin_sessions_plan_cleanly():
         tl = plan(session)
         assert tl.segments[0].kind is GR or tl.segments[0].kind is WORK
         assert tl.segments[-1].kind is WORK
-        assert tl.total_seconds == pytest.approx(summary(tl)["total_seconds"])
+        assert tl.total_seconds == pytest.approx(outline(tl)["total_seconds"])
         assert all(s.seconds > 0 for s in tl.segments)
 
 

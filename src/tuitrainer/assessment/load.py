@@ -15,7 +15,7 @@ from typing import Any
 
 from yaml.nodes import Node
 
-from ..locations import Locations, builtin_dir
+from ..locations import Locations
 from ..session.load import check_nodes, compose, decode
 from ..session.problems import Problem, SessionError
 from ..session.validate import Checker, _suggest, check_mapping
@@ -37,8 +37,8 @@ RULES_FILE = "plan-rules.yaml"
 
 def assessment_file(locations: Locations, name: str) -> Path:
     """The user's copy of an assessment file if there is one, else the built-in."""
-    mine = locations.data_dir / "assessments" / name
-    return mine if mine.is_file() else builtin_dir("assessments") / name
+    mine = locations.user_assessments / name
+    return mine if mine.is_file() else locations.builtin_assessments / name
 
 
 def _root(data: bytes | str, path: str) -> tuple[Node | None, list[Problem]]:
@@ -303,7 +303,7 @@ def check_files(locations: Locations) -> tuple[list[Path], list[Problem]]:
 
 def _base_problems(rules: Rules, text: bytes, locations: Locations) -> list[Problem]:
     """The plan is built on the session `base` names: it must be there, and valid."""
-    from ..session.catalog import resolve
+    from ..library import resolve
 
     try:
         resolve(rules.base, locations)

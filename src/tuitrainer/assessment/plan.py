@@ -12,7 +12,7 @@ from datetime import date
 
 from ..locations import Locations
 from ..session.dump import SCHEMA_LINE, dump_session
-from ..session.listing import SUFFIXES
+from ..session.files import SUFFIXES
 from ..session.load import check_text
 from ..session.model import Exercise, RepRange, Session
 from ..session.problems import SessionError

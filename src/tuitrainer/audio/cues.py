@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import sound_files
 from ..config import Preferences
 from ..engine import Engine
 from ..events import (
@@ -31,7 +32,6 @@ from ..events import (
     WorkoutFinished,
 )
 from ..planner import Kind
-from . import sounds
 from .outputs import Output
 
 # Most important first: the one that plays when cues coincide.
@@ -182,7 +182,7 @@ class CueScheduler:
                 name = exercise.cues.get(cue.name) or session.cues.get(cue.name) or cue.name
             else:
                 name = session.cues.get(cue.name) or cue.name
-            self._paths[key] = sounds.find(name, self.sound_dirs)
+            self._paths[key] = sound_files.find(name, self.sound_dirs)
         return self._paths[key]
 
     def _send(self, cue: Cue) -> None:

@@ -26,7 +26,8 @@ from ..assessment.walk import Step, Walk
 from ..history.assessments import acknowledged, save_assessment
 from ..widgets.footer import Footer
 from ..widgets.text import plain, styled
-from .dialogs import ConfirmScreen, HelpScreen
+from .help import HelpScreen
+from .questions import ConfirmScreen
 
 if TYPE_CHECKING:
     from ..app import TuitrainerApp
@@ -139,9 +140,9 @@ class AssessmentScreen(Screen[None]):
         """The workout's sounds for the hold: go, the last seconds, and the end."""
         app = self.tt_app
         output = getattr(app, "audio", None)
-        if output is None or app.settings.mute or not app.preferences.cue_enabled(name):
+        if output is None or app.preferences.muted or not app.preferences.cue_enabled(name):
             return
-        from ..audio.sounds import find
+        from ..sound_files import find
 
         path = find(name, app.locations.sound_dirs())
         if path is not None:

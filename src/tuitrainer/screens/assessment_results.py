@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Label, Static
 from ..assessment.findings import Response, finding_table, findings_by_side
 from ..assessment.model import Battery, Rules
 from ..assessment.plan import Proposal, plan_slug, propose, save_plan
-from ..session.listing import session_files
+from ..session.files import session_files
 from ..session.model import Session
 from ..session.problems import SessionError
 from ..session.save import SaveError
@@ -58,7 +58,7 @@ class AssessmentResultsScreen(Screen[None]):
         return {p.stem for p in session_files(self.tt_app.locations.builtin_sessions)}
 
     def _propose(self) -> None:
-        from ..session.catalog import resolve
+        from ..library import resolve
 
         locations = self.tt_app.locations
         try:

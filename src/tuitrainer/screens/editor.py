@@ -22,8 +22,9 @@ from textual.widgets.option_list import Option
 from ..planner import format_duration, plan
 from ..widgets.footer import Footer
 from ..widgets.text import plain
-from .dialogs import ConfirmScreen, HelpScreen
-from .prompts import Choice, ChooseScreen, leave_asking
+from .help import HelpScreen
+from .leaving import leave_asking
+from .questions import Choice, ChooseScreen, ConfirmScreen
 
 if TYPE_CHECKING:
     from ..app import TuitrainerApp
@@ -286,7 +287,7 @@ class EditorScreen(Screen[None]):
 def ask_new_session(app: TuitrainerApp) -> None:
     """Ask for a name, write the template under it, and open it in the editor."""
     from ..session.create import new_file, new_name_problem, template_text, title_of
-    from .prompts import AskScreen
+    from .questions import AskScreen
 
     def named(name: str | None) -> None:
         if not name:

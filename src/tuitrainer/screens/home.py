@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Label
 
 from ..durations import format_duration
-from ..session.listing import Listed, Listing
+from ..library import Listed, Listing
 from ..widgets.footer import Footer
 from ..widgets.row_table import RowTable
 from ..widgets.text import plain
@@ -163,6 +163,6 @@ class HomeScreen(Screen[None]):
             open_editor(self.tt_app, entry.slug, Path(entry.path), entry.source)
 
     def action_help(self) -> None:
-        from .dialogs import HelpScreen
+        from .help import HelpScreen
 
         self.app.push_screen(HelpScreen("Home keys", self.BINDINGS))

@@ -17,13 +17,14 @@ from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label
 
-from ..planner import format_duration, plan, summary
+from ..planner import format_duration, outline, plan
 from ..session.dump import number
 from ..session.edit import KNOB_BY_FIELD, KNOBS, EditError, format_reps
 from ..widgets import text
 from ..widgets.footer import Footer
-from .dialogs import HelpScreen
-from .prompts import AskScreen, PickScreen, leave_asking
+from .help import HelpScreen
+from .leaving import leave_asking
+from .questions import AskScreen, PickScreen
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -119,7 +120,7 @@ class PlanningScreen(Screen[None]):
         table = self.query_one(DataTable)
         where = table.cursor_coordinate
         table.clear()
-        data = summary(plan(self.session))
+        data = outline(plan(self.session))
         for exercise, planned in zip(self.session.exercises, data["exercises"], strict=True):
             time = format_duration(planned["seconds"])
             table.add_row(
@@ -200,7 +201,7 @@ class PlanningScreen(Screen[None]):
             self.redraw()
 
     def action_add(self) -> None:
-        from ..session.catalog import discover
+        from ..library import discover
         from ..session.edit import add
 
         found: list[tuple[str, Exercise]] = []
@@ -329,7 +330,7 @@ class PlanningScreen(Screen[None]):
         if read is None:
             self.write(path, name, None)
             return
-        from .dialogs import ConfirmScreen
+        from .questions import ConfirmScreen
 
         text = read[0].decode("utf-8", "replace")
         lines = comment_lines(text)

@@ -27,7 +27,7 @@ from ..history import progress as queries
 from ..history.progress import Balance, Scope
 from ..widgets.footer import Footer
 from ..widgets.text import cell, plain, styled
-from .dialogs import HelpScreen
+from .help import HelpScreen
 
 if TYPE_CHECKING:
     from ..app import TuitrainerApp
@@ -387,6 +387,6 @@ class ProgressScreen(Screen[None]):
         self.app.push_screen(HelpScreen("Progress keys", self.BINDINGS))
 
     def action_close(self) -> None:
-        from .prompts import leave_screen
+        from .leaving import leave_screen
 
         leave_screen(self)  # out of the app when opened straight from the command line

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Input, Label
 
 from ..engine import Engine
 from ..planner import format_duration
-from ..summary import workout_rows
+from ..tally import workout_rows
 from ..widgets.footer import Footer
 from ..widgets.rating import RatingInput, submitted_rating
 from ..widgets.text import cell, plain

@@ -23,7 +23,8 @@ from ..widgets.footer import Footer
 from ..widgets.side_panel import SidePanel
 from ..widgets.tempo_bar import TempoBar
 from ..widgets.text import plain
-from .dialogs import ConfirmScreen, HelpScreen
+from .help import HelpScreen
+from .questions import ConfirmScreen
 
 if TYPE_CHECKING:
     from ..app import TuitrainerApp

@@ -11,8 +11,8 @@ import re
 from pathlib import Path
 
 from ..locations import Locations
-from .dump import SCHEMA_FILE, SCHEMA_LINE, scalar
-from .listing import SUFFIXES
+from .dump import SCHEMA_LINE, scalar
+from .files import SUFFIXES
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 _SCHEMA_COMMENT = re.compile(r"^\s*#\s*yaml-language-server:.*$")
@@ -74,7 +74,7 @@ def ensure_schema(locations: Locations) -> Path:
     """Write the schema copy the files point at, when missing or out of date."""
     from .schema import json_schema_text
 
-    path = locations.data_dir / SCHEMA_FILE
+    path = locations.schema_copy
     text = json_schema_text()
     try:
         current = path.read_text(encoding="utf-8")

@@ -13,9 +13,9 @@ import re
 
 import yaml
 
+from ..locations import SCHEMA_FILE
 from .model import Exercise, RepRange, Session
 
-SCHEMA_FILE = "session.schema.json"
 SCHEMA_LINE = f"# yaml-language-server: $schema=../{SCHEMA_FILE}"
 _SCHEMA_COMMENT = re.compile(r"^\s*#\s*yaml-language-server:")
 _BREAKS = ("\n", "\r", "\x85", "\u2028", "\u2029")  # line breaks to YAML 1.1

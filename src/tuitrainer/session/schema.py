@@ -12,13 +12,12 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from ..cue_events import CUE_EVENTS
+from ..cue_names import CUE_NAMES
+from ..sound_files import NAME_PATTERN as SOUND_NAME_PATTERN  # a plain file name, no ".."
 
 SIDES = ("left", "right", "both")
 MODES = ("guided", "self-paced")
 
-# A plain file name in a sounds folder: no folders, no hidden files, no "..".
-CUE_NAME_PATTERN = r"^(?!.*\.\.)[A-Za-z0-9_][A-Za-z0-9_.-]*$"
 REP_RANGE_PATTERN = r"^\s*[0-9]+\s*-\s*[0-9]+\s*$"
 
 MAX_REPS = 1000
@@ -219,7 +218,7 @@ def _field_schema(field: Field) -> dict[str, Any]:
         schema = {
             "type": "object",
             "properties": {
-                event: {"type": "string", "pattern": CUE_NAME_PATTERN} for event in CUE_EVENTS
+                event: {"type": "string", "pattern": SOUND_NAME_PATTERN} for event in CUE_NAMES
             },
             "additionalProperties": False,
         }

@@ -21,12 +21,12 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..plain_text import control_characters
 from .problems import Problem
 from .schema import (
-    CUE_EVENTS,
-    CUE_NAME_PATTERN,
+    CUE_NAMES,
     MAX_REPS,
     MAX_TEXT,
     MAX_TIPS,
     MODES,
+    SOUND_NAME_PATTERN,
     Field,
 )
 
@@ -38,7 +38,7 @@ ALLOWED_TAGS = {
 }
 _RANGE = re.compile(r"^\s*([0-9]+)\s*-\s*([0-9]+)\s*$")  # REP_RANGE_PATTERN, with groups
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_CUE_NAME = re.compile(CUE_NAME_PATTERN)
+_CUE_NAME = re.compile(SOUND_NAME_PATTERN)
 
 
 @dataclass
@@ -271,11 +271,11 @@ def check_cues(ck: Checker, node: Node, f: Field) -> dict[str, str] | None:
         return None
     cues: dict[str, str] = {}
     for key, value in _pairs(ck, node):
-        if key.value not in CUE_EVENTS:
+        if key.value not in CUE_NAMES:
             ck.add(
                 key,
-                f"unknown cue event {key.value!r}{_suggest(key.value, CUE_EVENTS)}; "
-                f"events are {', '.join(CUE_EVENTS)}",
+                f"unknown cue event {key.value!r}{_suggest(key.value, CUE_NAMES)}; "
+                f"events are {', '.join(CUE_NAMES)}",
             )
             continue
         name = check_text(ck, value, Field(f"cue {key.value}", "text", ""))
@@ -296,7 +296,7 @@ def check_cues(ck: Checker, node: Node, f: Field) -> dict[str, str] | None:
 
 def _check_sound(ck: Checker, node: Node, name: str) -> bool:
     """The named sound exists in a sounds folder and is a WAV that can be played."""
-    from ..audio.sounds import find, wav_problem
+    from ..sound_files import find, wav_problem
 
     folders = ck.sound_dirs or []
     path = find(name, folders)

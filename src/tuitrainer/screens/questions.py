@@ -1,8 +1,7 @@
-"""Small modal questions for planning and editing: a line of text, a choice, a pick.
+"""Small modal questions: yes or no, go on or start afresh, a line of text, a choice
+between more than two ways on (a file changed on disk), one item from a list.
 
-The yes/no question is `dialogs.ConfirmScreen`; these cover what it cannot:
-typing a name, choosing between more than two ways on (a file changed on disk),
-and picking one item from a list (an exercise to add).
+Each dismisses with the answer (None when cancelled); the screen that asked acts on it.
 """
 
 from __future__ import annotations
@@ -10,15 +9,67 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..widgets.text import plain, styled
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Ask one question; `y` answers yes, `n` or escape no."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, question: str, detail: str = "") -> None:
+        super().__init__()
+        self.question = question
+        self.detail = detail
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(plain(self.question), classes="question")
+            if self.detail:
+                yield Label(plain(self.detail), classes="detail")
+            yield Label("[b]y[/b] yes    [b]n[/b] no", classes="keys")
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)
+
+
+class ResumeScreen(ModalScreen[str]):
+    """An unfinished workout: resume it, close it as interrupted, or decide later."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [
+        Binding("r", "choose('resume')", "Resume"),
+        Binding("c", "choose('close')", "Close it"),
+        Binding("escape", "choose('later')", "Later"),
+    ]
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Unfinished workout", classes="question")
+            yield Static(plain(self.text), classes="detail")
+            yield Label(
+                "[b]r[/b] resume    [b]c[/b] close it as interrupted    [b]esc[/b] later",
+                classes="keys",
+            )
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(choice)
 
 
 class AskScreen(ModalScreen[str | None]):
@@ -28,7 +79,7 @@ class AskScreen(ModalScreen[str | None]):
     under the text, which stays as typed to be put right.
     """
 
-    CSS_PATH = ["dialogs.tcss", "prompts.tcss"]  # the dialog box itself is shared
+    CSS_PATH = ["dialogs.tcss", "questions.tcss"]  # the dialog box itself is shared
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(
@@ -81,7 +132,7 @@ class Choice:
 class ChooseScreen(ModalScreen[str | None]):
     """A question with a few answers, each on its own key; escape answers None."""
 
-    CSS_PATH = ["dialogs.tcss", "prompts.tcss"]  # the dialog box itself is shared
+    CSS_PATH = ["dialogs.tcss", "questions.tcss"]  # the dialog box itself is shared
     BINDINGS = [Binding("escape", "choose(None)", "Cancel")]
 
     def __init__(self, question: str, detail: str, choices: list[Choice]) -> None:
@@ -112,7 +163,7 @@ class ChooseScreen(ModalScreen[str | None]):
 class PickScreen(ModalScreen[int | None]):
     """Pick one item of a list with the arrows and Enter; escape picks nothing."""
 
-    CSS_PATH = ["dialogs.tcss", "prompts.tcss"]  # the dialog box itself is shared
+    CSS_PATH = ["dialogs.tcss", "questions.tcss"]  # the dialog box itself is shared
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, title: str, items: list[str]) -> None:
@@ -146,64 +197,3 @@ class PickScreen(ModalScreen[int | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-def leave_screen(screen: Screen) -> None:
-    """Back to the screen below; out of the app when this screen was opened by a command."""
-    app = screen.app
-    below = app.screen_stack[:-1]
-    # A command opens its screen over Textual's blank default screen; from the home
-    # screen (the app's base screen otherwise) there is always a real screen below.
-    if below and not (len(below) == 1 and type(below[0]) is Screen):
-        app.pop_screen()
-    else:
-        app.exit(0)
-
-
-def leave_asking(
-    screen: Screen, dirty: bool, what: str, on_leave: Callable[[], None] | None = None
-) -> None:
-    """Leave, but never drop unsaved changes without asking first; `on_leave` runs
-    just before the screen goes (when it does)."""
-    from .dialogs import ConfirmScreen
-
-    def leave() -> None:
-        if on_leave is not None:
-            on_leave()
-        leave_screen(screen)
-
-    if not dirty:
-        leave()
-        return
-
-    def answered(yes: bool | None) -> None:
-        if yes:
-            leave()
-
-    screen.app.push_screen(
-        ConfirmScreen("Leave without saving?", f"Your changes to {what} are not saved yet."),
-        answered,
-    )
-
-
-def unsaved(app: App) -> list[Screen]:
-    """Screens holding changes not yet saved (they say so with a `dirty` property)."""
-    return [screen for screen in app.screen_stack if getattr(screen, "dirty", False) is True]
-
-
-def confirm_quit(app: App) -> None:
-    """Quit the app; when a plan or a file has unsaved changes, only after a yes."""
-    from .dialogs import ConfirmScreen
-
-    if not unsaved(app):
-        app.exit()
-        return
-
-    def answered(yes: bool | None) -> None:
-        if yes:
-            app.exit()
-
-    app.push_screen(
-        ConfirmScreen("Quit without saving?", "Your changes are not saved yet and would be lost."),
-        answered,
-    )

@@ -1,4 +1,4 @@
-"""Finding cue sounds by name, and checking that a file is a WAV we can play.
+"""Sound files: finding a cue sound by name, and checking that a file is a WAV we can play.
 
 A sound is named by a plain file name (`chime` or `chime.wav`); the user's
 sounds folder is searched first, then the built-in one. Names never hold a
@@ -12,7 +12,8 @@ import wave
 from functools import lru_cache
 from pathlib import Path
 
-NAME = re.compile(r"^(?!.*\.\.)[A-Za-z0-9_][A-Za-z0-9_.-]*$")
+NAME_PATTERN = r"^(?!.*\.\.)[A-Za-z0-9_][A-Za-z0-9_.-]*$"  # also in the session schema
+NAME = re.compile(NAME_PATTERN)
 MAX_SECONDS = 10.0  # a cue is a cue, not a song
 
 

@@ -1,9 +1,11 @@
-"""What the home screen lists about each session, cached by file size and time.
+"""The session library: every session by name, built-in or the user's own.
 
-Reading and checking every session file on each start costs the YAML parser
-and the validator before the first frame. The listing keeps, per file, its
-title, planned time and first problems, and re-reads only files that changed.
-Starting a session always reads and checks its file afresh.
+Finding one (`find`, `resolve`) and listing all for the home screen (`Listing`),
+which keeps, per file, its title, planned time and first problems, cached by
+file size and time: reading and checking every file on each start would cost the
+YAML parser and the validator before the first frame. Starting a session always
+reads and checks its file afresh. It sits above the planner: a listing shows
+each session's planned time.
 """
 
 from __future__ import annotations
@@ -12,11 +14,85 @@ import json
 import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..locations import Locations
+from .locations import Locations
+from .session.files import SUFFIXES, looks_like_path, session_files
+from .session.problems import Problem
 
-SUFFIXES = (".yaml", ".yml")
+if TYPE_CHECKING:
+    from .session.model import Session
+
+# The loader (and with it the YAML parser) and the planner are imported when first
+# needed: the home screen lists sessions from the cache without them.
+
 CACHE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One session file found, valid or not (a broken user file is still listed)."""
+
+    slug: str
+    path: Path
+    source: str  # "builtin" or "user"
+    session: Session | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def title(self) -> str:
+        return self.session.title if self.session else self.slug
+
+
+def _entry(path: Path, source: str, locations: Locations) -> Entry:
+    from .session.load import check_file
+
+    try:
+        session, problems = check_file(path, source, locations.sound_dirs())
+    except OSError as err:
+        session, problems = None, [Problem(str(path), 1, 1, f"cannot read: {err.strerror}")]
+    return Entry(path.stem, path, source, session, tuple(problems))
+
+
+def discover(locations: Locations) -> list[Entry]:
+    """Every session, by name; a user file of the same name replaces the built-in."""
+    found: dict[str, Entry] = {}
+    for path in session_files(locations.builtin_sessions):
+        found[path.stem] = _entry(path, "builtin", locations)
+    for path in session_files(locations.user_sessions):
+        found[path.stem] = _entry(path, "user", locations)
+    return [found[slug] for slug in sorted(found)]
+
+
+def find(name: str, locations: Locations) -> Path:
+    """The file for a session named by stem, or given as a path.
+
+    Raises FileNotFoundError naming what was looked for.
+    """
+    if looks_like_path(name):
+        path = Path(name).expanduser()
+        if path.is_file():
+            return path
+        raise FileNotFoundError(f"no session file at {name}")
+    for folder in (locations.user_sessions, locations.builtin_sessions):
+        for suffix in SUFFIXES:
+            candidate = folder / f"{name}{suffix}"
+            if candidate.is_file():
+                return candidate
+    known = ", ".join(e.slug for e in discover(locations)) or "none"
+    raise FileNotFoundError(f"no session named {name!r}; sessions: {known}")
+
+
+def resolve(name: str, locations: Locations) -> Session:
+    """A checked session by name or path; SessionError or FileNotFoundError if not."""
+    from .session.load import load_session
+
+    path = find(name, locations)
+    builtin = path.parent.resolve() == locations.builtin_sessions.resolve()
+    return load_session(path, "builtin" if builtin else "user", locations.sound_dirs())
+
+
+# -- the home screen's listing ----------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -34,26 +110,14 @@ class Listed:
         return not self.problems
 
 
-def session_files(folder: Path) -> list[Path]:
-    """Session files in a folder; where NAME.yaml and NAME.yml both exist, NAME.yaml."""
-    if not folder.is_dir():
-        return []
-    chosen: dict[str, Path] = {}
-    for suffix in SUFFIXES:
-        for path in sorted(folder.glob(f"*{suffix}")):
-            if path.is_file():
-                chosen.setdefault(path.stem, path)
-    return [chosen[stem] for stem in sorted(chosen)]
-
-
 def _stamp(path: Path) -> list[int]:
     stat = path.stat()
     return [stat.st_mtime_ns, stat.st_size]
 
 
 def _read(path: Path, source: str, sound_dirs: list[Path]) -> Listed:
-    from ..planner import plan
-    from .load import check_file
+    from .planner import plan
+    from .session.load import check_file
 
     try:
         session, problems = check_file(path, source, sound_dirs)
@@ -81,7 +145,7 @@ class Listing:
 
     def __init__(self, locations: Locations) -> None:
         self.locations = locations
-        self.cache_file = locations.data_dir / "cache" / "sessions.json"
+        self.cache_file = locations.session_cache
 
     def _load_cache(self) -> dict[str, dict]:
         try:

@@ -1,4 +1,5 @@
-"""The cue events, in workout order: named once for the session format and the settings.
+"""The cue names (the moments a sound can mark), in workout order: named once for
+the session format, the settings and the sound.
 
 A module of its own so the settings (read at every start) need not import the whole
 session field table.
@@ -6,7 +7,7 @@ session field table.
 
 from __future__ import annotations
 
-CUE_EVENTS = (
+CUE_NAMES = (
     "get_ready",
     "countdown",
     "go",

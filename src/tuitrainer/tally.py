@@ -1,4 +1,4 @@
-"""The end-of-workout figures, by exercise and side (no UI here)."""
+"""The end-of-workout tally, by exercise and side (no UI here)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,65 @@
+"""`tuitrainer assess`: the guided hip self-assessment, its files and its history."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TextIO
+
+from .cli_common import INVALID, OK, USAGE
+from .locations import Locations
+
+if TYPE_CHECKING:
+    import argparse
+
+
+def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    assess = commands.add_parser(
+        "assess", parents=[common], help="the guided hip self-assessment, full-screen"
+    )
+    assess.add_argument("--history", action="store_true", help="list past assessments instead")
+    assess.add_argument("--json", action="store_true", help="with --history: print JSON")
+    assess.add_argument(
+        "--check", action="store_true", help="check the tests and rules files in use, then exit"
+    )
+    assess.set_defaults(handler=cmd_assess)
+
+
+def cmd_assess(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.json and not args.history:
+        print("tuitrainer assess: --json goes with --history", file=err)
+        return USAGE
+    locations = Locations.resolve(args.data_dir)
+    if args.history:
+        return _assess_history(locations, args.json, out, err)
+    from .assessment.load import check_files
+
+    paths, problems = check_files(locations)
+    if args.check:
+        for problem in problems:
+            print(problem, file=out)
+        broken = [p for p in paths if any(problem.path == str(p) for problem in problems)]
+        named = broken or paths  # the files with problems, or every file when all is well
+        print(f"{'problems in' if problems else 'valid:'} {', '.join(map(str, named))}", file=err)
+        return INVALID if problems else OK
+    if problems:
+        for problem in problems:
+            print(problem, file=err)
+        return INVALID
+    from .app import run_app
+
+    return run_app(locations, assess=True)
+
+
+def _assess_history(locations: Locations, as_json: bool, out: TextIO, err: TextIO) -> int:
+    from .assessment.history_text import write_history_json, write_history_text
+    from .history import HistoryStore
+    from .history.assessments import assessments
+
+    store, notice = HistoryStore.open(locations.database)
+    if notice is not None:
+        print(notice.message, file=err)
+    try:
+        data = assessments(store)
+    finally:
+        store.close()
+    (write_history_json if as_json else write_history_text)(data, out)
+    return OK

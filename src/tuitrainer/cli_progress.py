@@ -1,0 +1,73 @@
+"""`tuitrainer progress` and `report`: the progress view, and a report for a clinician."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from .cli_common import OK, USAGE, day
+from .locations import Locations
+from .plain_text import printable_lines
+
+if TYPE_CHECKING:
+    import argparse
+
+
+def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    progress = commands.add_parser("progress", parents=[common], help="the progress view")
+    progress.set_defaults(handler=cmd_progress)
+    report = commands.add_parser(
+        "report", parents=[common], help="a Markdown summary of progress for a clinician"
+    )
+    report.add_argument("--output", metavar="FILE", help="write to FILE (default: print)")
+    report.set_defaults(handler=cmd_report)
+    for command in (progress, report):
+        command.add_argument("--since", type=day, metavar="DATE", help="from this day on")
+        command.add_argument("--until", type=day, metavar="DATE", help="up to this day")
+        command.add_argument("--session", metavar="NAME", help="one session only")
+
+
+def _backwards(args: argparse.Namespace, err: TextIO) -> bool:
+    """--until before --since: said, as the date dialog in the app says it."""
+    if args.since and args.until and args.until < args.since:
+        print(f"tuitrainer {args.command}: --until comes before --since", file=err)
+        return True
+    return False
+
+
+def cmd_progress(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .app import run_app
+    from .screens.progress import ProgressScreen
+
+    if _backwards(args, err):
+        return USAGE
+
+    def first_screen() -> ProgressScreen:
+        return ProgressScreen(since=args.since, session=args.session, until=args.until)
+
+    return run_app(Locations.resolve(args.data_dir), first_screen=first_screen)
+
+
+def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .history import HistoryStore
+    from .history.report import render, scope_for
+
+    if _backwards(args, err):
+        return USAGE
+    store, notice = HistoryStore.open(Locations.resolve(args.data_dir).database)
+    if notice is not None:
+        print(notice.message, file=err)
+    try:
+        text = render(store.conn, scope_for(args.since, args.session, args.until))
+    finally:
+        store.close()
+    if args.output in (None, "-"):  # "-": standard output, as is usual
+        out.write(text)
+        return OK
+    try:
+        Path(args.output).write_text(printable_lines(text), encoding="utf-8")
+    except OSError as error:
+        print(f"tuitrainer report: cannot write {args.output}: {error.strerror}", file=err)
+        return USAGE
+    print(f"Report written to {args.output}", file=err)
+    return OK

@@ -1,0 +1,62 @@
+"""`tuitrainer sound-check`: play every cue and say which output is used."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TextIO
+
+from .cli_common import OK
+from .locations import Locations
+from .plain_text import PrintableWriter
+
+if TYPE_CHECKING:
+    import argparse
+
+
+def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    check = commands.add_parser(
+        "sound-check", parents=[common], help="play every cue and say which output is used"
+    )
+    check.add_argument("--bell", action="store_true", help="allow the terminal bell as output")
+    check.set_defaults(handler=cmd_sound_check)
+
+
+def cmd_sound_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import time
+    import wave
+
+    from .audio.outputs import choose
+    from .config import CUE_NAMES, load
+    from .sound_files import find
+
+    locations = Locations.resolve(args.data_dir)
+    preferences, problems = load(locations.config_file)
+    for problem in problems:
+        print(problem, file=err)
+
+    def bell() -> None:
+        if isinstance(out, PrintableWriter):
+            out.raw_write("\a")  # the one control character written on purpose
+        else:
+            out.write("\a")
+            out.flush()
+
+    output, notice = choose(bell=bell if args.bell else None)
+    print(notice, file=out)
+    if output.why:
+        print(f"  tried first: {output.why}", file=out)
+    try:
+        for name in CUE_NAMES:
+            path = find(name, locations.sound_dirs())
+            if path is None:
+                print(f"  {name:<14} no sound file found", file=out)
+                continue
+            with wave.open(str(path), "rb") as wav:
+                seconds = wav.getnframes() / wav.getframerate()
+            state = "" if preferences.cue_enabled(name) else "  (switched off in settings)"
+            print(f"  {name:<14} {path.name}{state}", file=out)
+            out.flush()
+            output.play(name, path, time.monotonic(), preferences.volume)
+            time.sleep(seconds + 0.35)
+    finally:
+        output.close()
+    return OK
