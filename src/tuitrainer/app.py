@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from textual.notifications import SeverityLevel
     from textual.screen import Screen
+    from textual.timer import Timer
 
     from .audio.cues import CueScheduler
     from .audio.outputs import Output
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 # the home screen paints sooner without them (benchmarks/startup.py).
 
 
+HISTORY_RETRY_SECONDS = 1.0  # while the history refuses writes, how often to try again
 SHOWN_PROBLEMS = 4  # settings problems in the start-up notice; sound-check lists all
 
 
@@ -95,6 +97,7 @@ class TuitrainerApp(App[int]):
         self.direct_assess = assess  # `tuitrainer assess`: leaving the assessment quits
         self.open_notice = notice
         self.recorders: dict[int, Recorder] = {}
+        self.retrying: dict[int, tuple[Recorder, Timer]] = {}  # writes the history refused
         self.events: list[Event] = []  # every engine event of this run, for the sound
 
     def on_mount(self) -> None:
@@ -193,6 +196,9 @@ class TuitrainerApp(App[int]):
             self.cues.flush(replan)
 
     def on_unmount(self) -> None:
+        for recorder, _ in self.retrying.values():  # a last try, allowed the usual wait
+            recorder.store.conn.execute("PRAGMA busy_timeout=5000")
+            recorder.flush()
         if self.audio is not None:
             self.audio.close()
 
@@ -296,6 +302,7 @@ class TuitrainerApp(App[int]):
         if resume_id is not None:
             start = prepare_resume(self.store, engine, resume_id)
         recorder = Recorder(self.store, engine, workout_id=resume_id)
+        recorder.on_notice = lambda text: self._history_notice(recorder, text)
         engine.subscribe(recorder)
         self.cues = CueScheduler(
             engine,
@@ -311,6 +318,16 @@ class TuitrainerApp(App[int]):
         self.push_screen(screen)
         if resume_id is None and self.preferences.ask_pain_before:
             self._ask_pain_before(recorder, screen)
+
+    def _history_notice(self, recorder: Recorder, text: str) -> None:
+        """A workout's writes failed, or go in again: say so once, and retry meanwhile."""
+        self.notify(text, severity="warning" if recorder.problem else "information", timeout=8)
+        _, timer = self.retrying.pop(id(recorder), (None, None))
+        if timer is not None:
+            timer.stop()
+        if recorder.problem:
+            timer = self.set_interval(HISTORY_RETRY_SECONDS, recorder.retry)
+            self.retrying[id(recorder)] = (recorder, timer)
 
     def _resume_speed(self, workout_id: int, asked: float) -> float:
         """A resumed workout goes on at the speed it began at: one record, one speed,
@@ -355,8 +372,8 @@ class TuitrainerApp(App[int]):
 
     def finish_summary(self, engine: Engine, pain: int | None) -> None:
         recorder = self.recorders.pop(id(engine), None)
-        if recorder is not None and recorder.workout_id is not None and pain is not None:
-            self.store.set_pain(recorder.workout_id, "after", pain)
+        if recorder is not None and pain is not None:
+            recorder.set_pain_after(pain)
         self._leave()
 
     def leave_workout(self, engine: Engine) -> None:

@@ -124,6 +124,22 @@ class HistoryStore:
     def close(self) -> None:
         self.conn.close()
 
+    def writer(self, wait_ms: int) -> HistoryStore:
+        """Another connection to the same file, which waits at most `wait_ms` for a lock.
+
+        A workout writes through it on the UI's thread: while another program holds
+        the file, a write fails fast (and is queued by the recorder) instead of
+        freezing the screen for this connection's 5 s.
+        """
+        if str(self.path) == ":memory:":
+            return self
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute(f"PRAGMA busy_timeout={int(wait_ms)}")
+        return HistoryStore(conn, self.path)
+
     # -- writing ---------------------------------------------------------------
 
     def start_workout(
@@ -184,7 +200,11 @@ class HistoryStore:
         return int(row[0])
 
     def add_rep(self, side_id: int, number: int, at: str, offset: float) -> None:
+        """Rep `number` of a side; written again, it replaces itself (never stored twice)."""
         with _transaction(self.conn):
+            self.conn.execute(
+                "DELETE FROM reps WHERE side_id = ? AND number >= ?", (side_id, number)
+            )
             self.conn.execute(
                 "INSERT INTO reps (side_id, number, at, offset_seconds) VALUES (?, ?, ?, ?)",
                 (side_id, number, at, offset),
@@ -293,9 +313,15 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
     try:
         yield
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite has already rolled back after a full disk
+            conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
+    try:
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:  # a COMMIT that failed leaves the transaction open
+            conn.execute("ROLLBACK")
+        raise
 
 
 def _alive(pid: int | None) -> bool:
