@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 # the home screen paints sooner without them (benchmarks/startup.py).
 
 
+TAKEN_ELSEWHERE = "That unfinished workout is open in another window: it goes on there."
 HISTORY_RETRY_SECONDS = 1.0  # while the history refuses writes, how often to try again
 SHOWN_PROBLEMS = 4  # settings problems in the start-up notice; sound-check lists all
 
@@ -219,10 +220,13 @@ class TuitrainerApp(App[int]):
 
         def chosen(choice: str | None) -> None:
             if choice == "resume":
-                self._begin(session, resume_id=row["id"])
+                if self._take(row):
+                    self._begin(session, resume_id=row["id"])
+                elif self.direct_session is not None:
+                    self.exit(1, return_code=1, message=f"tuitrainer: {TAKEN_ELSEWHERE}")
                 return
             if choice == "close":
-                self.store.end_workout(row["id"], "interrupted")
+                self.store.close_unfinished(row["id"], row["pid"])
             self._begin(session)
 
         self.push_screen(self._resume_screen(row), chosen)
@@ -236,7 +240,7 @@ class TuitrainerApp(App[int]):
 
         def chosen(choice: str | None) -> None:
             if choice == "close":
-                self.store.end_workout(row["id"], "interrupted")
+                self.store.close_unfinished(row["id"], row["pid"])
                 self.screen.reload()  # type: ignore[attr-defined]
             elif choice == "resume":
                 self._resume_by_name(row)
@@ -262,12 +266,20 @@ class TuitrainerApp(App[int]):
         if not resumable(row, session):
             self._close_changed(row)
             return
-        self._begin(session, resume_id=row["id"])
+        if self._take(row):
+            self._begin(session, resume_id=row["id"])
+
+    def _take(self, row: sqlite3.Row) -> bool:
+        """Claim an unfinished workout for this window; only one window ever wins it."""
+        if self.store.claim(row["id"], row["pid"]):
+            return True
+        self.notify(TAKEN_ELSEWHERE, severity="warning", timeout=10)
+        return False
 
     def _close_changed(self, row: sqlite3.Row) -> None:
         """An unfinished workout whose session has changed since cannot go on where it
         stopped (the parts no longer line up): it is kept, closed as interrupted."""
-        self.store.end_workout(row["id"], "interrupted")
+        self.store.close_unfinished(row["id"], row["pid"])
         self.notify(
             f"The unfinished {row['title']} workout was closed: the session has changed "
             "since, so it cannot be resumed where it stopped. What it logged is kept.",

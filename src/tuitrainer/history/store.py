@@ -234,6 +234,30 @@ class HistoryStore:
                 (status, ended_at or utc_now(), workout_id),
             )
 
+    def claim(self, workout_id: int, seen_pid: int | None) -> bool:
+        """Take over an unfinished workout; True for exactly one taker.
+
+        `seen_pid` is the gone process that left it, as read when it was offered: the
+        update matches only while that is still so, so of two windows that both
+        offered it, the second finds this process's pid there instead and loses.
+        """
+        with _transaction(self.conn):
+            cur = self.conn.execute(
+                "UPDATE workouts SET pid = ? WHERE id = ? AND status = 'running' AND pid IS ?",
+                (os.getpid(), workout_id, seen_pid),
+            )
+        return cur.rowcount == 1
+
+    def close_unfinished(self, workout_id: int, seen_pid: int | None) -> bool:
+        """Close an unfinished workout as interrupted, unless another window has taken it."""
+        with _transaction(self.conn):
+            cur = self.conn.execute(
+                "UPDATE workouts SET status = 'interrupted', ended_at = ?"
+                " WHERE id = ? AND status = 'running' AND pid IS ?",
+                (utc_now(), workout_id, seen_pid),
+            )
+        return cur.rowcount == 1
+
     def resume_workout(self, workout_id: int) -> None:
         with _transaction(self.conn):
             self.conn.execute(
