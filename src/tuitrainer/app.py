@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
 import time
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,13 +24,10 @@ if TYPE_CHECKING:
     from textual.screen import Screen
     from textual.timer import Timer
 
-    from .audio.cues import CueScheduler
     from .audio.outputs import Output
-    from .engine import Engine
-    from .events import Event
-    from .history.recorder import Recorder
     from .screens.workout import WorkoutScreen
     from .session.model import Session
+    from .workout import Notice, Unfinished, Workout, Workouts
 
     Clock = Callable[[], float]
 
@@ -40,8 +35,7 @@ if TYPE_CHECKING:
 # the home screen paints sooner without them (benchmarks/startup.py).
 
 
-TAKEN_ELSEWHERE = "That unfinished workout is open in another window: it goes on there."
-HISTORY_RETRY_SECONDS = 1.0  # while the history refuses writes, how often to try again
+HISTORY_RETRY_SECONDS = 1.0  # while the history refuses a workout's writes, how often to retry
 SHOWN_PROBLEMS = 4  # settings problems in the start-up notice; sound-check lists all
 
 
@@ -65,9 +59,10 @@ class TuitrainerApp(App[int]):
     """Home screen -> workout -> summary; or straight into one session (`run`)."""
 
     TITLE = "tuitrainer"
-    ENABLE_COMMAND_PALETTE = False
+    # ctrl+p: the app's own commands (palette.py) beside Textual's theme and keys.
+    ENABLE_COMMAND_PALETTE = True
     # The base screen's styles: Textual loads CSS_PATH only for screens it pushes.
-    CSS_PATH = "screens/home.tcss"
+    CSS_PATH = ["screens/home.tcss", "screens/high_contrast.tcss"]
     first_screen: Callable[[], Screen] | None = None  # `tuitrainer plan --edit`, `new`, `edit`
 
     def __init__(
@@ -87,7 +82,6 @@ class TuitrainerApp(App[int]):
         super().__init__()
         self.audio = audio  # None until the output is chosen (in a worker)
         self.audio_notice = ""
-        self.cues: CueScheduler | None = None
         self.preferences = preferences or Preferences()
         self.warnings = list(warnings or [])
         self.locations = locations
@@ -96,10 +90,10 @@ class TuitrainerApp(App[int]):
         self.speed = speed  # of every workout of this run: `run --speed`, a rehearsal
         self.direct_session = session
         self.direct_assess = assess  # `tuitrainer assess`: leaving the assessment quits
+        self._use_theme(self.preferences.theme)
         self.open_notice = notice
-        self.recorders: dict[int, Recorder] = {}
-        self.retrying: dict[int, tuple[Recorder, Timer]] = {}  # writes the history refused
-        self.events: list[Event] = []  # every engine event of this run, for the sound
+        self._workouts: Workouts | None = None
+        self._retrying: Timer | None = None  # while the history refuses a workout's writes
 
     def on_mount(self) -> None:
         if self.open_notice is not None:
@@ -110,6 +104,7 @@ class TuitrainerApp(App[int]):
                 title="Settings",
                 severity="warning",
                 timeout=20,
+                markup=False,  # "[cues]" is text here, not markup
             )
         if self.audio is None:
             # After the first frame: probing starts a player process, which would
@@ -121,6 +116,82 @@ class TuitrainerApp(App[int]):
             self.open_assessment()
         elif self.first_screen is not None:
             self.push_screen(self.first_screen())
+
+    # -- look and the command palette ---------------------------------------------
+
+    def _use_theme(self, name: str) -> None:
+        """The app's own themes registered and the chosen one applied; a later change
+        (the palette's Theme command) is kept in settings.toml by watch_theme."""
+        from .themes import APP_THEMES
+
+        for theme in APP_THEMES:
+            self.register_theme(theme)
+        self.theme = name
+
+    def watch_theme(self, name: str) -> None:
+        """Textual marks the app `-theme-NAME` itself (CSS for high contrast uses it)."""
+        if name == self.preferences.theme:
+            return
+        from .config import set_top_level
+
+        self.preferences.theme = name
+        try:
+            set_top_level(self.locations.config_file, "theme", f'"{name}"')
+        except OSError as error:
+            self.notify(f"The theme is not kept: {error.strerror}", severity="warning")
+
+    def action_command_palette(self) -> None:
+        if getattr(self.screen, "RUNS_A_CLOCK", False):
+            self.notify("The command palette opens outside a workout or a test.", timeout=3)
+            return
+        super().action_command_palette()
+
+    def get_system_commands(self, screen: Screen):  # -> Iterable[SystemCommand]
+        from .palette import trainer_commands
+
+        yield from trainer_commands(self)
+        yield from super().get_system_commands(screen)
+
+    def palette_sessions(self) -> list[tuple[str, Callable[[], None]]]:
+        from functools import partial
+
+        from .library import Listing
+
+        entries = Listing(self.locations).sessions()
+        return [(e.title, partial(self._start_listed, e)) for e in entries if e.valid]
+
+    def _start_listed(self, entry) -> None:  # entry: library.Listed
+        from .session import SessionError, load_session
+
+        try:
+            session = load_session(Path(entry.path), entry.source, self.locations.sound_dirs())
+        except SessionError as error:
+            self.notify(f"{entry.slug} cannot start: {error.problems[0]}", severity="error")
+            return
+        self.start_session(session)
+
+    def write_report(self) -> None:
+        """The clinician's Markdown report, written into the data folder."""
+        from datetime import date
+
+        from .history.report import render, scope_for
+
+        folder = self.locations.data_dir / "reports"
+        path = folder / f"report-{date.today().isoformat()}.md"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path.write_text(render(self.store.conn, scope_for(None, None, None)), "utf-8")
+        except OSError as error:
+            self.notify(f"The report could not be written: {error.strerror}", severity="error")
+            return
+        self.notify(f"Report written to {path}", timeout=8, markup=False)
+
+    def palette_toggle_mute(self) -> None:
+        muted = self.toggle_mute()
+        self.notify("Sound off" if muted else "Sound on", timeout=2)
+
+    def palette_high_contrast(self) -> None:
+        self.theme = "high-contrast"
 
     def notify(
         self,
@@ -172,8 +243,14 @@ class TuitrainerApp(App[int]):
     def _choose_audio(self) -> tuple[Output, str]:
         """In a worker thread: probing outputs starts processes and may take a second."""
         from .audio.outputs import choose
+        from .serving import is_served
 
-        return choose(bell=self.bell)
+        browser = self._signal_cue if is_served() else None
+        return choose(bell=self.bell, browser=browser)
+
+    def _signal_cue(self, address: str) -> None:
+        """Served: the page plays the cue (open_url reaches its script, not a new tab)."""
+        self.open_url(address, new_tab=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "audio" or event.state not in (
@@ -192,177 +269,105 @@ class TuitrainerApp(App[int]):
             notice += " (muted: m turns it on)"
         self.notify(notice, timeout=4)
 
-    def flush_cues(self, replan: bool = False) -> None:
-        if self.cues is not None:
-            self.cues.flush(replan)
-
     def on_unmount(self) -> None:
-        for recorder, _ in self.retrying.values():  # a last try, allowed the usual wait
-            recorder.store.conn.execute("PRAGMA busy_timeout=5000")
-            recorder.flush()
+        if self._workouts is not None:
+            self._workouts.last_try()
         if self.audio is not None:
             self.audio.close()
 
     # -- workouts ----------------------------------------------------------------
 
+    @property
+    def workouts(self) -> Workouts:
+        """Starts, resumes and closes workouts (the core); built on first use."""
+        if self._workouts is None:
+            from .workout import Workouts
+
+            self._workouts = Workouts(
+                self.store,
+                self.locations,
+                self.preferences,
+                clock=self.clock,
+                speed=self.speed,
+                output=lambda: self.audio,
+                tell=self._tell,
+            )
+        return self._workouts
+
+    def _tell(self, notice: Notice) -> None:
+        """The core's notices; while the history refuses writes, retry them each second."""
+        self.notify(notice.text, timeout=notice.seconds)
+        if self.workouts.unsaved and self._retrying is None:
+            self._retrying = self.set_interval(HISTORY_RETRY_SECONDS, self._retry_writes)
+
+    def _retry_writes(self) -> None:
+        if not self.workouts.retry() and self._retrying is not None:
+            self._retrying.stop()
+            self._retrying = None
+
     def start_session(self, session: Session) -> None:
         """Start a session, first offering to resume an unfinished run of it."""
-        from .history.recorder import resumable
-
-        unfinished = self.store.interrupted(session.slug)
-        if unfinished and not resumable(unfinished[0], session):
-            self._close_changed(unfinished[0])
-            unfinished = []
-        if not unfinished:
-            self._begin(session)
+        unfinished = self.workouts.unfinished(session)
+        if unfinished is None:
+            self._begin(self.workouts.open(session))
             return
-        row = unfinished[0]
 
         def chosen(choice: str | None) -> None:
             if choice == "resume":
-                if self._take(row):
-                    self._begin(session, resume_id=row["id"])
-                elif self.direct_session is not None:
+                workout = self.workouts.take(session, unfinished)
+                if workout is not None:
+                    self._begin(workout)
+                elif self.direct_session is not None:  # `run`: nothing else to do here
+                    from .workout import TAKEN_ELSEWHERE
+
                     self.exit(1, return_code=1, message=f"tuitrainer: {TAKEN_ELSEWHERE}")
                 return
             if choice == "close":
-                self.store.close_unfinished(row["id"], row["pid"])
-            self._begin(session)
+                self.workouts.close(unfinished)
+            self._begin(self.workouts.open(session))
 
-        self.push_screen(self._resume_screen(row), chosen)
+        self.push_screen(self._resume_question(unfinished), chosen)
 
     def offer_resume(self) -> None:
         """On the home screen: the newest unfinished workout, if there is one."""
-        unfinished = self.store.interrupted()
-        if not unfinished:
+        unfinished = self.workouts.unfinished()
+        if unfinished is None:
             return
-        row = unfinished[0]
 
         def chosen(choice: str | None) -> None:
             if choice == "close":
-                self.store.close_unfinished(row["id"], row["pid"])
+                self.workouts.close(unfinished)
                 self.screen.reload()  # type: ignore[attr-defined]
             elif choice == "resume":
-                self._resume_by_name(row)
+                workout = self.workouts.resume(unfinished)
+                if workout is not None:
+                    self._begin(workout)
 
-        self.push_screen(self._resume_screen(row), chosen)
+        self.push_screen(self._resume_question(unfinished), chosen)
 
-    def _resume_by_name(self, row: sqlite3.Row) -> None:
-        """Resume from the home screen: the same file if it is still there, else by name."""
-        from .library import resolve
-        from .session import SessionError, load_session
-
-        path = row["session_path"]
-        try:
-            if path and Path(path).is_file():
-                session = load_session(Path(path), sound_dirs=self.locations.sound_dirs())
-            else:
-                session = resolve(row["session"], self.locations)
-        except (SessionError, FileNotFoundError) as error:
-            self.notify(f"Cannot resume: {error}", severity="error")
-            return
-        from .history.recorder import resumable
-
-        if not resumable(row, session):
-            self._close_changed(row)
-            return
-        if self._take(row):
-            self._begin(session, resume_id=row["id"])
-
-    def _take(self, row: sqlite3.Row) -> bool:
-        """Claim an unfinished workout for this window; only one window ever wins it."""
-        if self.store.claim(row["id"], row["pid"]):
-            return True
-        self.notify(TAKEN_ELSEWHERE, severity="warning", timeout=10)
-        return False
-
-    def _close_changed(self, row: sqlite3.Row) -> None:
-        """An unfinished workout whose session has changed since cannot go on where it
-        stopped (the parts no longer line up): it is kept, closed as interrupted."""
-        self.store.close_unfinished(row["id"], row["pid"])
-        self.notify(
-            f"The unfinished {row['title']} workout was closed: the session has changed "
-            "since, so it cannot be resumed where it stopped. What it logged is kept.",
-            timeout=8,
-        )
-
-    def _resume_screen(self, row: sqlite3.Row):  # -> ResumeScreen
+    def _resume_question(self, unfinished: Unfinished) -> Screen[str]:
         from .screens.questions import ResumeScreen
 
-        return ResumeScreen(self._resume_text(row))
+        return ResumeScreen(unfinished.question)
 
-    def _resume_text(self, row: sqlite3.Row) -> str:
-        started = datetime.fromisoformat(row["started_at"]).astimezone()
-        done = sum(side["reps_done"] for side in self.store.sides(row["id"]))
-        return (
-            f"{row['title']} from {started:%a %d %b %H:%M} stopped before it was finished "
-            f"({done} reps logged)."
-        )
-
-    def _begin(self, session: Session, resume_id: int | None = None) -> None:
-        from .audio.cues import CueScheduler
-        from .engine import Engine
-        from .history.recorder import Recorder, prepare_resume
-        from .planner import plan
+    def _begin(self, workout: Workout) -> None:
         from .screens.workout import WorkoutScreen
 
-        speed = self.speed
-        if resume_id is not None:
-            speed = self._resume_speed(resume_id, speed)
-        engine = Engine(plan(session), clock=self.clock, speed=speed)
-        start = 0
-        if resume_id is not None:
-            start = prepare_resume(self.store, engine, resume_id)
-        recorder = Recorder(self.store, engine, workout_id=resume_id)
-        recorder.on_notice = lambda text: self._history_notice(recorder, text)
-        engine.subscribe(recorder)
-        self.cues = CueScheduler(
-            engine,
-            output=lambda: self.audio,
-            preferences=self.preferences,
-            muted=lambda: self.preferences.muted,
-            sound_dirs=self.locations.sound_dirs(),
-            clock=self.clock,
-        )
-        engine.subscribe(self.cues)
-        self.recorders[id(engine)] = recorder
-        screen = WorkoutScreen(engine, start_index=start)
+        screen = WorkoutScreen(workout)
         self.push_screen(screen)
-        if resume_id is None and self.preferences.ask_pain_before:
-            self._ask_pain_before(recorder, screen)
+        if workout.asks_pain_before:
+            self._ask_pain_before(workout, screen)
 
-    def _history_notice(self, recorder: Recorder, text: str) -> None:
-        """A workout's writes failed, or go in again: say so once, and retry meanwhile."""
-        self.notify(text, severity="warning" if recorder.problem else "information", timeout=8)
-        _, timer = self.retrying.pop(id(recorder), (None, None))
-        if timer is not None:
-            timer.stop()
-        if recorder.problem:
-            timer = self.set_interval(HISTORY_RETRY_SECONDS, recorder.retry)
-            self.retrying[id(recorder)] = (recorder, timer)
-
-    def _resume_speed(self, workout_id: int, asked: float) -> float:
-        """A resumed workout goes on at the speed it began at: one record, one speed,
-        so a rehearsal never turns into a real workout half-way, nor the other way."""
-        row = self.store.workout(workout_id)
-        speed = float(row["speed"]) if row is not None else asked
-        if speed != asked:
-            self.notify(f"Resumed at the speed it began at: {speed:g}x.", timeout=6)
-        return speed
-
-    def _ask_pain_before(self, recorder: Recorder, screen: WorkoutScreen) -> None:
+    def _ask_pain_before(self, workout: Workout, screen: WorkoutScreen) -> None:
         """The optional rating over the ready view; the recorder saves it once the row exists."""
         from .screens.pain import PainAnswer, PainBeforeScreen
 
         def answered(answer: PainAnswer | None) -> None:
-            recorder.pain_before = answer.rating if answer else None
-            if answer and answer.start and not screen.engine.started:
+            workout.pain_before = answer.rating if answer else None
+            if answer and answer.start and not workout.started:
                 screen.action_rep_or_start()
 
         self.push_screen(PainBeforeScreen(), answered)
-
-    def on_engine_event(self, event: Event) -> None:
-        self.events.append(event)
 
     async def action_quit(self) -> None:
         """Quit at once, unless a plan or a file has unsaved changes: then ask first."""
@@ -370,27 +375,19 @@ class TuitrainerApp(App[int]):
 
         confirm_quit(self)
 
-    def toggle_mute(self) -> bool:
-        """Mute for this run; the settings file keeps its own default."""
-        self.preferences.muted = not self.preferences.muted
-        return self.preferences.muted
-
-    def show_summary(self, engine: Engine) -> None:
+    def show_summary(self, workout: Workout) -> None:
         from .screens.summary import SummaryScreen
         from .screens.workout import WorkoutScreen
 
-        if isinstance(self.screen, WorkoutScreen) and self.screen.engine is engine:
-            self.switch_screen(SummaryScreen(engine))
+        if isinstance(self.screen, WorkoutScreen) and self.screen.workout is workout:
+            self.switch_screen(SummaryScreen(workout))
 
-    def finish_summary(self, engine: Engine, pain: int | None) -> None:
-        recorder = self.recorders.pop(id(engine), None)
-        if recorder is not None and pain is not None:
-            recorder.set_pain_after(pain)
+    def finish_summary(self, workout: Workout, pain: int | None) -> None:
+        workout.finish(pain)
         self._leave()
 
-    def leave_workout(self, engine: Engine) -> None:
+    def leave_workout(self, workout: Workout) -> None:
         """Leave a workout that never started (nothing was recorded)."""
-        self.recorders.pop(id(engine), None)
         self._leave()
 
     def _leave(self) -> None:
@@ -441,7 +438,9 @@ def run_app(
 ) -> int:
     import sys
 
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    from .serving import is_served
+
+    if not is_served() and not (sys.stdin.isatty() and sys.stdout.isatty()):
         # A full-screen app drawn into a pipe or a file would never be seen, nor end.
         print(
             "tuitrainer: the app needs a terminal (standard input and output are not one);"

@@ -20,6 +20,7 @@ from . import (
     cli_assess,
     cli_files,
     cli_progress,
+    cli_serve,
     cli_sessions,
     cli_sound,
     cli_workouts,
@@ -40,6 +41,7 @@ TOPICS = (
     cli_assess,  # assess
     cli_progress,  # progress, report
     cli_sound,  # sound-check
+    cli_serve,  # serve
 )
 
 

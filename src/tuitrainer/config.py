@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .cue_names import CUE_NAMES  # the cue events, in workout order (re-exported)
+from .theme_names import DEFAULT_THEME, THEME_NAMES
 
 
 @dataclass
@@ -25,6 +26,7 @@ class Preferences:
     muted: bool = False
     cues: dict[str, bool] = field(default_factory=lambda: dict.fromkeys(CUE_NAMES, True))
     ask_pain_before: bool = True
+    theme: str = DEFAULT_THEME  # `high-contrast`, a light one for bright rooms, ...
 
     def cue_enabled(self, name: str) -> bool:
         return self.cues.get(name, True)
@@ -54,6 +56,12 @@ def _coerce(prefs: Preferences, data: dict[str, Any]) -> list[tuple[tuple[str, .
                 setattr(prefs, key, value)
             else:
                 problems.append(((key,), f"{key} must be true or false, not {value!r}"))
+        elif key == "theme":
+            if isinstance(value, str) and value in THEME_NAMES:
+                prefs.theme = value
+            else:
+                hint = _suggest(value, THEME_NAMES) if isinstance(value, str) else ""
+                problems.append(((key,), f"unknown theme {value!r}{hint}"))
         elif key == "cues":
             if not isinstance(value, dict):
                 problems.append(((key,), "[cues] must be a table of cue = true/false"))
@@ -114,6 +122,9 @@ def _line_of(text: str, path: tuple[str, ...]) -> int | None:
     return fallback
 
 
+line_of = _line_of  # also for keys.toml (keymap.py)
+
+
 def _located(path: Path, text: str, problems: list[tuple[tuple[str, ...], str]]) -> list[str]:
     out = []
     for keys, message in problems:
@@ -156,6 +167,7 @@ def dumps(prefs: Preferences) -> str:
         f"volume = {prefs.volume:g}",
         f"muted = {str(prefs.muted).lower()}",
         f"ask_pain_before = {str(prefs.ask_pain_before).lower()}",
+        f'theme = "{prefs.theme}"',
         "",
         "[cues]",
     ]
@@ -168,4 +180,32 @@ def save(prefs: Preferences, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     temp.write_text(dumps(prefs), encoding="utf-8")
+    temp.replace(path)
+
+
+def set_top_level(path: Path, key: str, value: str) -> None:
+    """Set one top-level `key = value` (value already in TOML form) in the file,
+    keeping every other line, comment and table as the user wrote them.
+
+    For settings changed in the app (the theme): rewriting the whole file from
+    Preferences would drop the user's comments and their order.
+    """
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except FileNotFoundError:
+        lines = ["# tuitrainer settings"]
+    setting = f"{key} = {value}"
+    first_table = next((i for i, line in enumerate(lines) if _HEADER.match(line)), len(lines))
+    for number, line in enumerate(lines[:first_table]):
+        if "=" in line and _name(line.split("=", 1)[0]) == key:
+            lines[number] = setting
+            break
+    else:
+        at = first_table
+        while at > 0 and not lines[at - 1].strip():
+            at -= 1  # after the last setting, not after the blank line before a table
+        lines.insert(at, setting)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temp.write_text("\n".join(lines) + "\n", encoding="utf-8")
     temp.replace(path)

@@ -201,6 +201,13 @@ class Engine:
     def total_remaining(self) -> float:
         return max(0.0, self.timeline.total_seconds - self.total_elapsed())
 
+    def next_due(self) -> float | None:
+        """Clock time of the next scheduled moment; None when none is (not started,
+        paused, finished, or a self-paced side without tips)."""
+        if not self.started or self.finished or self.paused or self._next is None:
+            return None
+        return self._seg_start + self._next.offset / self.speed
+
     # -- events --------------------------------------------------------------
 
     def subscribe(self, listener: Listener) -> None:

@@ -77,6 +77,11 @@ class Locations:
         return self._ensure(self.config_dir) / "settings.toml"
 
     @property
+    def keys_file(self) -> Path:
+        """Your own keys (keymap.py), beside settings.toml."""
+        return self._ensure(self.config_dir) / "keys.toml"
+
+    @property
     def session_cache(self) -> Path:
         """The home screen's listing of sessions (its folder is made when written)."""
         return self.data_dir / "cache" / "sessions.json"

@@ -359,11 +359,11 @@ async def test_b_during_the_hold_stops_it(locations: Locations, clock: FakeClock
         while screen.walk.step.test.hold_seconds == 0 or screen.walk.step.question is not None:
             await pilot.press("enter" if screen.walk.step.question is None else "y")
         await pilot.press("space")
-        assert screen.hold_until is not None
+        assert screen.hold is not None and screen.hold.running
         before = screen.walk.step
         await pilot.press("b")
         await pilot.pause()
-        assert screen.hold_until is None and screen.walk.step == before
+        assert screen.hold is None and screen.walk.step == before
         assert not screen.query_one("#hold").display  # no frozen countdown left up
         assert any("Hold stopped" in n.message for n in app._notifications)
 

@@ -241,16 +241,19 @@ async def test_a_skipped_through_workout_says_so(locations, clock: FakeClock):
         assert headline.startswith("Workout finished, some reps skipped")
 
 
-def test_the_screen_wakes_often_only_while_the_beat_moves(clock: FakeClock):
+def test_the_screen_wakes_often_only_while_the_beat_moves(locations, clock: FakeClock):
     """10 Hz during guided reps; otherwise when the big clock next turns a second."""
     from tests.ui.conftest import QUICK
-    from tuitrainer.engine import Engine
-    from tuitrainer.planner import plan
+    from tuitrainer.config import Preferences
+    from tuitrainer.history import HistoryStore
     from tuitrainer.screens.workout import IDLE_TICK_SECONDS, TICK_SECONDS
     from tuitrainer.session import load_session
+    from tuitrainer.workout import Workouts
 
-    engine = Engine(plan(load_session(QUICK)), clock=clock)
-    screen = WorkoutScreen(engine)
+    store, _ = HistoryStore.open(locations.database)
+    workouts = Workouts(store, locations, Preferences(), clock=clock)
+    screen = WorkoutScreen(workouts.open(load_session(QUICK)))
+    engine = screen.engine
     assert screen._next_tick() == IDLE_TICK_SECONDS  # not started
     engine.start()
     clock.advance(0.8)  # get ready: 3.2 s left, the clock shows 0:04 for 0.2 s more
@@ -260,6 +263,7 @@ def test_the_screen_wakes_often_only_while_the_beat_moves(clock: FakeClock):
     assert screen._next_tick() == TICK_SECONDS
     engine.pause()
     assert screen._next_tick() == IDLE_TICK_SECONDS
+    store.close()
 
 
 def notices(app) -> list[str]:

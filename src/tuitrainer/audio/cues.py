@@ -95,11 +95,15 @@ def _last_side(engine: Engine, event: SideFinished) -> bool:
 
 
 class CueScheduler:
-    """Subscribe it to an engine; call `flush()` after each batch of engine calls."""
+    """Subscribe it to an engine; call `flush()` after each batch of engine calls.
+
+    Without an engine it plays the cues it is given by `cue()` (the assessment's
+    hold), with the same mute, settings, sound lookup and lateness rule.
+    """
 
     def __init__(
         self,
-        engine: Engine,
+        engine: Engine | None,
         output: Callable[[], Output | None],
         preferences: Preferences,
         muted: Callable[[], bool],
@@ -120,8 +124,14 @@ class CueScheduler:
         if isinstance(event, WorkoutFinished) and event.status == "stopped":
             self._pending = None  # ending early: the side it cut short is not "done"
             return
+        if self.engine is None:
+            return
         for cue in cues_for(event, self.engine):
             self._pending = self._merge(self._pending, cue, self._send)
+
+    def cue(self, name: str, at: float) -> None:
+        """A cue from outside the engine, for clock time `at`; `flush()` sends it."""
+        self._pending = self._merge(self._pending, Cue(name, at, None), self._send)
 
     @staticmethod
     def _merge(pending: Cue | None, cue: Cue, send: Callable[[Cue], None]) -> Cue:
@@ -149,10 +159,10 @@ class CueScheduler:
         if self._pending is not None:
             pending, self._pending = self._pending, None
             self._send(pending)
-        if schedules:
-            self._hand_over_coming(output)
+        if schedules and self.engine is not None:
+            self._hand_over_coming(output, self.engine)
 
-    def _hand_over_coming(self, output: Output) -> None:
+    def _hand_over_coming(self, output: Output, engine: Engine) -> None:
         now = self.clock()
         horizon = now + LOOKAHEAD
         coming: list[Cue] = []
@@ -163,7 +173,7 @@ class CueScheduler:
                 merged[0] = self._merge(merged[0], cue, coming.append)
 
         # A little past the horizon, so a cue at its edge merges as it will next time.
-        self.engine.preview(horizon + SAME_MOMENT, collect)
+        engine.preview(horizon + SAME_MOMENT, collect)
         if merged[0] is not None:
             coming.append(merged[0])
         for cue in coming:
@@ -175,13 +185,12 @@ class CueScheduler:
         """The sound for a cue: the exercise's choice, the session's, or the built-in."""
         key = (cue.name, cue.exercise_index)
         if key not in self._paths:
-            session = self.engine.timeline.session
-            name = cue.name
-            if cue.exercise_index is not None:
-                exercise = session.exercises[cue.exercise_index]
-                name = exercise.cues.get(cue.name) or session.cues.get(cue.name) or cue.name
-            else:
-                name = session.cues.get(cue.name) or cue.name
+            name = cue.name  # without a session: the user's or the built-in sound
+            session = self.engine.timeline.session if self.engine is not None else None
+            if session is not None:
+                index = cue.exercise_index
+                own = session.exercises[index].cues if index is not None else {}
+                name = own.get(cue.name) or session.cues.get(cue.name) or cue.name
             self._paths[key] = sound_files.find(name, self.sound_dirs)
         return self._paths[key]
 

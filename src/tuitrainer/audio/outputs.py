@@ -70,6 +70,22 @@ class BellOutput(Output):
             self.latencies.append(time.monotonic() - at)
 
 
+class BrowserOutput(Output):
+    """The browser tab of `tuitrainer serve`: each cue is a `cue:FILE` address that the
+    page plays from the server's /cue/ route (web/templates/app_index.html)."""
+
+    name = "browser"
+
+    def __init__(self, signal: Callable[[str], None]) -> None:
+        super().__init__()
+        self.signal = signal
+
+    def play(self, cue: str, path: Path, at: float, volume: float) -> None:
+        self.signal(f"cue:{path.name}")
+        self.played.append(cue)
+        self.latencies.append(time.monotonic() - at)
+
+
 class PlayerProcess(Output):
     """simpleaudio in a child process whose stderr is /dev/null (see player.py)."""
 
@@ -218,12 +234,18 @@ def choose(
     which: Callable[[str], str | None] = shutil.which,
     env: dict[str, str] | None = None,
     player: Callable[[dict[str, str] | None], Output] = PlayerProcess,
+    browser: Callable[[str], None] | None = None,
 ) -> tuple[Output, str]:
     """The first output that works here, and a short notice of which.
+
+    Served in a browser (`browser` given), cues play in the page, never on the
+    machine that serves it.
 
     The details of what failed before it are in the output's `why`. Slow (it
     starts and probes processes): call it from a worker thread.
     """
+    if browser is not None:
+        return BrowserOutput(browser), "Sound: in the browser (click the page once)"
     reasons: list[str] = []
     try:
         return player(env), "Sound: simpleaudio"

@@ -1,15 +1,13 @@
 """The guided hip assessment: each test on each side, instructions, a hold, answers.
 
 The order, going back and the answers live in `assessment.walk.Walk`; this
-screen shows the current step, runs the hold countdown on the app's clock and
+screen shows the current step, runs the hold (`assessment.hold`) on the app's clock and
 turns single keys into answers. Enter on the review saves the assessment and
 opens the results.
 """
 
 from __future__ import annotations
 
-import math
-import time
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -21,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Digits, Label, Static
 
 from ..assessment.findings import finding_table
+from ..assessment.hold import Hold
 from ..assessment.model import Battery, Rules, fill
 from ..assessment.walk import Step, Walk
 from ..history.assessments import acknowledged, save_assessment
@@ -33,7 +32,6 @@ if TYPE_CHECKING:
     from ..app import TuitrainerApp
 
 TICK_SECONDS = 0.1
-COUNTDOWN = 3  # the last seconds of a hold that tick, as in a workout's pauses
 
 
 def open_assessment(app: TuitrainerApp) -> None:
@@ -64,6 +62,7 @@ def open_assessment(app: TuitrainerApp) -> None:
 
 class AssessmentScreen(Screen[None]):
     CSS_PATH = "assessment.tcss"
+    RUNS_A_CLOCK = True  # no command palette over a hold's countdown
     BINDINGS = [
         Binding("enter", "forward", "Next"),
         Binding("space", "hold", "Start hold"),
@@ -76,8 +75,7 @@ class AssessmentScreen(Screen[None]):
         super().__init__()
         self.walk = Walk(battery)
         self.rules = rules
-        self.hold_until: float | None = None
-        self._ticked: int | None = None  # the last second of the hold that sounded
+        self.hold: Hold | None = None  # while the person holds the position
 
     @property
     def tt_app(self) -> TuitrainerApp:
@@ -103,50 +101,27 @@ class AssessmentScreen(Screen[None]):
 
     # -- the hold ------------------------------------------------------------------
 
-    def remaining(self) -> float | None:
-        if self.hold_until is None:
-            return None
-        return max(0.0, self.hold_until - self.tt_app.clock())
-
     def sync(self) -> None:
         """Called on a timer (and by tests after moving the clock): the hold's countdown."""
-        left = self.remaining()
-        if left is None:
+        if self.hold is None:
             return
-        if left <= 0:
-            self.hold_until = None
+        if self.hold.advance():
+            self.hold = None
             self.walk.forward()
-            self.cue("exercise_done")
             self.notify("Time: let go, then answer.", timeout=2)
             self.show()
             return
-        shown = math.ceil(left)
-        if shown <= COUNTDOWN and shown != self._ticked:
-            self._ticked = shown
-            self.cue("countdown")
-        self.query_one("#hold", Digits).update(str(shown))
+        self.query_one("#hold", Digits).update(str(self.hold.shown()))
 
     def action_hold(self) -> None:
         step = self.walk.step
         if step is None or step.question is not None or not step.test.hold_seconds:
             return
-        if self.hold_until is None:
-            self.hold_until = self.tt_app.clock() + step.test.hold_seconds
-            self._ticked = None
-            self.cue("go")
+        if self.hold is None:
+            app = self.tt_app
+            self.hold = Hold(step.test.hold_seconds, app.clock, app.workouts.loose_cues())
+            self.hold.start()
             self.show()
-
-    def cue(self, name: str) -> None:
-        """The workout's sounds for the hold: go, the last seconds, and the end."""
-        app = self.tt_app
-        output = getattr(app, "audio", None)
-        if output is None or app.preferences.muted or not app.preferences.cue_enabled(name):
-            return
-        from ..sound_files import find
-
-        path = find(name, app.locations.sound_dirs())
-        if path is not None:
-            output.play(name, path, time.monotonic(), app.preferences.volume)
 
     # -- moving through the steps --------------------------------------------------
 
@@ -168,13 +143,13 @@ class AssessmentScreen(Screen[None]):
         if self.walk.reviewing:
             self.save()
             return
-        self.hold_until = None
+        self.hold = None
         if self.walk.forward():
             self.show()
 
     def action_back(self) -> None:
-        if self.hold_until is not None:  # back out of the hold: stop it, stay on the test
-            self.hold_until = None
+        if self.hold is not None:  # back out of the hold: stop it, stay on the test
+            self.hold = None
             self.notify("Hold stopped: space starts it again.", timeout=3)
             self.show()
             return
@@ -248,7 +223,7 @@ class AssessmentScreen(Screen[None]):
         self.query_one("#text", Static).update(plain(text))
         self.query_one("#answers", Static).update(Content("\n").join(answers))
         self.query_one("#keys", Label).update(styled(keys))
-        holding = self.hold_until is not None
+        holding = self.hold is not None
         self.query_one("#hold", Digits).display = holding
         self.query_one("#cue", Label).display = holding
         self.set_class(holding, "-holding")
@@ -261,10 +236,9 @@ class AssessmentScreen(Screen[None]):
         if test.hold_seconds:
             keys = f"[b]Space[/b] start the {test.hold_seconds:g} s hold    " + keys
         self._set(test.name, f"{side.upper()} SIDE", "\n".join(lines), [], keys)
-        if self.hold_until is not None:
+        if self.hold is not None:
             self.query_one("#cue", Label).update(plain(fill(test.hold_cue, side) or "Hold"))
-            left = self.remaining() or 0
-            self.query_one("#hold", Digits).update(str(math.ceil(left)))
+            self.query_one("#hold", Digits).update(str(self.hold.shown()))
 
     def _show_question(self, step: Step) -> None:
         assert step.question is not None

@@ -149,15 +149,27 @@ class HomeScreen(Screen[None]):
         if entry is not None:
             open_planning(self.tt_app, Path(entry.path), entry.source)
 
+    def _editing_off(self) -> bool:
+        """Served to a browser there is no login, so sessions are not edited there."""
+        from ..serving import is_served
+
+        if is_served():
+            self.notify("Editing is off in the browser: edit on the computer that serves it.")
+        return is_served()
+
     def action_new(self) -> None:
         from .editor import ask_new_session
 
+        if self._editing_off():
+            return
         ask_new_session(self.tt_app)
 
     def action_edit(self) -> None:
         """The highlighted session's file in the editor (a built-in one: a copy, if wished)."""
         from .editor import open_editor
 
+        if self._editing_off():
+            return
         entry = self._entry(self.query_one(RowTable).cursor_row)
         if entry is not None:
             open_editor(self.tt_app, entry.slug, Path(entry.path), entry.source)
@@ -165,4 +177,5 @@ class HomeScreen(Screen[None]):
     def action_help(self) -> None:
         from .help import HelpScreen
 
-        self.app.push_screen(HelpScreen("Home keys", self.BINDINGS))
+        palette = "ctrl+p opens the command palette: start any session, themes, and more."
+        self.app.push_screen(HelpScreen("Home keys", self.BINDINGS, notes=palette))

@@ -10,12 +10,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label
 
-from ..engine import Engine
 from ..planner import format_duration
 from ..tally import workout_rows
 from ..widgets.footer import Footer
 from ..widgets.rating import RatingInput, submitted_rating
 from ..widgets.text import cell, plain
+from ..workout import Workout
 
 if TYPE_CHECKING:
     from ..app import TuitrainerApp
@@ -28,9 +28,10 @@ class SummaryScreen(Screen[None]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
     BINDINGS = [Binding("escape", "skip", "Skip rating")]
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, workout: Workout) -> None:
         super().__init__()
-        self.engine = engine
+        self.workout = workout
+        self.engine = workout.engine
 
     def compose(self) -> ComposeResult:
         rows = workout_rows(self.engine)
@@ -74,8 +75,8 @@ class SummaryScreen(Screen[None]):
             self.notify(str(problem), severity="warning")
             return
         app: TuitrainerApp = self.app  # type: ignore[assignment]
-        app.finish_summary(self.engine, rating)
+        app.finish_summary(self.workout, rating)
 
     def action_skip(self) -> None:
         app: TuitrainerApp = self.app  # type: ignore[assignment]
-        app.finish_summary(self.engine, None)
+        app.finish_summary(self.workout, None)

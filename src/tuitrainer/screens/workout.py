@@ -1,7 +1,8 @@
 """The live workout: big countdown, per-side rep timers, tempo beat, coaching.
 
-The screen ticks the engine a few times a second and copies `display.describe`
-into widgets, changing only what changed. Keys become engine calls.
+A driver of `workout.Workout`: the screen advances it a few times a second and
+copies `display.describe` into widgets, changing only what changed. Keys become
+the workout's controls.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from ..widgets.footer import Footer
 from ..widgets.side_panel import SidePanel
 from ..widgets.tempo_bar import TempoBar
 from ..widgets.text import plain
+from ..workout import Workout
 from .help import HelpScreen
 from .questions import ConfirmScreen
 
@@ -38,6 +40,7 @@ class WorkoutScreen(Screen[None]):
     """Runs one workout from first get-ready to the summary."""
 
     CSS_PATH = "workout.tcss"
+    RUNS_A_CLOCK = True  # no command palette over a running workout
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-normal")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
@@ -55,10 +58,9 @@ class WorkoutScreen(Screen[None]):
         Binding("t", "modification", "Easier"),
     ]
 
-    def __init__(self, engine: Engine, start_index: int = 0) -> None:
+    def __init__(self, workout: Workout) -> None:
         super().__init__()
-        self.engine = engine
-        self.start_index = start_index
+        self.workout = workout
         self.show_modification = False
         self._shown: dict[str, object] = {}
         self._exercise_index = -1
@@ -88,8 +90,16 @@ class WorkoutScreen(Screen[None]):
         yield Label("", id="next", markup=False)
         yield Footer()
 
+    @property
+    def engine(self) -> Engine:
+        return self.workout.engine
+
+    @property
+    def start_index(self) -> int:
+        return self.workout.start_index
+
     def on_mount(self) -> None:
-        self.engine.subscribe(self._on_event)
+        self.workout.listen(self._on_event)
         self.sync()
         self.set_timer(self._next_tick(), self._tick)
 
@@ -133,19 +143,18 @@ class WorkoutScreen(Screen[None]):
             if panel.display:
                 panel.assign(display.sides[position].side)
 
-    def sync(self, replan: bool = False) -> None:
-        """Catch the engine up with the clock, then redraw what changed.
+    def sync(self) -> None:
+        """Catch the workout up with the clock, then redraw what changed."""
+        self.workout.advance()
+        self.redraw()
 
-        `replan` after a key that changed what comes next, so sounds handed to
-        the player in advance are withdrawn and planned again.
-        """
-        self.engine.tick()
-        self.tt_app.flush_cues(replan)
+    def redraw(self) -> None:
+        """Draw what changed; after the DONE moment, on to the summary."""
         self.render_display(describe(self.engine, self.show_modification, self.start_index))
         due = self._summary_at is not None and self.engine.clock() >= self._summary_at
         if due and self.app.screen is self:  # not under the help or a question: next tick
             self._summary_at = None
-            self.call_after_refresh(self.tt_app.show_summary, self.engine)
+            self.call_after_refresh(self.tt_app.show_summary, self.workout)
 
     def render_display(self, display: Display) -> None:
         segments = self.engine.segments
@@ -181,7 +190,6 @@ class WorkoutScreen(Screen[None]):
             panel.show(view.reps, view.target, view.seconds, view.active, view.done)
 
     def _on_event(self, event: Event) -> None:
-        self.tt_app.on_engine_event(event)
         if isinstance(event, WorkoutFinished):
             if event.status == "completed":
                 # DONE, big, for a moment: the end is seen from across the room.
@@ -191,7 +199,7 @@ class WorkoutScreen(Screen[None]):
 
     def _to_summary(self) -> None:
         self._summary_at = None
-        self.tt_app.show_summary(self.engine)
+        self.tt_app.show_summary(self.workout)
 
     # -- keys ------------------------------------------------------------------
 
@@ -199,62 +207,60 @@ class WorkoutScreen(Screen[None]):
         if self.engine.finished:
             self._to_summary()  # no need to wait out DONE
             return
-        if not self.engine.started:
-            self.engine.start(self.start_index)
-        elif not any(isinstance(e, RepCounted) for e in self.engine.log_rep()):
+        if not self.workout.started:
+            self.workout.start()
+        elif not any(isinstance(e, RepCounted) for e in self.workout.rep()):
             self._say(no_rep_reason(self.engine))
-        self.sync(replan=True)
+        self.redraw()
 
     def action_undo(self) -> None:
-        if not self.engine.started:
+        if not self.workout.started:
             return
-        undone = self.engine.undo_rep()
+        undone = self.workout.undo()
         if not any(isinstance(e, RepUndone | PhaseStarted) for e in undone):
             self._say(no_undo_reason(self.engine))
-        self.sync(replan=True)
+        self.redraw()
 
     def _say(self, reason: str) -> None:
         if reason:
             self.notify(reason, timeout=3)
 
     def action_pause(self) -> None:
-        if self.engine.started:
-            self.engine.toggle_pause()
-            self.sync(replan=True)
+        if self.workout.started:
+            self.workout.toggle_pause()
+            self.redraw()
 
     def action_skip(self) -> None:
-        if not self.engine.started:
-            self.engine.start(self.start_index)
-        self.engine.skip()
-        self.sync(replan=True)
+        self.workout.next()
+        self.redraw()
 
     def action_back(self) -> None:
         key = self.engine.key
         reps = self.engine.side_stats(key).reps if key else 0
-        self.engine.back()
+        self.workout.back()
         self._say(cleared_reps(self.engine, key, reps))
-        self.sync(replan=True)
+        self.redraw()
 
     def action_mute(self) -> None:
-        muted = self.tt_app.toggle_mute()
+        muted = self.workout.toggle_mute()
         self.notify("Sound off" if muted else "Sound on", timeout=2)
-        self.sync(replan=True)  # withdraw (or hand over) the cues of the next moments
+        self.redraw()
 
     def action_modification(self) -> None:
         self.show_modification = not self.show_modification
-        self.sync(replan=True)
+        self.redraw()
 
     def action_help(self) -> None:
         """The keys; the workout waits (paused) while they are read."""
-        paused_here = self.engine.started and not self.engine.paused and not self.engine.finished
+        paused_here = self.workout.running
         if paused_here:
-            self.engine.pause()
-            self.sync(replan=True)
+            self.workout.pause()
+            self.redraw()
 
         def closed(_: None) -> None:
             if paused_here:
-                self.engine.resume()
-                self.sync(replan=True)
+                self.workout.resume()
+                self.redraw()
 
         self.app.push_screen(HelpScreen("Workout keys", self.BINDINGS), closed)
 
@@ -262,18 +268,18 @@ class WorkoutScreen(Screen[None]):
         if self.engine.finished:
             self._to_summary()
             return
-        if not self.engine.started:
-            self.tt_app.leave_workout(self.engine)
+        if not self.workout.started:
+            self.tt_app.leave_workout(self.workout)
             return
-        was_paused = self.engine.paused
-        self.engine.pause()
-        self.sync(replan=True)
+        was_paused = self.workout.paused
+        self.workout.pause()
+        self.redraw()
 
         def answer(end: bool | None) -> None:
             if end:
-                self.engine.stop()
+                self.workout.stop()
             elif not was_paused:
-                self.engine.resume()
-            self.sync(replan=True)
+                self.workout.resume()
+            self.redraw()
 
         self.app.push_screen(ConfirmScreen("End workout?", "What you did so far is kept."), answer)

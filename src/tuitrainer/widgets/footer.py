@@ -13,6 +13,8 @@ from textual.widgets import Footer as TextualFooter
 
 class Footer(TextualFooter):
     def __init__(self, *args, **kwargs) -> None:
+        # ctrl+p is in each help (?) instead: the keys of the screen need the room.
+        kwargs.setdefault("show_command_palette", False)
         super().__init__(*args, **kwargs)
         self._composed_for: tuple | None = None
 

@@ -1,0 +1,375 @@
+"""A workout's life as plain Python: the one object every driver runs.
+
+The Textual workout screen, a plain-text runner and the tests are drivers of the
+same two objects. A driver:
+
+    workouts = Workouts(store, locations, preferences, clock=clock, output=lambda: audio)
+    unfinished = workouts.unfinished(session)    # the resume policy (None: nothing to ask)
+    # ...ask "resume / start afresh / close it" when there is one...
+    workout = workouts.open(session, resume=unfinished)   # or resume=None for a fresh run
+    workout.listen(show)               # every engine event, in order, after history and cues
+    workout.start()                    # first get-ready (or where a resumed run goes on)
+    while not workout.finished:
+        workout.advance()              # reads the clock: fires what is due, hands cues over
+        wait until workout.next_due() (or sooner, to redraw a clock), or a key:
+        workout.rep() / undo() / next() / back() / pause() / resume() / stop()
+    workout.finish(pain_after)         # the pain rating after; the record is closed already
+
+Every control returns the engine events it caused and leaves the cue sounds
+planned again, so a driver only draws. History rows are written as the events
+happen (the recorder listens first), so nothing is lost if the driver dies.
+Time comes only from the injected clock; `speed` runs a rehearsal faster.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .audio.cues import CueScheduler
+from .config import Preferences
+from .engine import Engine
+from .events import Event
+from .history.recorder import Recorder, prepare_resume, resumable
+from .history.store import HistoryStore
+from .locations import Locations
+from .planner import plan
+
+if TYPE_CHECKING:
+    from .audio.outputs import Output
+    from .session.model import Session
+
+TAKEN_ELSEWHERE = "That unfinished workout is open in another window: it goes on there."
+Clock = Callable[[], float]
+Listener = Callable[[Event], None]
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the person should read once (a driver shows it as it likes)."""
+
+    text: str
+    seconds: float = 6.0
+
+
+@dataclass(frozen=True)
+class Unfinished:
+    """A workout left running by a process that is gone: it can go on or be closed."""
+
+    workout_id: int
+    session: str  # the session's name
+    session_path: str | None
+    title: str
+    question: str  # "Hips from Sat 05 Dec 10:00 stopped before it was finished (12 reps logged)."
+    row: Any  # the history row, for `resumable`
+
+
+class Workouts:
+    """Starts, resumes and closes workouts of one history: the resume policy lives here.
+
+    `tell` receives the notices (a session changed since, a resumed speed); `output`
+    is asked for the sound output at each cue, since it may be chosen later.
+    """
+
+    def __init__(
+        self,
+        store: HistoryStore,
+        locations: Locations,
+        preferences: Preferences,
+        *,
+        clock: Clock = time.monotonic,
+        speed: float = 1.0,
+        output: Callable[[], Output | None] = lambda: None,
+        tell: Callable[[Notice], None] = lambda notice: None,
+    ) -> None:
+        self.store = store
+        self.locations = locations
+        self.preferences = preferences
+        self.clock = clock
+        self.speed = speed
+        self.output = output
+        self.tell = tell
+        self.unsaved: list[Recorder] = []  # workouts whose writes the history refused
+
+    # -- the resume policy -------------------------------------------------------
+
+    def unfinished(self, session: Session | None = None) -> Unfinished | None:
+        """The newest unfinished workout (of `session`, when given) to offer to resume.
+
+        One whose session has changed since cannot go on where it stopped (the parts
+        no longer line up): it is closed, keeping what it logged, and said so.
+        """
+        rows = self.store.interrupted(session.slug if session is not None else None)
+        if not rows:
+            return None
+        found = self._unfinished(rows[0])
+        if session is not None and not resumable(rows[0], session):
+            self.close_changed(found)
+            return None
+        return found
+
+    def _unfinished(self, row: Any) -> Unfinished:
+        started = datetime.fromisoformat(row["started_at"]).astimezone()
+        done = sum(side["reps_done"] for side in self.store.sides(row["id"]))
+        question = (
+            f"{row['title']} from {started:%a %d %b %H:%M} stopped before it was finished "
+            f"({done} reps logged)."
+        )
+        return Unfinished(
+            row["id"], row["session"], row["session_path"], row["title"], question, row
+        )
+
+    def close(self, unfinished: Unfinished) -> None:
+        """Close an unfinished workout as interrupted; what it logged is kept.
+
+        Not one another window has taken over since it was offered here."""
+        if not self.store.close_unfinished(unfinished.workout_id, unfinished.row["pid"]):
+            self.tell(Notice(TAKEN_ELSEWHERE, 10.0))
+
+    def take(self, session: Session, unfinished: Unfinished) -> Workout | None:
+        """Go on with an unfinished workout, if this window is the one that gets it.
+
+        Two windows may both have offered it: taking it over is one conditional
+        update, so exactly one of them wins; the other is told (None).
+        """
+        if not self.store.claim(unfinished.workout_id, unfinished.row["pid"]):
+            self.tell(Notice(TAKEN_ELSEWHERE, 10.0))
+            return None
+        return self.open(session, resume=unfinished)
+
+    def close_changed(self, unfinished: Unfinished) -> None:
+        self.close(unfinished)
+        self.tell(
+            Notice(
+                f"The unfinished {unfinished.title} workout was closed: the session has "
+                "changed since, so it cannot be resumed where it stopped. What it logged "
+                "is kept.",
+                8.0,
+            )
+        )
+
+    def session_of(self, unfinished: Unfinished) -> Session:
+        """The session an unfinished workout ran: the same file if it is still there,
+        else by name. Raises SessionError or FileNotFoundError."""
+        from .library import resolve
+        from .session.load import load_session
+
+        path = unfinished.session_path
+        if path and Path(path).is_file():
+            return load_session(Path(path), sound_dirs=self.locations.sound_dirs())
+        return resolve(unfinished.session, self.locations)
+
+    def resume(self, unfinished: Unfinished) -> Workout | None:
+        """Go on with an unfinished workout of any session (from the home screen).
+
+        None, after a notice, when its session cannot be read or has changed since.
+        """
+        from .session.problems import SessionError
+
+        try:
+            session = self.session_of(unfinished)
+        except (SessionError, FileNotFoundError) as error:
+            self.tell(Notice(f"Cannot resume: {error}", 6.0))
+            return None
+        if not resumable(unfinished.row, session):
+            self.close_changed(unfinished)
+            return None
+        return self.take(session, unfinished)
+
+    def loose_cues(self) -> CueScheduler:
+        """Cue sounds with no workout behind them (the assessment's hold): the same
+        output, mute, settings and sounds as a workout's."""
+        return self._cues(None)
+
+    def _cues(self, engine: Engine | None) -> CueScheduler:
+        return CueScheduler(
+            engine,
+            output=self.output,
+            preferences=self.preferences,
+            muted=lambda: self.preferences.muted,
+            sound_dirs=self.locations.sound_dirs(),
+            clock=self.clock,
+        )
+
+    # -- starting ------------------------------------------------------------------
+
+    def open(self, session: Session, resume: Unfinished | None = None) -> Workout:
+        """A workout of `session`, wired and ready to start; `resume` goes on with one
+        that was interrupted, at the speed it began at."""
+        speed = self.speed
+        resume_id = resume.workout_id if resume is not None else None
+        if resume_id is not None:
+            speed = self._resume_speed(resume_id, speed)
+        engine = Engine(plan(session), clock=self.clock, speed=speed)
+        start = prepare_resume(self.store, engine, resume_id) if resume_id is not None else 0
+        recorder = Recorder(self.store, engine, workout_id=resume_id)
+        recorder.on_notice = lambda text: self._saving(recorder, text)
+        cues = self._cues(engine)
+        return Workout(engine, recorder, cues, self.preferences, start, resume_id is not None)
+
+    # -- writes the history refused ---------------------------------------------------
+
+    def _saving(self, recorder: Recorder, text: str) -> None:
+        """A workout's writes stopped going in, or go in again: say so (once each)."""
+        if recorder.problem is not None and recorder not in self.unsaved:
+            self.unsaved.append(recorder)
+        elif recorder.problem is None and recorder in self.unsaved:
+            self.unsaved.remove(recorder)
+        self.tell(Notice(text, 8.0))
+
+    def retry(self) -> bool:
+        """Try the refused writes again; True while any still wait (a driver calls this
+        about once a second from when `unsaved` fills until it returns False)."""
+        for recorder in list(self.unsaved):
+            recorder.retry()
+        return bool(self.unsaved)
+
+    def last_try(self) -> None:
+        """At exit: one more try for refused writes, allowed the store's usual wait."""
+        for recorder in self.unsaved:
+            recorder.store.conn.execute("PRAGMA busy_timeout=5000")
+            recorder.flush()
+
+    def _resume_speed(self, workout_id: int, asked: float) -> float:
+        """A resumed workout goes on at the speed it began at: one record, one speed,
+        so a rehearsal never turns into a real workout half-way, nor the other way."""
+        row = self.store.workout(workout_id)
+        speed = float(row["speed"]) if row is not None else asked
+        if speed != asked:
+            self.tell(Notice(f"Resumed at the speed it began at: {speed:g}x.", 6.0))
+        return speed
+
+
+class Workout:
+    """One workout, from before its first get-ready to its pain rating after.
+
+    The recorder (history) and the cue scheduler (sound) listen to the engine
+    first, in that order; `listen` adds more listeners (the screen, speech).
+    """
+
+    def __init__(
+        self,
+        engine: Engine,
+        recorder: Recorder,
+        cues: CueScheduler,
+        preferences: Preferences,
+        start_index: int = 0,
+        resumed: bool = False,
+    ) -> None:
+        self.engine = engine
+        self.recorder = recorder
+        self.cues = cues
+        self.preferences = preferences
+        self.start_index = start_index
+        self.resumed = resumed
+        engine.subscribe(recorder)
+        engine.subscribe(cues)
+
+    def listen(self, listener: Listener) -> None:
+        """Call `listener` with every engine event, in order, as it happens."""
+        self.engine.subscribe(listener)
+
+    # -- reading -------------------------------------------------------------------
+
+    @property
+    def started(self) -> bool:
+        return self.engine.started
+
+    @property
+    def paused(self) -> bool:
+        return self.engine.paused
+
+    @property
+    def finished(self) -> bool:
+        return self.engine.finished
+
+    @property
+    def running(self) -> bool:
+        """Started, not finished and not paused: the clock is moving."""
+        return self.started and not self.finished and not self.paused
+
+    @property
+    def asks_pain_before(self) -> bool:
+        """A fresh workout asks for a pain rating first, unless switched off."""
+        return not self.resumed and self.preferences.ask_pain_before
+
+    @property
+    def pain_before(self) -> int | None:
+        return self.recorder.pain_before
+
+    @pain_before.setter
+    def pain_before(self, rating: int | None) -> None:
+        """Given before the start; saved once the workout's record exists."""
+        self.recorder.pain_before = rating
+
+    def next_due(self) -> float | None:
+        """The clock time of the next scheduled moment (a rep, a tip, a second of a
+        countdown, a part's end); None while nothing is scheduled (paused, self-paced)."""
+        return self.engine.next_due()
+
+    # -- the clock -------------------------------------------------------------------
+
+    def advance(self, replan: bool = False) -> list[Event]:
+        """Catch up with the clock: every moment due fires, in order; then the sounds
+        of the next moments go to the output. A driver calls it a few times a second.
+
+        `replan` withdraws sounds handed over in advance first (after a change of plan).
+        """
+        events = self.engine.tick()
+        self.cues.flush(replan)
+        return events
+
+    def _changed(self, events: list[Event]) -> list[Event]:
+        """After a control: what was due happens, and the coming sounds are planned again."""
+        return events + self.advance(replan=True)
+
+    # -- controls ----------------------------------------------------------------------
+
+    def start(self) -> list[Event]:
+        """Begin (a resumed workout goes on where it stopped)."""
+        return self._changed(self.engine.start(self.start_index))
+
+    def rep(self) -> list[Event]:
+        """Count a rep on a self-paced side (nothing on a guided one)."""
+        return self._changed(self.engine.log_rep())
+
+    def undo(self) -> list[Event]:
+        """Take back the last logged rep, or go back into the side it ended."""
+        return self._changed(self.engine.undo_rep())
+
+    def next(self) -> list[Event]:
+        """End this part now and go on; before the start, start and skip the first."""
+        events = [] if self.started else self.engine.start(self.start_index)
+        return self._changed(events + self.engine.skip())
+
+    def back(self) -> list[Event]:
+        """Start this part again; near its start, go to the part before."""
+        return self._changed(self.engine.back())
+
+    def pause(self) -> list[Event]:
+        return self._changed(self.engine.pause())
+
+    def resume(self) -> list[Event]:
+        return self._changed(self.engine.resume())
+
+    def toggle_pause(self) -> list[Event]:
+        return self._changed(self.engine.toggle_pause())
+
+    def stop(self) -> list[Event]:
+        """End early; what was done is kept (the record says `stopped`)."""
+        return self._changed(self.engine.stop())
+
+    def toggle_mute(self) -> bool:
+        """Sound off or on for this run (the settings file keeps its default)."""
+        self.preferences.muted = not self.preferences.muted
+        self.advance(replan=True)  # withdraw (or hand over) the cues of the next moments
+        return self.preferences.muted
+
+    def finish(self, pain_after: int | None) -> None:
+        """After the summary: keep the pain rating, if one was given."""
+        if pain_after is not None:
+            self.recorder.set_pain_after(pain_after)
