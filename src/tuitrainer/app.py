@@ -187,8 +187,9 @@ class TuitrainerApp(App[int]):
         self.notify(f"Report written to {path}", timeout=8, markup=False)
 
     def palette_toggle_mute(self) -> None:
-        muted = self.toggle_mute()
-        self.notify("Sound off" if muted else "Sound on", timeout=2)
+        """No workout runs under the palette (RUNS_A_CLOCK), so no cue to withdraw."""
+        self.preferences.muted = not self.preferences.muted
+        self.notify("Sound off" if self.preferences.muted else "Sound on", timeout=2)
 
     def palette_high_contrast(self) -> None:
         self.theme = "high-contrast"
