@@ -20,6 +20,9 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
         "report", parents=[common], help="a Markdown summary of progress for a clinician"
     )
     report.add_argument("--output", metavar="FILE", help="write to FILE (default: print)")
+    report.add_argument(
+        "--force", action="store_true", help="replace FILE even if it is not an earlier report"
+    )
     report.set_defaults(handler=cmd_report)
     for command in (progress, report):
         command.add_argument("--since", type=day, metavar="DATE", help="from this day on")
@@ -64,6 +67,10 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.output in (None, "-"):  # "-": standard output, as is usual
         out.write(text)
         return OK
+    refused = output_problem(Path(args.output), Locations.resolve(args.data_dir), args.force)
+    if refused:
+        print(f"tuitrainer report: {refused}", file=err)
+        return USAGE
     try:
         Path(args.output).write_text(printable_lines(text), encoding="utf-8")
     except OSError as error:
@@ -71,3 +78,36 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return USAGE
     print(f"Report written to {args.output}", file=err)
     return OK
+
+
+REPORT_FIRST_LINE = b"# Exercise and pain report"
+
+
+def output_problem(path: Path, locations: Locations, force: bool) -> str | None:
+    """Why the report may not be written to `path`, or None.
+
+    The data folder (history, sessions, sounds) and the settings folder are never
+    written, whatever the name or a link says; an existing file is replaced only if
+    it is an earlier report, or with --force.
+    """
+    target = path.resolve()
+    for folder in (locations.data_dir, locations.config_dir):
+        if target.is_relative_to(Path(folder).resolve()):
+            return (
+                f"{path} is in tuitrainer's folder {folder}, which holds your history and "
+                "sessions; write the report somewhere else"
+            )
+    if not target.exists():
+        return None
+    if not target.is_file():
+        return f"{path} is not a regular file"
+    if force:
+        return None
+    try:
+        with target.open("rb") as file:
+            first = file.read(len(REPORT_FIRST_LINE))
+    except OSError as error:
+        return f"cannot read {path}: {error.strerror}"
+    if first != REPORT_FIRST_LINE:
+        return f"{path} exists and is not a tuitrainer report; --force replaces it"
+    return None
