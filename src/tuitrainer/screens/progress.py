@@ -25,6 +25,7 @@ from textual_plotext import PlotextPlot
 from ..durations import format_duration
 from ..history import progress as queries
 from ..history.progress import Balance, Scope
+from ..plain_text import printable
 from ..widgets.footer import Footer
 from ..widgets.text import cell, plain, styled
 from .help import HelpScreen
@@ -295,7 +296,7 @@ class ProgressScreen(Screen[None]):
             first, last = min(item.weekly), max(item.weekly)
             self.weeks = [first + timedelta(weeks=n) for n in range((last - first).days // 7 + 1)]
             xs = list(range(len(self.weeks)))
-            plt.title(f"{item.name}: reps per week")
+            plt.title(printable(f"{item.name}: reps per week", newlines=False))  # drawn raw
             plt.plot(xs, item.series("left", self.weeks), label="left", marker="braille")
             plt.plot(xs, item.series("right", self.weeks), label="right", marker="braille")
             plt.xticks(*self._ticks(self.weeks[0], len(self.weeks)))
