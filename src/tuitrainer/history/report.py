@@ -7,12 +7,14 @@ never on the wall clock, so a known history always gives the same text.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
 from ..durations import format_duration
+from ..plain_text import printable
 from . import progress
 from .progress import Scope
 
@@ -22,6 +24,22 @@ NOTE = (
     "stability exercises. Ratings are the person's own, from 0 (no pain) to 10 (worst "
     "imaginable); the self-assessment is a screening aid, not a diagnosis."
 )
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
+
+
+def md_text(text: str) -> str:
+    """Outside text (a title, a name) quoted as Markdown that shows it and does nothing:
+    one line, no control characters, and every character Markdown or HTML acts on
+    (`|` of a table, `#`, `<tag>`, `[link](...)`, `![image]`) escaped."""
+    return _MARKDOWN.sub(r"\\\1", " ".join(printable(text).split()))
+
+
+def md_code(text: str) -> str:
+    """A name as inline code: backticks cannot end it, `|` cannot split a table row."""
+    one_line = " ".join(printable(text).split()).replace("`", "'")
+    return "`" + one_line.replace("|", "\\|") + "`"
 
 
 def table(header: list[str], rows: Iterable[list[str]]) -> list[str]:
@@ -86,7 +104,7 @@ def sessions_section(conn: sqlite3.Connection, scope: Scope) -> list[str]:
         ["Session", "#Workouts", "#Done to the end", "Last done"],
         (
             [
-                f"{u.title} (`{u.session}`)",
+                f"{md_text(u.title)} ({md_code(u.session)})",
                 str(u.workouts),
                 str(u.completed),
                 progress.local_day(u.last, scope).isoformat(),
@@ -112,7 +130,7 @@ def balance_section(conn: sqlite3.Connection, scope: Scope) -> list[str]:
         ["Exercise", "Left reps", "Right reps", "#Left time", "#Right time", "Lagging side"],
         (
             [
-                b.name,
+                md_text(b.name),
                 f"{b.left.reps} / {b.left.target}",
                 f"{b.right.reps} / {b.right.target}",
                 format_duration(b.left.seconds),
@@ -174,7 +192,7 @@ def assessment_section(conn: sqlite3.Connection, scope: Scope) -> list[str]:
         (
             [
                 day,
-                progress.TEST_NAMES.get(test, test),
+                md_text(progress.TEST_NAMES.get(test, test)),
                 sides.get("left", "-"),
                 sides.get("right", "-"),
             ]
@@ -198,7 +216,7 @@ def render(conn: sqlite3.Connection, scope: Scope) -> str:
         "# Exercise and pain report",
         "",
         f"Period: {start.isoformat()} to {end.isoformat()}"
-        + (f", session `{scope.session}` only" if scope.session else "")
+        + (f", session {md_code(scope.session)} only" if scope.session else "")
         + f". Made on {scope.today.isoformat()}.",
         "",
         NOTE,
