@@ -445,7 +445,8 @@ def run_app(
         # A full-screen app drawn into a pipe or a file would never be seen, nor end.
         print(
             "tuitrainer: the app needs a terminal (standard input and output are not one);"
-            " the other commands work anywhere, see --help",
+            " `tuitrainer run SESSION --plain` works anywhere, as do the other commands"
+            " (see --help)",
             file=sys.stderr,
         )
         return 2

@@ -19,6 +19,7 @@ from . import (
     __version__,
     cli_assess,
     cli_files,
+    cli_library,
     cli_progress,
     cli_serve,
     cli_sessions,
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 TOPICS = (
     cli_files,  # validate, sessions, plan, schema
     cli_sessions,  # new, edit
+    cli_library,  # delete, rename, export, import
     cli_workouts,  # run, history
     cli_assess,  # assess
     cli_progress,  # progress, report

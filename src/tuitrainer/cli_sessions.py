@@ -51,7 +51,7 @@ def cmd_new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"tuitrainer new: {error}{hint}", file=err)
         return USAGE
     print(f"Created {path}", file=err)
-    return _open(path, locations, args.editor, out, err)
+    return _open(path, locations, args.editor, out, err, fresh=True)
 
 
 def cmd_edit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -70,13 +70,17 @@ def cmd_edit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return _open(path, locations, args.editor, out, err)
 
 
-def _open(path: Path, locations: Locations, external: bool, out: TextIO, err: TextIO) -> int:
+def _open(
+    path: Path, locations: Locations, external: bool, out: TextIO, err: TextIO, fresh: bool = False
+) -> int:
+    """`fresh`: a file just made by `new`; left in the app before a first save, it goes
+    again, as a new session left from the home screen does."""
     if external:
         return edit_outside(path, locations, out, err)
     from .app import run_app
     from .screens.editor import EditorScreen
 
-    return run_app(locations, first_screen=lambda: EditorScreen(path))
+    return run_app(locations, first_screen=lambda: EditorScreen(path, fresh=fresh))
 
 
 def editor_command() -> list[str] | None:

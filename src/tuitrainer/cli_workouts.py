@@ -16,6 +16,12 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     run.add_argument("session", metavar="SESSION", help="a session name or a file path")
     run.add_argument("--speed", type=speed, default=1.0, help="rehearsal speed factor")
     run.add_argument("--mute", action="store_true", help="no sound")
+    run.add_argument(
+        "--plain",
+        action="store_true",
+        help="one line of text per event, for screen readers and scripts (also when "
+        "TERM=dumb, TUITRAINER_PLAIN=1 or the output is not a terminal)",
+    )
     run.set_defaults(handler=cmd_run)
 
     history = commands.add_parser("history", parents=[common], help="list past workouts")
@@ -27,12 +33,45 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
 
 
 def cmd_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .app import run_app
     from .library import resolve
+    from .plain import wanted
 
     locations = Locations.resolve(args.data_dir)
     session = resolve(args.session, locations)
+    if wanted(args.plain, out):
+        return run_plain_workout(locations, session, args, out, err)
+    from .app import run_app
+
     return run_app(locations, session, speed=args.speed, mute=args.mute)
+
+
+def run_plain_workout(
+    locations: Locations, session, args: argparse.Namespace, out: TextIO, err: TextIO
+) -> int:
+    """The workout as lines of text; keys from the terminal, or one a line from a pipe."""
+    import contextlib
+    import sys
+
+    from .config import load
+    from .history import HistoryStore
+    from .plain.keys import LineKeys, TerminalKeys
+    from .plain.runner import run_plain
+
+    preferences, problems = load(locations.config_file)
+    for problem in problems:
+        print(problem, file=err)
+    preferences.muted = preferences.muted or args.mute
+    store, notice = HistoryStore.open(locations.database)
+    if notice is not None:
+        print(notice.message, file=err)
+    stdin = sys.stdin
+    keys = TerminalKeys(stdin) if stdin.isatty() else LineKeys(stdin)
+    raw = keys.cbreak() if isinstance(keys, TerminalKeys) else contextlib.nullcontext()
+    try:
+        with raw:
+            return run_plain(session, store, locations, preferences, keys, out, speed=args.speed)
+    finally:
+        store.close()
 
 
 def cmd_history(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -198,9 +198,12 @@ def no_rep_reason(engine: Engine) -> str:
     segment = engine.segment
     if engine.finished or segment is None:
         return ""
-    if engine.paused:
+    guided = segment.kind is Kind.WORK and segment.timed
+    if engine.paused:  # a guided side has no rep to log, paused or not
+        if guided:
+            return "Paused: press p to go on; the beat counts the reps."
         return "Paused: press p to go on, then log the rep."
-    if segment.kind is Kind.WORK and segment.timed:
+    if guided:
         return "Guided reps count themselves: follow the beat."
     return "Reps are logged while a side runs."
 

@@ -69,6 +69,11 @@ class Locations:
         return self._ensure(self.data_dir / "sounds")
 
     @property
+    def trash(self) -> Path:
+        """Where deleted sessions go: never destroyed, moved back by undo or by hand."""
+        return self.data_dir / "trash"
+
+    @property
     def database(self) -> Path:
         return self._ensure(self.data_dir) / "history.sqlite3"
 

@@ -279,6 +279,8 @@ async def test_keys_that_change_nothing_say_why(locations, clock: FakeClock):
         assert "Guided reps count themselves: there is no logged rep to undo." in notices(app)
         await pilot.press("space")
         assert "Guided reps count themselves: follow the beat." in notices(app)
+        await pilot.press("p", "space", "p")  # paused, a guided side still has no rep to log
+        assert notices(app)[-1] == "Paused: press p to go on; the beat counts the reps."
         for _ in range(5):  # left, switch, right, rest, get ready: the self-paced side
             await pilot.press("n")
         assert text_of(app, "#phase") == "RIGHT SIDE"

@@ -75,3 +75,21 @@ def test_new_and_edit_refuse(data_dir, tmp_path, monkeypatch):
     monkeypatch.delenv("EDITOR")
     code, _, err = run("edit", "mine", "--editor")
     assert code == 2 and "set $EDITOR" in err
+
+
+def test_new_in_the_app_is_discarded_if_never_saved(data_dir, monkeypatch):
+    """`tuitrainer new NAME` opens the file as new: left before a first save, it goes
+    again, as a new session from the home screen does (`edit` opens it as kept)."""
+    import tuitrainer.app
+
+    opened = []
+
+    def run_app(locations, first_screen) -> int:
+        opened.append(first_screen())
+        return 0
+
+    monkeypatch.setattr(tuitrainer.app, "run_app", run_app)
+    assert run("new", "fresh-one")[0] == 0
+    assert run("new", "from-hips", "--from", "hip-mobility")[0] == 0
+    assert run("edit", "fresh-one")[0] == 0
+    assert [screen.fresh for screen in opened] == [True, True, False]

@@ -183,6 +183,20 @@ def test_history_json_csv_and_limit(data_dir: Path, clock: FakeClock):
     assert code == 2 and "--limit" in err
 
 
+def test_history_text_shows_pain_before_and_after(data_dir: Path, clock: FakeClock):
+    _finished_workout(data_dir, clock, 3)
+    store, _ = HistoryStore.open(Locations.resolve(data_dir).database)
+    [row] = store.recent()
+    store.set_pain(row["id"], "before", 5)
+    clock.advance(100)
+    store.close()
+    _finished_workout(data_dir, clock, None)
+    code, out, _ = run("history")
+    newest, oldest = out.splitlines()
+    assert code == 0 and oldest.endswith("pain 5 before, 3 after (/10)")
+    assert "pain" not in newest  # neither rating given: nothing said
+
+
 def test_history_text_when_empty(data_dir: Path):
     code, out, _ = run("history")
     assert code == 0 and "No workouts yet" in out
@@ -223,19 +237,25 @@ def test_a_huge_limit_is_refused_plainly(data_dir: Path):
     assert code == 2 and "--limit must be from 1 to" in err
 
 
-def test_the_app_refuses_to_draw_into_a_pipe(tmp_path: Path):
+def test_the_app_refuses_to_draw_into_a_pipe_and_run_goes_plain(tmp_path: Path):
     import subprocess
     import sys
 
-    done = subprocess.run(
-        [sys.executable, "-m", "tuitrainer", "--data-dir", str(tmp_path), "run", "hip-mobility"],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
-    assert done.returncode == 2
-    assert "needs a terminal" in done.stderr and done.stdout == ""
+    def tuitrainer(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "tuitrainer", "--data-dir", str(tmp_path), *args]
+        return subprocess.run(
+            command, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=30
+        )
+
+    home = tuitrainer()
+    assert home.returncode == 2
+    assert "needs a terminal" in home.stderr and "--plain" in home.stderr
+    assert home.stdout == ""
+    # `run` into a pipe is plain mode; with no input at all nothing starts.
+    run = tuitrainer("run", "hip-mobility")
+    assert run.returncode == 0
+    assert run.stdout.splitlines()[-1] == "Nothing started."
+    assert tuitrainer("history").stdout.strip() == "No workouts yet."
 
 
 def test_history_text_marks_rehearsals_and_counts_the_whole_plan(data_dir: Path, clock: FakeClock):

@@ -167,13 +167,24 @@ def met(side: dict[str, Any]) -> int:
     return RepRange(high if low is None else low, high).met(side["reps_done"])
 
 
+def pain_text(before: int | None, after: int | None) -> str:
+    """`  pain 5 before, 3 after (/10)`: both ratings; one skipped is left out."""
+    if before is None and after is None:
+        return ""
+    if after is None:
+        return f"  pain {before}/10 before"
+    if before is None:
+        return f"  pain {after}/10 after"
+    return f"  pain {before} before, {after} after (/10)"
+
+
 def write_text(data: list[dict[str, Any]], out: TextIO) -> None:
     if not data:
         print("No workouts yet.", file=out)
     for workout in data:
         done = sum(side["reps_done"] for side in workout["exercises"])
         target = sum(met(side) for side in workout["exercises"])
-        pain = "" if workout["pain"] is None else f"  pain {workout['pain']}/10"
+        pain = pain_text(workout["pain_before"], workout["pain"])
         speed = workout["speed"]
         rehearsal = "" if speed == 1 else f"  (rehearsal at {speed:g}x speed)"
         print(

@@ -35,7 +35,8 @@ DEBOUNCE_SECONDS = 0.4
 
 
 def yaml_language() -> str | None:
-    """`yaml` when highlighting is installed (the `textual[syntax]` extra), else plain text."""
+    """`yaml` when highlighting is installed (tree-sitter and tree-sitter-yaml, which
+    Textual finds by module name: no other grammar is needed), else plain text."""
     try:
         from textual._tree_sitter import get_language
     except ImportError:  # pragma: no cover - a Textual without tree-sitter support
@@ -326,13 +327,13 @@ def open_editor(app: TuitrainerApp, slug: str, path: Path, source: str) -> None:
         except (ValueError, OSError) as error:
             app.notify(str(error), severity="error")
             return
-        app.push_screen(EditorScreen(copy))
+        app.push_screen(EditorScreen(copy, fresh=True))  # left unsaved: no copy stays
 
     app.push_screen(
         ConfirmScreen(
             f"{slug} is built in and is never changed. Make your own copy to edit?",
             "Your copy has the same name, so it takes the place of the built-in one; "
-            "delete it to get the original back.",
+            "d on the home screen deletes it and brings the original back.",
         ),
         answered,
     )

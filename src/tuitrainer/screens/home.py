@@ -19,6 +19,7 @@ from ..widgets.text import plain
 
 if TYPE_CHECKING:
     from ..app import TuitrainerApp
+    from ..library_changes import Trashed
 
 
 def when(iso: str | None) -> str:
@@ -41,6 +42,18 @@ class HomeScreen(Screen[None]):
         Binding("n", "new", "New"),
         Binding("E", "edit", "Edit", key_display="E"),
         Binding("g", "progress", "Progress"),
+        Binding(
+            "d",
+            "delete",
+            "Delete one of yours (asks; kept in the trash)",
+            show=False,
+            id="home.delete",
+        ),
+        Binding(
+            "r", "rename", "Rename one of yours (its history follows)", show=False, id="home.rename"
+        ),
+        Binding("c", "duplicate", "Copy under a new name", show=False, id="home.duplicate"),
+        Binding("u", "undo_delete", "Undo the delete just made", show=False, id="home.undo"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -48,6 +61,7 @@ class HomeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.entries: list[Listed] = []
+        self.last_deleted: Trashed | None = None  # u brings it back
         self._filled_in_compose = False
 
     @property
@@ -56,7 +70,9 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Label("[b]tuitrainer[/b]  mobility and back care", id="title")
-        yield Label("Choose a session and press Enter.", id="hint")
+        yield Label(
+            "Choose a session and press Enter.  d delete  r rename  c copy  ? all keys", id="hint"
+        )
         table = RowTable(("Session", "Time", "Last done", "Source"), id="sessions")
         self._fill(table)  # rows in the first frame, not a frame later
         self._filled_in_compose = True
@@ -75,9 +91,13 @@ class HomeScreen(Screen[None]):
             return
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, select: str | None = None) -> None:
+        """List the sessions again; `select`: highlight the one of that name."""
         table = self.query_one(RowTable)
         self._fill(table)
+        names = [entry.slug for entry in self.entries]
+        if select in names:
+            table.move_cursor(names.index(select))
         self.query_one("#problem", Label).update(plain(self._description(table.cursor_row)))
 
     def _fill(self, table: RowTable) -> None:
@@ -173,6 +193,32 @@ class HomeScreen(Screen[None]):
         entry = self._entry(self.query_one(RowTable).cursor_row)
         if entry is not None:
             open_editor(self.tt_app, entry.slug, Path(entry.path), entry.source)
+
+    def _highlighted(self) -> Listed | None:
+        return self._entry(self.query_one(RowTable).cursor_row)
+
+    def action_delete(self) -> None:
+        from .library_keys import ask_delete
+
+        if entry := self._highlighted():
+            ask_delete(self, entry)
+
+    def action_rename(self) -> None:
+        from .library_keys import ask_rename
+
+        if entry := self._highlighted():
+            ask_rename(self, entry)
+
+    def action_duplicate(self) -> None:
+        from .library_keys import ask_duplicate
+
+        if entry := self._highlighted():
+            ask_duplicate(self, entry)
+
+    def action_undo_delete(self) -> None:
+        from .library_keys import undo_delete
+
+        undo_delete(self)
 
     def action_help(self) -> None:
         from .help import HelpScreen

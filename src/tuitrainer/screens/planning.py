@@ -24,7 +24,7 @@ from ..widgets import text
 from ..widgets.footer import Footer
 from .help import HelpScreen
 from .leaving import leave_asking
-from .questions import AskScreen, PickScreen
+from .questions import AskScreen
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -56,6 +56,32 @@ def cell_text(exercise: Exercise, field: str) -> str:
     if field == "mode":
         return exercise.mode
     return number(getattr(exercise, field))
+
+
+FIELD_WORDS = {
+    "sets": "sets",
+    "reps": "reps",
+    "rep_seconds": "seconds per rep",
+    "hold_seconds": "hold seconds",
+    "side_rest_seconds": "switch-sides pause (s)",
+    "set_rest_seconds": "rest between sets (s)",
+    "rest_seconds": "rest after it (s)",
+    "get_ready_seconds": "get-ready countdown (s)",
+}
+
+
+def value_hint(exercise: Exercise, field: str) -> str:
+    """What the entry line changes, in words: the exercise, its sides and the field."""
+    sides = exercise.sides
+    if sides == ("both",):
+        where = "no sides"
+    elif len(sides) == 1:
+        where = f"{sides[0]} side only"
+    elif field == "reps":
+        where = f"{sides[0]} and {sides[1]} side: one count, or {sides[0]}/{sides[1]} as 10/12"
+    else:
+        where = f"{sides[0]} and {sides[1]} side alike"
+    return f"{exercise.name}, {FIELD_WORDS[field]} ({where}): new value, then Enter"
 
 
 class PlanningScreen(Screen[None]):
@@ -99,7 +125,7 @@ class PlanningScreen(Screen[None]):
         table: DataTable[str] = DataTable(id="plan", cursor_type="cell", zebra_stripes=True)
         yield table
         yield Label("", id="total")
-        yield Label("", id="entry-hint")
+        yield Label("", id="entry-hint", markup=False)
         yield Input(id="entry")
         yield Label("", id="changes", markup=False)
         yield Footer()
@@ -201,22 +227,19 @@ class PlanningScreen(Screen[None]):
             self.redraw()
 
     def action_add(self) -> None:
-        from ..library import discover
+        """The exercise catalogue, each exercise once, filtered as the user types."""
+        from ..exercise_catalogue import catalogue
         from ..session.edit import add
+        from .exercise_picker import ExercisePickerScreen
 
-        found: list[tuple[str, Exercise]] = []
-        for entry in discover(self.tt_app.locations):
-            if entry.session is not None:
-                for exercise in entry.session.exercises:
-                    found.append((f"{exercise.name}  ({entry.session.title})", exercise))
-
-        def picked(index: int | None) -> None:
-            if index is not None:
-                self.edit(add, found[index][1], self.cell()[0])
+        def picked(exercise: Exercise | None) -> None:
+            if exercise is not None:
+                self.edit(add, exercise, self.cell()[0])
                 self.query_one(DataTable).move_cursor(row=self.cell()[0] + 1)
 
+        entries = catalogue(self.tt_app.locations)
         self.app.push_screen(
-            PickScreen("Add which exercise after this one?", [f[0] for f in found]), picked
+            ExercisePickerScreen("Add which exercise after this one?", entries), picked
         )
 
     def action_type_value(self, first: str = "") -> None:
@@ -224,20 +247,21 @@ class PlanningScreen(Screen[None]):
         if field not in KNOB_BY_FIELD:
             self.notify("Type a number on a column of numbers; m and s change the others.")
             return
-        value = first or cell_text(self.session.exercises[row], field)
-        self.open_entry("value", value, select=not first)
+        exercise = self.session.exercises[row]
+        value = first or cell_text(exercise, field)
+        self.open_entry("value", value, select=not first, hint=value_hint(exercise, field))
 
     def action_fit(self) -> None:
         self.open_entry("fit", "")
 
-    def open_entry(self, mode: str, value: str, select: bool = True) -> None:
+    def open_entry(self, mode: str, value: str, select: bool = True, hint: str = "") -> None:
         """The entry line under the table; `select`: typing replaces the value shown."""
         self.entry_mode = mode
         entry = self.query_one("#entry", Input)
         entry.value = value
         entry.select_on_focus = select
         entry.display = True
-        self.query_one("#entry-hint", Label).update(text.plain(ENTRY_HINTS[mode]))
+        self.query_one("#entry-hint", Label).update(text.plain(hint or ENTRY_HINTS[mode]))
         entry.focus()
         entry.cursor_position = len(value)
         # Shown just now, so laid out on the next refresh: then bring it into view (on

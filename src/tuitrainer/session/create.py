@@ -152,6 +152,15 @@ def new_name_problem(locations: Locations, name: str, shadow: bool = False) -> s
     return None
 
 
+def free_name(locations: Locations, wanted: str) -> str:
+    """`wanted`, or `wanted-2`, `wanted-3`... the first that names no session yet."""
+    base = wanted[:58]
+    candidate, number = wanted, 2
+    while new_name_problem(locations, candidate) is not None and number < 10_000:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
+
+
 def new_file(locations: Locations, name: str, text: str, shadow: bool = False) -> Path:
     """Write a new user session file (never over an existing one) and the schema copy.
 

@@ -1,0 +1,172 @@
+"""Plain mode: a whole workout as appended lines, driven by keys on a clock the test moves.
+
+The transcript is asserted exactly: it is what a screen reader reads aloud.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from tests.conftest import FakeClock
+from tuitrainer.audio.outputs import SilentOutput
+from tuitrainer.config import Preferences
+from tuitrainer.history import HistoryStore
+from tuitrainer.locations import Locations
+from tuitrainer.plain.keys import END
+from tuitrainer.plain.runner import run_plain
+from tuitrainer.session import load_session
+
+QUICK = Path(__file__).resolve().parent.parent / "data" / "sessions" / "quick.yaml"
+
+
+class ScriptedKeys:
+    """Keys pressed at given clock times; the clock moves while the runner waits."""
+
+    interactive = False
+
+    def __init__(self, clock: FakeClock, script: list[tuple[float, str]]) -> None:
+        self.clock = clock
+        self.script = list(script)
+
+    def read(self, timeout: float | None) -> str | None:
+        if not self.script:
+            if timeout is not None:
+                self.clock.advance(timeout)
+            return END
+        at, key = self.script[0]
+        if timeout is not None and at > self.clock.now + timeout:
+            self.clock.advance(timeout)
+            return None
+        self.clock.now = max(self.clock.now, at)
+        self.script.pop(0)
+        return key
+
+    def read_line(self, prompt_timeout: float | None = None) -> str | None:
+        return None
+
+
+def run(locations: Locations, clock: FakeClock, script: list[tuple[float, str]]) -> list[str]:
+    out = io.StringIO()
+    store, _ = HistoryStore.open(locations.database)
+    session = load_session(QUICK)
+    keys = ScriptedKeys(clock, [(clock.now + at, key) for at, key in script])
+    prefs = Preferences()
+    code = run_plain(
+        session, store, locations, prefs, keys, out, clock=clock, output=SilentOutput()
+    )
+    store.close()
+    assert code == 0
+    assert "\x1b" not in out.getvalue()
+    return out.getvalue().splitlines()
+
+
+def test_a_whole_workout_as_lines(locations: Locations, clock: FakeClock) -> None:
+    # Start; the guided side counts itself; on the self-paced sides, log the reps.
+    script = [(0, " ")]
+    # Guided: 4 s get-ready, 6 s a side, 3 s to switch, 5 s rest, 4 s get-ready: the
+    # self-paced right side starts at 28 s, its left side 3 s after its last rep.
+    script += [(t, " ") for t in (30, 31, 33)]  # right side of reach and rotate: 3 reps
+    script += [(t, " ") for t in (38, 40)]  # left side: 2 reps
+    lines = run(locations, clock, script)
+    assert lines == [
+        "Quick test: 2 exercises, about 0:46.",
+        "Keys: space logs a rep (or starts), u undo, p pause, n next part, b back, "
+        "l time left, t easier variant, m sound, ? keys, q end.",
+        "Press space to start.",
+        "Get ready: Fire hydrant, left side, 4 seconds. Start position: Hands and knees.",
+        "Fire hydrant. Left side. 3 reps. Go.",
+        "Tip: Brace your core.",
+        "Rep 1 of 3.",
+        "Rep 2 of 3.",
+        "Rep 3 of 3.",
+        "Left side done: 3 of 3 reps, 0:06.",
+        "Switch to the right side: 3 seconds.",
+        "Fire hydrant. Right side. 3 reps. Go.",
+        "Tip: Brace your core.",
+        "Rep 1 of 3.",
+        "Rep 2 of 3.",
+        "Rep 3 of 3.",
+        "Right side done: 3 of 3 reps, 0:06.",
+        "Rest, 5 seconds. Next: Reach and rotate, right side.",
+        "Get ready: Reach and rotate, right side, 4 seconds. Start position: Hands and knees.",
+        "Reach and rotate. Right side. 3 reps. Go. Press space for each rep.",
+        "Tip: Follow your hand with your eyes.",
+        "Rep 1 of 3.",
+        "Rep 2 of 3.",
+        "Rep 3 of 3.",
+        "Right side done: 3 of 3 reps, 0:05.",
+        "Switch to the left side: 3 seconds.",
+        "Reach and rotate. Left side. 2 reps. Go. Press space for each rep.",
+        "Tip: Follow your hand with your eyes.",
+        "Rep 1 of 2.",
+        "Rep 2 of 2.",
+        "Left side done: 2 of 2 reps, 0:04.",
+        "Workout done. Well done.",
+        "Fire hydrant, left: 3 of 3 reps.",
+        "Fire hydrant, right: 3 of 3 reps.",
+        "Reach and rotate, right: 3 of 3 reps.",
+        "Reach and rotate, left: 2 of 2 reps.",
+    ]
+    store, _ = HistoryStore.open(locations.database)
+    row = store.conn.execute("SELECT status FROM workouts").fetchone()
+    assert row["status"] == "completed"
+    store.close()
+
+
+def test_keys_that_change_the_run(locations: Locations, clock: FakeClock) -> None:
+    # At 5 s (guided left side): l, p, l (paused: the time stands), p, n skips the side;
+    # t shows the easier variant; u on a guided side says why; q ends (no question
+    # from a pipe).
+    script = [(0, " "), (5, "l"), (5.5, "p"), (9, "l"), (9.5, "p"), (10, "n"), (10.5, "t")]
+    script += [(11, "u"), (11.5, "?"), (12, "q")]
+    lines = run(locations, clock, script)
+    start = lines.index("Tip: Brace your core.")
+    assert lines[start + 1 :] == [
+        "0:05 left in this part; about 0:41 to the end.",
+        "Paused. Press p to go on.",
+        "0:05 left in this part; about 0:41 to the end.",  # paused: the time stands
+        "Going on.",
+        "Rep 1 of 3.",
+        "Left side done: 1 of 3 reps, 0:02.",
+        "Switch to the right side: 3 seconds.",
+        "Easier: Lift the knee only a little.",
+        "No logged rep to undo here.",
+        "Keys: space logs a rep (or starts), u undo, p pause, n next part, b back, "
+        "l time left, t easier variant, m sound, ? keys, q end.",
+        "Workout ended. What you did is kept.",
+        "Fire hydrant, left: 1 of 3 reps (short).",
+        "Fire hydrant, right: 0 of 3 reps (short).",
+        "Reach and rotate, right: 0 of 3 reps (short).",
+        "Reach and rotate, left: 0 of 2 reps (short).",
+    ]
+
+
+def test_when_the_input_ends_a_self_paced_side_is_not_waited_for(
+    locations: Locations, clock: FakeClock
+) -> None:
+    lines = run(locations, clock, [(0, " "), (29, " ")])
+    at = lines.index(
+        "Rep 1 of 3.",
+        lines.index("Reach and rotate. Right side. 3 reps. Go. Press space for each rep."),
+    )
+    assert lines[at + 1 : at + 3] == [
+        "Input ended: the workout is stopped. What you did is kept.",
+        "Right side done: 1 of 3 reps, 0:01.",
+    ]
+
+
+def test_an_unfinished_workout_is_offered_and_goes_on(
+    locations: Locations, clock: FakeClock
+) -> None:
+    run(locations, clock, [(0, " "), (29, " ")])  # stopped at input's end: not unfinished
+    store, _ = HistoryStore.open(locations.database)
+    store.conn.execute("UPDATE workouts SET status = 'running', ended_at = NULL")
+    store.conn.commit()
+    store.close()
+    lines = run(locations, clock, [(0, "r"), (0.5, " "), (10, "q")])
+    assert lines[0].startswith("Quick test from ")
+    assert lines[0].endswith("stopped before it was finished (7 reps logged).")
+    assert lines[1] == "r: go on where it stopped, s: start afresh (it is closed), q: leave."
+    assert "Reach and rotate. Right side. 3 reps. Go. Press space for each rep." in lines
+    assert "Fire hydrant. Left side. 3 reps. Go." not in lines
