@@ -96,6 +96,7 @@ class TuitrainerApp(App[int]):
         self._retrying: Timer | None = None  # while the history refuses a workout's writes
 
     def on_mount(self) -> None:
+        self._exit_on_signals()
         if self.open_notice is not None:
             self.notify(self.open_notice.message, severity="warning", timeout=15)
         if self.warnings:
@@ -193,6 +194,20 @@ class TuitrainerApp(App[int]):
 
     def palette_high_contrast(self) -> None:
         self.theme = "high-contrast"
+
+    def _exit_on_signals(self) -> None:
+        """SIGTERM or SIGHUP (a `kill`, a closed terminal) end the app as `q` does: the
+        terminal is given back (alternate screen, mouse, cursor) and every rep is saved."""
+        import asyncio
+        import signal
+        from contextlib import suppress
+
+        if self.is_headless:
+            return
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            with suppress(NotImplementedError, RuntimeError, ValueError):  # not on Windows
+                loop.add_signal_handler(number, self.exit, None, 128 + number)
 
     def notify(
         self,
