@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -61,6 +62,11 @@ class TuitrainerApp(App[int]):
     TITLE = "tuitrainer"
     # ctrl+p: the app's own commands (palette.py) beside Textual's theme and keys.
     ENABLE_COMMAND_PALETTE = True
+    # Ctrl+Z stops the program as in other terminal programs (`fg` brings it back); a
+    # workout pauses first (WorkoutScreen._on_suspend).
+    BINDINGS = [
+        Binding("ctrl+z", "suspend_process", "Suspend", show=False, id="app.suspend"),
+    ]
     # The base screen's styles: Textual loads CSS_PATH only for screens it pushes.
     CSS_PATH = ["screens/home.tcss", "screens/high_contrast.tcss"]
     first_screen: Callable[[], Screen] | None = None  # `tuitrainer plan --edit`, `new`, `edit`
@@ -386,9 +392,15 @@ class TuitrainerApp(App[int]):
         self.push_screen(PainBeforeScreen(), answered)
 
     async def action_quit(self) -> None:
-        """Quit at once, unless a plan or a file has unsaved changes: then ask first."""
-        from .screens.leaving import confirm_quit
+        """Quit at once, unless a plan or a file has unsaved changes: then ask first.
 
+        Ctrl+Q in a workout under way asks "End workout?", as q does."""
+        from .screens.leaving import confirm_quit
+        from .screens.workout import WorkoutScreen
+
+        if isinstance(self.screen, WorkoutScreen) and self.screen.workout.started:
+            self.screen.action_end()
+            return
         confirm_quit(self)
 
     def show_summary(self, workout: Workout) -> None:

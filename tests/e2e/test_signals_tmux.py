@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -36,3 +37,22 @@ def test_a_signal_restores_the_terminal_and_keeps_the_reps(tmp_path: Path, numbe
     [workout] = json.loads(cli("history", "--json", data_dir=tmp_path).stdout)
     sides = {(e["name"], e["side"]): e["reps_done"] for e in workout["exercises"]}
     assert sides[("Reach and rotate", "right")] == 1
+
+
+def test_ctrl_z_pauses_the_workout_and_fg_finds_it_paused(tmp_path: Path):
+    term = Terminal([TUITRAINER, "run", QUICK, "--speed", "5"], run_env(tmp_path))
+    try:
+        term.wait_for("READY?")
+        term.press("Space")
+        term.wait_for("GET READY")
+        term.press("C-z")
+        term.wait_for("PAUSED")  # drawn before the process stops
+        time.sleep(1.0)  # stopped: five seconds of workout time at this speed
+        os.kill(term.pid(), signal.SIGCONT)  # what `fg` sends
+        term.wait_for("PAUSED")
+        time.sleep(0.5)
+        assert "PAUSED" in term.screen()  # it stays paused until p
+        term.press("p")
+        term.wait_for("GET READY")
+    finally:
+        term.close()

@@ -340,3 +340,29 @@ async def test_q_during_done_goes_to_the_summary(locations, clock: FakeClock):
         await pilot.press("q")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_ctrl_z_pauses_the_workout_before_the_process_stops(locations, clock: FakeClock):
+    app = make_app(locations, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("space")
+        await advance(pilot, clock, 1)
+        app._suspend_signal()  # what Ctrl+Z publishes before SIGTSTP stops the process
+        await pilot.pause()
+        assert app.screen.workout.paused
+        assert text_of(app, "#phase") == "PAUSED"
+        clock.advance(600)  # stopped for ten minutes; `fg`
+        await pilot.pause()
+        assert text_of(app, "#phase") == "PAUSED"
+
+
+async def test_ctrl_q_in_a_workout_asks_like_q(locations, clock: FakeClock):
+    app = make_app(locations, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("escape", "space")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and app.is_running
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.workout.running

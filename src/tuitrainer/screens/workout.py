@@ -100,8 +100,15 @@ class WorkoutScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.workout.listen(self._on_event)
+        # Ctrl+Z: pause before the process stops, so `fg` finds the clock where it was.
+        self.app.app_suspend_signal.subscribe(self, self._on_suspend, immediate=True)
         self.sync()
         self.set_timer(self._next_tick(), self._tick)
+
+    def _on_suspend(self, _app: object) -> None:
+        if self.workout.running:
+            self.workout.pause()
+            self.redraw()
 
     def _tick(self) -> None:
         self.sync()
