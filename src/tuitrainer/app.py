@@ -434,11 +434,13 @@ def create_app(
     session: Session | None = None,
     assess: bool = False,
     audio: Output | None = None,
+    reading: bool = False,
 ) -> TuitrainerApp:
     """Build the app with its history open; a damaged history is set aside first.
 
-    `mute` (`run --mute`) mutes this run whatever the settings file says."""
-    store, notice = HistoryStore.open(locations.database)
+    `mute` (`run --mute`) mutes this run whatever the settings file says; `reading`
+    leaves a history of a newer version where it is (HistoryTooNew)."""
+    store, notice = HistoryStore.open(locations.database, reading=reading)
     preferences, warnings = load_preferences(locations.config_file)
     preferences.muted = preferences.muted or mute
     return TuitrainerApp(
@@ -463,7 +465,10 @@ def run_app(
     mute: bool = False,
     assess: bool = False,
     first_screen: Callable[[], Screen] | None = None,
+    reading: bool = False,
 ) -> int:
+    """`reading`: a command that only reads the history (progress) never sets aside
+    one written by a newer version; HistoryTooNew ends it instead."""
     import sys
 
     from .serving import is_served
@@ -477,7 +482,9 @@ def run_app(
             file=sys.stderr,
         )
         return 2
-    app = create_app(locations, speed=speed, mute=mute, session=session, assess=assess)
+    app = create_app(
+        locations, speed=speed, mute=mute, session=session, assess=assess, reading=reading
+    )
     app.first_screen = first_screen
     try:
         app.run()

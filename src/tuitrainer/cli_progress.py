@@ -48,7 +48,7 @@ def cmd_progress(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     def first_screen() -> ProgressScreen:
         return ProgressScreen(since=args.since, session=args.session, until=args.until)
 
-    return run_app(Locations.resolve(args.data_dir), first_screen=first_screen)
+    return run_app(Locations.resolve(args.data_dir), first_screen=first_screen, reading=True)
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -57,7 +57,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     if _backwards(args, err):
         return USAGE
-    store, notice = HistoryStore.open(Locations.resolve(args.data_dir).database)
+    store, notice = HistoryStore.open(Locations.resolve(args.data_dir).database, reading=True)
     if notice is not None:
         print(notice.message, file=err)
     try:

@@ -39,6 +39,21 @@ class HistoryUnavailable(OSError):
     """
 
 
+class HistoryTooNew(HistoryUnavailable):
+    """A reading command met a history written by a newer tuitrainer: it is left alone
+    (only a command that writes may set it aside), and the command says what it needs."""
+
+    def __init__(self, path: Path, found: int) -> None:
+        super().__init__(
+            errno.EPROTO,
+            f"the history was written by a newer version of tuitrainer (history version "
+            f"{found}; this one reads up to {SCHEMA_VERSION}); update tuitrainer to read "
+            "it. The file was left as it is",
+            str(path),
+        )
+        self.found = found
+
+
 @dataclass(frozen=True)
 class OpenNotice:
     """Why the store set a file aside on opening; shown once to the user."""
@@ -78,13 +93,19 @@ class HistoryStore:
         self.path = path
 
     @classmethod
-    def open(cls, path: Path) -> tuple[HistoryStore, OpenNotice | None]:
-        """Open (or create) the history; a damaged or too-new file is moved aside."""
+    def open(cls, path: Path, *, reading: bool = False) -> tuple[HistoryStore, OpenNotice | None]:
+        """Open (or create) the history; a damaged or too-new file is moved aside.
+
+        `reading` (history, report, progress): a too-new file is never moved, since
+        nothing will be written; HistoryTooNew says which version it is.
+        """
         notice: OpenNotice | None = None
         for attempt in range(2):
             try:
                 return cls(cls._connect(path), path), notice
-            except _TooNew:
+            except _TooNew as too_new:
+                if reading:
+                    raise HistoryTooNew(path, too_new.version) from None
                 notice = _set_aside(path, "newer")
             except sqlite3.OperationalError as error:  # cannot open or write: not damage
                 raise HistoryUnavailable(
@@ -110,7 +131,7 @@ class HistoryStore:
                 raise sqlite3.DatabaseError("quick_check failed")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
-                raise _TooNew
+                raise _TooNew(version)
             for number in range(version, SCHEMA_VERSION):
                 with _transaction(conn):
                     for statement in MIGRATIONS[number]:
@@ -324,7 +345,9 @@ class HistoryStore:
 
 
 class _TooNew(Exception):
-    pass
+    def __init__(self, version: int) -> None:
+        super().__init__(version)
+        self.version = version
 
 
 @contextmanager
