@@ -82,8 +82,10 @@ def test_every_command_shows_a_stored_name_escaped(locations: Locations, tmp_pat
     ):
         code, out, err = run(*argv)
         assert_clean(out + err)
-        if argv[0] == "history" and argv[1:] != ["--json"] or argv == ["report"]:
+        if argv[0] == "history" and argv[1:] != ["--json"]:
             assert "\\x1b]0;owned\\x07" in out, argv
+        if argv == ["report"]:  # shown escaped, and the Markdown escaped too
+            assert "\\\\x1b\\]0;owned\\\\x07" in out
     report = tmp_path / "report.md"
     assert run("report", "--output", str(report))[0] == 0
     assert_clean(report.read_text())
@@ -95,3 +97,16 @@ def test_sessions_and_plan_never_print_a_file_s_control_characters(locations: Lo
     for argv in (["sessions"], ["plan", str(bad)], ["validate", str(bad)], ["run", str(bad)]):
         code, out, err = run(*argv)
         assert_clean(out + err)
+
+
+def test_no_problem_message_repeats_a_whole_file(tmp_path: Path) -> None:
+    """`run /etc/passwd` (or any text file) names the problem, not the file's contents."""
+    secret = tmp_path / "secrets.txt"
+    secret.write_text(
+        "".join(f"user{n}:x:{n}:{n}:secret-{n}:/home/u{n}:/bin/sh\n" for n in range(50))
+    )
+    for argv in (["run", str(secret)], ["validate", str(secret)], ["plan", str(secret)]):
+        code, out, err = run(*argv)
+        assert code == 1
+        assert "secret-3" not in out + err and len(out + err) < 400
+        assert "the session must be a mapping" in out + err

@@ -226,6 +226,7 @@ class EditorScreen(Screen[None]):
                 text,
                 expected=expected,
                 builtin_dir=self.tt_app.locations.builtin_sessions,
+                within=self.tt_app.locations.data_dir,
             )
         except ChangedOnDisk as change:
             self.changed_on_disk(change)
