@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from .cli_common import OK
+from .cli_common import INVALID, OK
 from .locations import Locations
 from .plain_text import PrintableWriter
 
@@ -24,7 +24,7 @@ def cmd_sound_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import time
     import wave
 
-    from .audio.outputs import choose
+    from .audio.outputs import SilentOutput, choose
     from .config import CUE_NAMES, load
     from .sound_files import find
 
@@ -41,6 +41,7 @@ def cmd_sound_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             out.flush()
 
     output, notice = choose(bell=bell if args.bell else None)
+    silent = isinstance(output, SilentOutput)  # nothing to wait for: list the cues only
     print(notice, file=out)
     if output.why:
         print(f"  tried first: {output.why}", file=out)
@@ -55,8 +56,12 @@ def cmd_sound_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             state = "" if preferences.cue_enabled(name) else "  (switched off in settings)"
             print(f"  {name:<14} {path.name}{state}", file=out)
             out.flush()
-            output.play(name, path, time.monotonic(), preferences.volume)
-            time.sleep(seconds + 0.35)
+            if not silent:
+                output.play(name, path, time.monotonic(), preferences.volume)
+                time.sleep(seconds + 0.35)
     finally:
         output.close()
+    if silent or not output.played:
+        print("tuitrainer sound-check: nothing could be played", file=err)
+        return INVALID  # 1: a script can tell a machine where no cue is heard
     return OK

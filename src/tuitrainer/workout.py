@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from .audio.cues import CueScheduler
 from .config import Preferences
+from .counts import counted
 from .engine import Engine
 from .events import Event
 from .history.recorder import Recorder, prepare_resume, resumable
@@ -117,7 +118,7 @@ class Workouts:
         done = sum(side["reps_done"] for side in self.store.sides(row["id"]))
         question = (
             f"{row['title']} from {started:%a %d %b %H:%M} stopped before it was finished "
-            f"({done} reps logged)."
+            f"({counted(done, 'rep')} logged)."
         )
         return Unfinished(
             row["id"], row["session"], row["session_path"], row["title"], question, row

@@ -51,3 +51,14 @@ def test_an_existing_file_is_replaced_only_if_it_is_a_report_or_forced(
     assert run("report", "--output", str(report))[0] == 0  # an earlier report: replaced
     assert run("report", "--output", str(notes), "--force")[0] == 0
     assert notes.read_text().startswith("# Exercise and pain report")
+
+
+def test_one_is_said_in_the_singular(locations: Locations):
+    store, _ = HistoryStore.open(locations.database)
+    workout = store.start_workout("hips", "Hips", "x", 1.0)
+    store.end_workout(workout, "completed")
+    store.close()
+    code, out, _ = run("report")
+    assert code == 0
+    assert "on 1 day\n" in out and "Current streak: 1 day in a row" in out
+    assert "1 days" not in out

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
+from ..counts import counted
 from ..durations import format_duration
 from ..plain_text import printable
 from . import progress
@@ -78,10 +79,11 @@ def adherence_section(conn: sqlite3.Connection, scope: Scope) -> list[str]:
         "## Adherence",
         "",
         f"- Workouts: {facts.workouts} ({facts.completed} done to the end) "
-        f"on {facts.active_days} days",
+        f"on {counted(facts.active_days, 'day')}",
         f"- Weeks: {len(weeks)}, on average {per_week:.1f} workouts a week; "
-        f"{sum(1 for w in weeks if w.workouts == 0)} weeks without any",
-        f"- Current streak: {facts.streak} days in a row (up to {scope.today.isoformat()})",
+        f"{counted(sum(1 for w in weeks if w.workouts == 0), 'week')} without any",
+        f"- Current streak: {counted(facts.streak, 'day')} in a row "
+        f"(up to {scope.today.isoformat()})",
         f"- Reps done: {facts.dose_text()}",
     ]
     rehearsed = progress.rehearsals(conn, scope)

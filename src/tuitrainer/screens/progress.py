@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Label, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
+from ..counts import counted
 from ..durations import format_duration
 from ..history import progress as queries
 from ..history.progress import Balance, Scope
@@ -233,8 +234,8 @@ class ProgressScreen(Screen[None]):
         )
         self.query_one("#adherence", Label).update(
             plain(
-                f"In the range: {facts.workouts} workouts ({facts.completed} to the end) "
-                f"on {facts.active_days} days; reps done: {facts.dose_text()}"
+                f"In the range: {counted(facts.workouts, 'workout')} ({facts.completed} to the "
+                f"end) on {counted(facts.active_days, 'day')}; reps done: {facts.dose_text()}"
             )
         )
         table = self.query_one("#days", DataTable)
