@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import time
 from collections import deque
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -45,6 +46,7 @@ def resumable(row: Any, session: Session) -> bool:
 # How long one write may wait for another program's lock before it is queued:
 # short, because writes run on the UI's thread (the store's own wait is 5 s).
 WRITE_WAIT_MS = 50
+RETRY_SECONDS = 1.0  # while the history refuses writes, how often an event tries again
 
 
 def saving_problem(error: sqlite3.Error) -> str:
@@ -82,6 +84,7 @@ class Recorder:
         self.on_notice = on_notice or (lambda text: None)
         self.problem: str | None = None  # why the queue is not being written, if it is not
         self._begun = workout_id is not None  # nothing is written before the workout starts
+        self._tried = 0.0  # when a write was last attempted (time.monotonic)
         self._pending: deque[Callable[[], None]] = deque()
         self._side_ids: dict[SideKey, int] = {}
         self._mono0 = engine.clock()
@@ -126,7 +129,9 @@ class Recorder:
         if write is None:
             return
         self._pending.append(write)
-        if self.problem is None:  # while failing, the retry timer paces the attempts
+        # While failing, attempts are paced (each may wait WRITE_WAIT_MS): a driver's
+        # timer calls retry(), and an event tries again once RETRY_SECONDS have passed.
+        if self.problem is None or time.monotonic() - self._tried >= RETRY_SECONDS:
             self.flush()
 
     def set_pain_after(self, rating: int) -> None:
@@ -143,6 +148,7 @@ class Recorder:
 
     def flush(self) -> bool:
         """Write what is queued, in order, until the history refuses one; True if all went."""
+        self._tried = time.monotonic()
         while self._pending:
             try:
                 self._pending[0]()

@@ -259,5 +259,6 @@ def run_plain(
             runner.say("Stopped. What you did is kept.")
         return 130
     finally:
+        workouts.last_try()  # writes the history refused meanwhile, one more time
         if chosen:
             chosen[0].close()
