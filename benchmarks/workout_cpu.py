@@ -35,6 +35,8 @@ def main() -> None:
     workout = Pane([tuitrainer, "run", "low-back-routine", "--mute"], env)
     bare = Pane([sys.executable, str(HERE / "bare_countdown.py")], env)
     try:
+        workout.wait_for("Before you start")  # a new data folder: the safety note first
+        workout.press("Enter")
         workout.wait_for("READY?")
         bare.wait_for(":")
         workout.press("Space")

@@ -12,14 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-ASSESSMENT_TABLES = [
-    "CREATE TABLE IF NOT EXISTS assessments (id INTEGER PRIMARY KEY, taken_at TEXT NOT NULL,"
-    " tests_hash TEXT NOT NULL DEFAULT '')",
-    "CREATE TABLE IF NOT EXISTS assessment_answers (id INTEGER PRIMARY KEY,"
-    " assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,"
-    " test_id TEXT NOT NULL, side TEXT NOT NULL, question_id TEXT NOT NULL,"
-    " answer TEXT NOT NULL, finding TEXT)",
-]
+from tuitrainer.history.migrations import FIGURE_4_BEFORE
 
 HIP = [
     ("fire-hydrant", "Fire hydrant"),
@@ -161,25 +154,25 @@ def insert(conn: sqlite3.Connection, workouts: Iterable[WorkoutSpec]) -> int:
 def add_assessments(
     conn: sqlite3.Connection, assessments: Iterable[tuple[datetime, list[tuple]]]
 ) -> None:
-    """Assessments as (taken, [(test_id, side, question_id, answer, finding), ...]).
-
-    Creates the tables when the history predates them (the assessment migration).
-    """
-    for statement in ASSESSMENT_TABLES:
-        conn.execute(statement)
+    """Assessments as (taken, [(test_id, side, question_id, answer, finding, label,
+    wording), ...]), in a history at the current schema."""
     for taken, answers in assessments:
         assessment_id = conn.execute(
             "INSERT INTO assessments (taken_at) VALUES (?)", (iso(taken),)
         ).lastrowid
         conn.executemany(
             "INSERT INTO assessment_answers (assessment_id, test_id, side, question_id, answer,"
-            " finding) VALUES (?,?,?,?,?,?)",
+            " finding, label, wording) VALUES (?,?,?,?,?,?,?,?)",
             [(assessment_id, *answer) for answer in answers],
         )
 
 
 def assessment(hip_flexors_left: bool, knee_left: str, knee_right: str = "less") -> list[tuple]:
-    """Both tests on both sides; the left side's results as given, the right side clear."""
+    """Both tests on both sides; the left side's results as given, the right side clear.
+
+    The figure-4 answers are from its first wording (both knees bent, about a
+    fist-width passed), as a history from before the change keeps them.
+    """
     answers = []
     for side in ("left", "right"):
         lifts = hip_flexors_left and side == "left"
@@ -190,12 +183,23 @@ def assessment(hip_flexors_left: bool, knee_left: str, knee_right: str = "less")
                 "straight-leg-lifts",
                 "yes" if lifts else "no",
                 "tight-hip-flexors" if lifts else None,
+                "Yes, it lifted" if lifts else "No, it stayed down",
+                None,
             ),
-            ("knee-to-chest", side, "knee-straightens", "no", None),
+            ("knee-to-chest", side, "knee-straightens", "no", None, "No, it stayed bent", None),
         ]
         knee = knee_left if side == "left" else knee_right
+        label = {"less": "Less", "fist": "About", "more": "More"}[knee] + " than a fist-width"
         answers.append(
-            ("figure-4", side, "knee-height", knee, "tight-hip" if knee == "more" else None)
+            (
+                "figure-4",
+                side,
+                "knee-height",
+                knee,
+                "tight-hip" if knee == "more" else None,
+                label.replace("About than", "About"),
+                FIGURE_4_BEFORE,
+            )
         )
     return answers
 

@@ -181,13 +181,20 @@ class TuitrainerApp(App[int]):
         """The clinician's Markdown report, written into the data folder."""
         from datetime import date
 
+        from .assessment.load import names_for
+        from .daily import report_extras
         from .history.report import render, scope_for
 
         folder = self.locations.data_dir / "reports"
         path = folder / f"report-{date.today().isoformat()}.md"
+        scope = scope_for(None, None, None)
+        conn = self.store.conn
         try:
+            text = render(
+                conn, scope, names_for(self.locations), report_extras(self.locations, conn, scope)
+            )
             folder.mkdir(parents=True, exist_ok=True)
-            path.write_text(render(self.store.conn, scope_for(None, None, None)), "utf-8")
+            path.write_text(text, "utf-8")
         except OSError as error:
             self.notify(f"The report could not be written: {error.strerror}", severity="error")
             return
@@ -328,7 +335,14 @@ class TuitrainerApp(App[int]):
             self._retrying = None
 
     def start_session(self, session: Session) -> None:
-        """Start a session, first offering to resume an unfinished run of it."""
+        """Start a session: the safety note first until it has been acknowledged once,
+        then an offer to resume an unfinished run of it."""
+        from .screens.safety import safety_first
+
+        leave = self.direct_session is not None
+        safety_first(self, self.store, lambda: self._start_session(session), leave=leave)
+
+    def _start_session(self, session: Session) -> None:
         unfinished = self.workouts.unfinished(session)
         if unfinished is None:
             self._begin(self.workouts.open(session))
@@ -415,7 +429,8 @@ class TuitrainerApp(App[int]):
         self._leave()
 
     def leave_workout(self, workout: Workout) -> None:
-        """Leave a workout that never started (nothing was recorded)."""
+        """Leave a workout that never started (a resumed one is stopped where it was)."""
+        workout.leave()
         self._leave()
 
     def _leave(self) -> None:

@@ -21,9 +21,12 @@ from . import (
     cli_files,
     cli_library,
     cli_progress,
+    cli_psfs,
+    cli_schedule,
     cli_serve,
     cli_sessions,
     cli_sound,
+    cli_today,
     cli_workouts,
 )
 from .cli_common import INVALID, OK, USAGE, silence
@@ -42,6 +45,9 @@ TOPICS = (
     cli_workouts,  # run, history
     cli_assess,  # assess
     cli_progress,  # progress, report
+    cli_today,  # today
+    cli_schedule,  # schedule, remind
+    cli_psfs,  # psfs
     cli_sound,  # sound-check
     cli_serve,  # serve
 )

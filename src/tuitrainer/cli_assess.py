@@ -51,6 +51,7 @@ def cmd_assess(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _assess_history(locations: Locations, as_json: bool, out: TextIO, err: TextIO) -> int:
     from .assessment.history_text import write_history_json, write_history_text
+    from .assessment.load import names_for
     from .history import HistoryStore
     from .history.assessments import assessments
 
@@ -61,5 +62,8 @@ def _assess_history(locations: Locations, as_json: bool, out: TextIO, err: TextI
         data = assessments(store)
     finally:
         store.close()
-    (write_history_json if as_json else write_history_text)(data, out)
+    if as_json:
+        write_history_json(data, out)
+    else:
+        write_history_text(data, out, names_for(locations))
     return OK

@@ -126,6 +126,7 @@ def cmd_sessions(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _print_plan(data: dict, out: TextIO) -> None:
     from .planner import format_duration
+    from .session.origin import OWN, SUGGESTION
 
     print(
         f"{data['title']} ({data['name']}): {format_duration(data['total_seconds'])} "
@@ -134,8 +135,10 @@ def _print_plan(data: dict, out: TextIO) -> None:
     )
     for number, ex in enumerate(data["exercises"], 1):
         sets = f"{ex['sets']} sets x " if ex["sets"] > 1 else ""
+        own = f"  ({SUGGESTION})" if ex["source"] == OWN else ""
         print(
-            f"{number:>2}. {ex['name']}  [{ex['mode']}]  {format_duration(ex['seconds'])}", file=out
+            f"{number:>2}. {ex['name']}  [{ex['mode']}]  {format_duration(ex['seconds'])}{own}",
+            file=out,
         )
         for side in ex["sides"]:
             label = "both sides" if side == "both" else f"{side} side"
@@ -144,6 +147,14 @@ def _print_plan(data: dict, out: TextIO) -> None:
                 f"{format_duration(ex['side_seconds'][side])}",
                 file=out,
             )
+        if ex["modification"] and ex["modification_source"] == OWN:
+            print(f"      easier ({SUGGESTION}): {ex['modification']}", file=out)
+    if any(ex["source"] for ex in data["exercises"]):
+        print(
+            f"Tempo, holds, rests and get-ready times are {SUGGESTION};"
+            " the source routine gives the exercises and their doses only.",
+            file=out,
+        )
 
 
 def cmd_plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

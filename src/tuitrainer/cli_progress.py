@@ -21,6 +21,9 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     )
     report.add_argument("--output", metavar="FILE", help="write to FILE (default: print)")
     report.add_argument(
+        "--html", action="store_true", help="one printable HTML page with charts (A4, Letter)"
+    )
+    report.add_argument(
         "--force", action="store_true", help="replace FILE even if it is not an earlier report"
     )
     report.set_defaults(handler=cmd_report)
@@ -52,18 +55,24 @@ def cmd_progress(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .history import HistoryStore
     from .history.report import render, scope_for
 
     if _backwards(args, err):
         return USAGE
-    store, notice = HistoryStore.open(Locations.resolve(args.data_dir).database, reading=True)
-    if notice is not None:
-        print(notice.message, file=err)
-    try:
-        text = render(store.conn, scope_for(args.since, args.session, args.until))
-    finally:
-        store.close()
+    from .assessment.load import names_for
+    from .daily import reading, report_extras
+
+    locations = Locations.resolve(args.data_dir)
+    with reading(locations.database, err, create=True) as conn:
+        assert conn is not None  # create=True: a fresh history when there is none
+        scope = scope_for(args.since, args.session, args.until)
+        extras = report_extras(locations, conn, scope)
+        if args.html:
+            from .history.report_html import render as render_html
+
+            text = render_html(conn, scope, names_for(locations), extras)
+        else:
+            text = render(conn, scope, names_for(locations), extras)
     if args.output in (None, "-"):  # "-": standard output, as is usual
         out.write(text)
         return OK
@@ -80,7 +89,8 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return OK
 
 
-REPORT_FIRST_LINE = b"# Exercise and pain report"
+# How an earlier report begins: the Markdown one, or the HTML page (its title follows).
+REPORT_STARTS = (b"# Exercise and pain report", b"<!DOCTYPE html>\n<html")
 
 
 def output_problem(path: Path, locations: Locations, force: bool) -> str | None:
@@ -105,9 +115,10 @@ def output_problem(path: Path, locations: Locations, force: bool) -> str | None:
         return None
     try:
         with target.open("rb") as file:
-            first = file.read(len(REPORT_FIRST_LINE))
+            first = file.read(4096)
     except OSError as error:
         return f"cannot read {path}: {error.strerror}"
-    if first != REPORT_FIRST_LINE:
+    html_report = first.startswith(REPORT_STARTS[1]) and b"Exercise and pain report" in first
+    if not (first.startswith(REPORT_STARTS[0]) or html_report):
         return f"{path} exists and is not a tuitrainer report; --force replaces it"
     return None

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .engine import Engine
 from .events import SideKey
 from .planner import Kind, Segment, format_duration
+from .session.origin import easier_text
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def coaching(engine: Engine, segment: Segment, show_modification: bool) -> str:
     exercise = segment.exercise
     if show_modification:
         return (
-            f"Easier: {exercise.modification}"
+            easier_text(exercise)
             if exercise.modification
             else "No easier variant for this one: make the movement smaller and slower."
         )

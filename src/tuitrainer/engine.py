@@ -294,6 +294,19 @@ class Engine:
         if not self.started:
             self.stats.update(stats)
 
+    def _time_before(self, index: int) -> float:
+        """The time a resumed workout had already taken: each side it logged at the time
+        it took (a slow self-paced side took longer than planned, a skipped one less),
+        the rests and lead-ins before `index` at their planned length."""
+        total = 0.0
+        for position, segment in enumerate(self.segments):
+            stats = self.stats.get(self.key_for(position)) if segment.kind is Kind.WORK else None
+            if stats is not None:
+                total += stats.seconds
+            elif position < index:
+                total += segment.seconds
+        return total
+
     def start(self, index: int = 0) -> list[Event]:
         """Begin (or, for a resumed workout, begin again at segment `index`)."""
         if self.started:
@@ -301,9 +314,7 @@ class Engine:
         out: list[Event] = []
         now = self.clock()
         self.started_at = now
-        # A resumed workout counts the parts before where it goes on at their planned
-        # length: their real time was in the run that was interrupted.
-        self._active_before = sum(segment.seconds for segment in self.segments[:index])
+        self._active_before = self._time_before(index)
         self._emit(out, WorkoutStarted(now, index))
         self._enter(index, now, out)
         return out

@@ -6,8 +6,12 @@ What moves is the pauses (get ready, switch sides, rests) and the reps, each
 within bounds that keep the session sensible:
 
 - reps from half to twice the original count (never below 1 or above 1000);
-- pauses from a quarter to twice the original, never below a few seconds
-  (3 to get ready or switch sides, 5 to rest) unless they were shorter already.
+- pauses from a quarter to twice the original, never below a floor (3 s to get
+  ready, 5 s to switch sides, 10 s to rest) unless they were shorter already.
+
+With `keep_dose`, an exercise of the source routine keeps at least the source's
+dose (`dose.py`); a time that cannot be met so is met by dropping exercises,
+which the user chooses (the planning screen asks).
 
 To shorten, the pauses give way first and the reps only after; to lengthen,
 the reps grow first. One parameter `t` runs along that path, the total is
@@ -20,17 +24,18 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from .dose import dose_of
 from .planner import format_duration, plan
-from .session.model import Exercise, RepRange, Session
+from .session.model import Exercise, RepRange, Session, Side
 from .session.schema import MAX_REPS, MAX_REST_SECONDS
 
 REPS_LOW, REPS_HIGH = 0.5, 2.0
 PAUSE_LOW, PAUSE_HIGH = 0.25, 2.0
 PAUSE_FLOORS = {
     "get_ready_seconds": 3.0,
-    "side_rest_seconds": 3.0,
-    "set_rest_seconds": 5.0,
-    "rest_seconds": 5.0,
+    "side_rest_seconds": 5.0,  # time to turn over and set up the other side
+    "set_rest_seconds": 10.0,
+    "rest_seconds": 10.0,
 }
 PAUSE_LABELS = {
     "get_ready_seconds": "get ready",
@@ -134,7 +139,21 @@ def takes_time(exercise: Exercise, field: str, last: bool) -> bool:
     return True
 
 
-def _scaled(session: Session, reps_factor: float, pause_factor: float) -> Session:
+def _dose_kept(ex: Exercise, scaled: dict[Side, RepRange]) -> dict[Side, RepRange]:
+    """The scaled reps, or the original ones where scaling would cross the source's
+    dose (an exercise already below it is scaled as it comes)."""
+    dose = dose_of(ex)
+    if dose is None:
+        return scaled
+    return {
+        side: ex.reps[side] if r.low * ex.sets < min(dose, ex.reps[side].low * ex.sets) else r
+        for side, r in scaled.items()
+    }
+
+
+def _scaled(
+    session: Session, reps_factor: float, pause_factor: float, keep_dose: bool = False
+) -> Session:
     count = len(session.exercises)
 
     def exercise(index: int, ex: Exercise) -> Exercise:
@@ -145,6 +164,8 @@ def _scaled(session: Session, reps_factor: float, pause_factor: float) -> Sessio
         }
         phase = _phase(index, count)
         reps = {side: _scale_reps(r, reps_factor, phase) for side, r in ex.reps.items()}
+        if keep_dose:
+            reps = _dose_kept(ex, reps)
         return replace(ex, reps=reps, **pauses)
 
     # The session's own defaults move too, so the saved file keeps them in one place.
@@ -189,19 +210,21 @@ def _closest(total_at: Callable[[float], float], low: float, high: float, target
     return min((within, past), key=lambda f: abs(total_at(f) - target))
 
 
-def fit_to_time(session: Session, target_seconds: float) -> Fit:
+def fit_to_time(session: Session, target_seconds: float, keep_dose: bool = False) -> Fit:
     """The session scaled so its planned total comes as near `target_seconds` as bounds allow.
 
     To shorten, pauses shrink first; if that is not enough, reps shrink to the last
     step that still fits, and the pauses then fill back up to the target. To
     lengthen, reps grow to the last step that fits, then pauses fill the rest.
+    `keep_dose`: reps of the source's exercises stop at its dose (`Fit.reached`
+    then says whether the time was met).
     """
     if not math.isfinite(target_seconds) or target_seconds <= 0:
         raise ValueError("the wanted time must be more than zero")
     before = _total(session)
 
     def total(reps: float, pauses: float) -> float:
-        return _total(_scaled(session, reps, pauses))
+        return _total(_scaled(session, reps, pauses, keep_dose))
 
     if abs(target_seconds - before) <= 0.5:
         reps, pauses = 1.0, 1.0
@@ -213,7 +236,7 @@ def fit_to_time(session: Session, target_seconds: float) -> Fit:
     else:
         reps = _bracket(lambda r: total(r, 1.0), 1.0, REPS_HIGH, target_seconds)[0]
         pauses = _closest(lambda p: total(reps, p), 1.0, PAUSE_HIGH, target_seconds)
-    fitted = _scaled(session, reps, pauses)
+    fitted = _scaled(session, reps, pauses, keep_dose)
     after = _total(fitted)
     return Fit(fitted, target_seconds, before, after, tuple(changes(session, fitted)))
 

@@ -82,6 +82,11 @@ class Locations:
         return self._ensure(self.config_dir) / "settings.toml"
 
     @property
+    def schedule_file(self) -> Path:
+        """What is meant to be done when (beside settings.toml)."""
+        return self.config_dir / "schedule.toml"
+
+    @property
     def keys_file(self) -> Path:
         """Your own keys (keymap.py), beside settings.toml."""
         return self._ensure(self.config_dir) / "keys.toml"

@@ -12,6 +12,7 @@ from typing import Any
 
 from .durations import format_duration as format_duration  # re-exported
 from .session.model import Exercise, RepRange, Session, Side
+from .session.origin import modification_source
 
 
 class Kind(StrEnum):
@@ -127,6 +128,9 @@ def outline(timeline: Timeline, speed: float = 1.0) -> dict[str, Any]:
                 "hold_seconds": exercise.hold_seconds,
                 "side_seconds": side_seconds,
                 "seconds": sum(s.seconds for s in own) / speed,
+                "source": exercise.source or None,
+                "modification": exercise.modification or None,
+                "modification_source": modification_source(exercise) or None,
             }
         )
     return {

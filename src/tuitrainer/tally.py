@@ -52,3 +52,17 @@ def workout_rows(engine: Engine) -> list[SideRow]:
             )
         )
     return rows
+
+
+def outcome(rows: list[SideRow]) -> str:
+    """How a workout run to its end went, as the history stores it.
+
+    'skipped' when not one rep was done (every part skipped with `n`), 'partial'
+    when some side stayed below its target, else 'completed': only that one counts
+    as the session done (last done, streak, adherence, reports).
+    """
+    if rows and not any(row.reps for row in rows):
+        return "skipped"
+    if any(row.short for row in rows):
+        return "partial"
+    return "completed"

@@ -370,6 +370,13 @@ class Workout:
         self.advance(replan=True)  # withdraw (or hand over) the cues of the next moments
         return self.preferences.muted
 
+    def leave(self) -> None:
+        """Left before its first key: nothing new was recorded. A resumed workout left
+        this way is over, stopped where it was, not interrupted again (which would
+        offer it once more)."""
+        if not self.started:
+            self.recorder.close_unstarted()
+
     def finish(self, pain_after: int | None) -> None:
         """After the summary: keep the pain rating, if one was given."""
         if pain_after is not None:

@@ -12,9 +12,11 @@ pytestmark = needs_tmux
 
 
 def test_assess_ends_in_a_saved_plan_with_per_side_doses(tmp_path: Path):
-    term = Terminal([TUITRAINER, "assess"], run_env(tmp_path), width=100, height=30)
+    term = Terminal(
+        [TUITRAINER, "assess"], run_env(tmp_path, safety_seen=False), width=100, height=30
+    )
     try:
-        term.wait_for("Before you start", "runs down a leg")
+        term.wait_for("Before you start", "Get care today", "new weakness in a leg")
         term.press("Enter")  # acknowledge the safety note
         term.wait_for("Knee-to-chest test", "LEFT SIDE", "Bring your left knee")
         term.press("Space")  # start the hold, then go on before it ends
@@ -32,15 +34,15 @@ def test_assess_ends_in_a_saved_plan_with_per_side_doses(tmp_path: Path):
         term.press("y")
         term.wait_for("Figure-4 test", "LEFT SIDE")
         term.press("Enter")
-        term.wait_for("How far was your left knee from the floor?")
+        term.wait_for("How big was the gap between your left knee")
         term.press("m")
         term.wait_for("Figure-4 test", "RIGHT SIDE")
         term.press("Enter")
-        term.wait_for("How far was your right knee from the floor?")
-        term.press("f")
+        term.wait_for("How big was the gap between your right knee")
+        term.press("a")
         term.wait_for("Review your answers")
         term.press("b")  # change the last answer after all
-        term.wait_for("How far was your right knee from the floor?")
+        term.wait_for("How big was the gap between your right knee")
         term.press("l")
         term.wait_for("Review your answers")
         term.press("Enter")

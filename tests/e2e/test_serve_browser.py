@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 import pytest
 
 from .browser import Page, needs_chromium
-from .tmux import TUITRAINER
+from .tmux import TUITRAINER, acknowledge_safety
 
 pytestmark = needs_chromium
 
@@ -36,6 +36,7 @@ def wait_for_port(port: int, seconds: float = 20) -> None:
 
 @pytest.fixture
 def server(data_dir: Path):
+    acknowledge_safety(data_dir)  # past the first-run safety note: the test is of serving
     port = free_port()
     proc = subprocess.Popen(
         [TUITRAINER, "--data-dir", str(data_dir), "serve", "--port", str(port)],

@@ -98,8 +98,25 @@ class Terminal:
         self._tmux("kill-server")
 
 
-def run_env(data_dir: Path) -> dict[str, str]:
-    """The environment of the program under test: its own data folder, no sound."""
+def acknowledge_safety(data_dir: Path) -> None:
+    """The safety note confirmed in this data folder, as after a first workout."""
+    from tuitrainer.history import HistoryStore
+    from tuitrainer.history.assessments import acknowledge
+    from tuitrainer.locations import Locations
+
+    store, _ = HistoryStore.open(Locations.resolve(data_dir).database)
+    try:
+        acknowledge(store)
+    finally:
+        store.close()
+
+
+def run_env(data_dir: Path, safety_seen: bool = True) -> dict[str, str]:
+    """The environment of the program under test: its own data folder, no sound;
+    `safety_seen`: the safety note was acknowledged there before (tests of the note
+    itself say False), as for anyone past their first workout."""
+    if safety_seen:
+        acknowledge_safety(data_dir)
     return {
         "TUITRAINER_DATA_DIR": str(data_dir),
         "TERM": "xterm-256color",

@@ -9,6 +9,7 @@ import pytest
 from tests.conftest import DATA, FakeClock
 from tuitrainer.app import TuitrainerApp, create_app
 from tuitrainer.audio.outputs import SilentOutput
+from tuitrainer.history.assessments import acknowledge
 from tuitrainer.locations import Locations
 from tuitrainer.session import load_session
 
@@ -16,16 +17,25 @@ QUICK = DATA / "sessions" / "quick.yaml"
 
 
 def make_app(
-    locations: Locations, clock: FakeClock, session_path: Path | None = QUICK, speed: float = 1.0
+    locations: Locations,
+    clock: FakeClock,
+    session_path: Path | None = QUICK,
+    speed: float = 1.0,
+    safety_seen: bool = True,
 ) -> TuitrainerApp:
+    """The app on a fake clock; `safety_seen`: the safety note was acknowledged before,
+    as for anyone past their first workout (tests of the note itself say False)."""
     session = load_session(session_path) if session_path else None
-    return create_app(
+    app = create_app(
         locations,
         clock=clock,
         speed=speed,
         session=session,
         audio=SilentOutput(),  # records the cues it is asked to play
     )
+    if safety_seen:
+        acknowledge(app.store)
+    return app
 
 
 def text_of(app: TuitrainerApp, selector: str) -> str:

@@ -26,7 +26,7 @@ from tuitrainer.screens.workout import WorkoutScreen
 
 def build(locations: Locations, clock: FakeClock, assess: bool = False):
     """The app as the other UI tests build it (sealed sound); `assess` as `tuitrainer assess`."""
-    app = make_app(locations, clock, session_path=None)
+    app = make_app(locations, clock, session_path=None, safety_seen=False)
     app.direct_assess = assess
     return app
 
@@ -154,15 +154,18 @@ CASES = {
             ["Lateral swing", "right", "10 reps", "12 reps"],
         ],
     ),
-    "n y y y f m": (
+    # About a fist-width on the left is a stiff hip too: only less than one passes.
+    "n y y y a m": (
         [
             ["Tight hip flexors", "yes", "-", "LEFT only"],
             ["Tight front of the thigh", "yes", "yes", ""],
-            ["Stiff hip", "-", "yes", "RIGHT only"],
+            ["Stiff hip", "yes", "yes", ""],
         ],
         [
+            ["Fire hydrant", "left", "10 reps", "12 reps"],
             ["Fire hydrant", "right", "10 reps", "12 reps"],
             ["Straight-leg extension", "left", "10 reps", "12 reps"],
+            ["Lateral swing", "left", "10 reps", "12 reps"],
             ["Lateral swing", "right", "10 reps", "12 reps"],
             ["Bent knee, heel to ceiling", "left", "10 reps", "12 reps"],
             ["Bent knee, heel to ceiling", "right", "10 reps", "12 reps"],
@@ -199,7 +202,7 @@ async def test_answers_give_findings_plan_and_history(
             answers[("figure-4", "right", "knee-height")]["answer"]
             == {
                 "l": "less",
-                "f": "fist",
+                "a": "about",
                 "m": "more",
             }[typed[5]]
         )
@@ -260,14 +263,14 @@ async def test_change_an_answer_on_the_review_then_start_the_plan(
         await answer_all(pilot, "n n n n l m")
         assert "Stiff hip" in text_of(app, "#text")
         review = text_of(app, "#text")
-        assert "6. Figure-4 test, right side: How far was your right knee" in review
+        assert "6. Figure-4 test, right side: How big was the gap between your right knee" in review
         assert f"{'Stiff hip':<27}{'-':<8}{'yes':<8}<- uneven" in review
         await pilot.press("6")  # the sixth answer: figure-4, right side
         assert text_of(app, "#side") == "RIGHT SIDE"
         assert "▶ m (3)" in plain(app, "#answers")
-        await pilot.press("f")
+        await pilot.press("l")
         assert app.screen.walk.reviewing  # straight back to the review
-        assert "floor?\n     -> About a fist-width" in text_of(app, "#text")
+        assert "floor?\n     -> Less than a fist-width" in text_of(app, "#text")
         await pilot.press("1", "y")  # the first one changed, then changed back
         assert app.screen.walk.answers[("knee-to-chest", "left", "straight-leg-lifts")] == "yes"
         await pilot.press("1", "n")
@@ -285,7 +288,6 @@ async def test_change_an_answer_on_the_review_then_start_the_plan(
         [saved] = stored(locations)
         assert {a["answer"] for a in saved["answers"] if a["test_id"] == "figure-4"} == {
             "less",
-            "fist",
         }
 
 

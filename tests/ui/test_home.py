@@ -63,6 +63,13 @@ async def test_enter_starts_and_last_done_updates(locations: Locations, clock: F
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         table = {row[0]: row for row in rows(app)}
+        assert table["Quick test"][2] == "never"  # stopped early: not the session done
+        workout = app.store.recent()[0]
+        app.store.conn.execute(
+            "UPDATE workouts SET status = 'completed' WHERE id = ?", (workout["id"],)
+        )
+        app.screen.reload()
+        table = {row[0]: row for row in rows(app)}
         assert table["Quick test"][2] != "never"
 
 
@@ -88,6 +95,25 @@ async def test_home_offers_to_resume_an_interrupted_workout(locations: Locations
         await pilot.pause()
         assert isinstance(app.screen, WorkoutScreen)
         assert app.screen.query_one("#exercise").content == "Reach and rotate"
+
+
+async def test_a_resumed_workout_left_before_its_first_key_is_stopped(
+    locations: Locations, clock: FakeClock
+):
+    left_unfinished(locations)
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("r")  # resume, then leave the ready view at once
+        await pilot.pause()
+        assert isinstance(app.screen, WorkoutScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    store, _ = HistoryStore.open(locations.database)
+    assert [row["status"] for row in store.recent()] == ["stopped"]
+    assert store.interrupted() == []  # the next start does not offer it again
+    store.close()
 
 
 async def test_closing_an_interrupted_workout_marks_it(locations: Locations, clock: FakeClock):

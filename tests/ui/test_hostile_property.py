@@ -25,6 +25,7 @@ from tuitrainer.app import create_app
 from tuitrainer.audio.outputs import SilentOutput
 from tuitrainer.cli import main
 from tuitrainer.history import HistoryStore
+from tuitrainer.history.assessments import acknowledge
 from tuitrainer.locations import Locations
 from tuitrainer.screens.editor import EditorScreen
 from tuitrainer.screens.planning import PlanningScreen
@@ -94,6 +95,7 @@ def store_history(locations: Locations, name: str) -> None:
 async def walk_screens(locations: Locations, name: str, session_file: Path) -> None:
     clock = FakeClock()
     app = create_app(locations, clock=clock, session=hostile_session(name), audio=SilentOutput())
+    acknowledge(app.store)  # past the first-run safety note
     async with app.run_test(size=(90, 28)) as pilot:
         await pilot.press("escape", "space")  # no pain rating; start
         for _ in range(12):

@@ -23,6 +23,7 @@ from tests.history_data import (
 )
 from tests.ui.conftest import make_app
 from tuitrainer.app import TuitrainerApp
+from tuitrainer.history.migrations import FIGURE_4_BEFORE
 from tuitrainer.locations import Locations
 from tuitrainer.screens.date_range import DateRangeScreen
 from tuitrainer.screens.home import HomeScreen
@@ -84,7 +85,8 @@ async def test_calendar_and_streak(locations: Locations, clock: FakeClock):
         per_day: dict[date, int] = defaultdict(int)
         for spec in known_history():
             per_day[spec.started.date()] += 1
-        assert "Streak: 3 days in a row" in text(screen, "#streak")
+        # Today's run is unfinished, not done: the streak is the two days before.
+        assert "Streak: 2 days in a row" in text(screen, "#streak")
         rows = cells(screen, "days")
         assert len(rows) == 8
         first_monday = KNOWN_TODAY - timedelta(days=KNOWN_TODAY.weekday(), weeks=7)
@@ -160,10 +162,14 @@ async def test_assessment_trend(locations: Locations, clock: FakeClock):
         labels = [str(column.label) for column in table.columns.values()]
         assert labels == ["Test", "Side"] + [f"{t:%d %b}" for t, _ in KNOWN_ASSESSMENTS]
         rows = {(r[0], r[1]): r[2:] for r in cells(screen, "tests")}
-        assert rows["Knee to chest", "left"] == ["tight hip flexors", "clear"]
-        assert rows["Knee to chest", "right"] == ["clear", "clear"]
-        assert rows["Figure 4", "left"] == ["over a fist", "a fist"]
-        assert rows["Figure 4", "right"] == ["under a fist", "under a fist"]
+        assert rows["Knee-to-chest test", "left"] == ["Tight hip flexors", "clear"]
+        assert rows["Knee-to-chest test", "right"] == ["clear", "clear"]
+        # Both figure-4 results are from its earlier wording: marked, and named below.
+        left = ["More than a fist-width *", "About a fist-width *"]
+        assert rows["Figure-4 test", "left"] == left
+        assert rows["Figure-4 test", "right"] == ["Less than a fist-width *"] * 2
+        summary = text(screen, "#tests-summary")
+        assert f"* Figure-4 test as worded then: {FIGURE_4_BEFORE}" in summary
 
 
 async def test_filters_by_session_and_range(locations: Locations, clock: FakeClock):

@@ -16,6 +16,8 @@ CORE_MODULES = [
     "tuitrainer.fit",
     "tuitrainer.engine",
     "tuitrainer.events",
+    "tuitrainer.schedule",
+    "tuitrainer.daily",
 ]
 # Core places; the later ones are checked once they exist.
 CORE_PATHS = [
@@ -28,6 +30,9 @@ CORE_PATHS = [
     "history",
     "assessment",
     "audio",
+    "schedule",
+    "daily.py",
+    "reminders",
     "library.py",
     "library_changes.py",
     "sharing.py",
@@ -39,6 +44,8 @@ CORE_PATHS = [
     "durations.py",
     "cue_names.py",
     "sound_files.py",
+    "safety_note.py",
+    "dose.py",
 ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -58,7 +59,7 @@ def test_ten_minutes_of_the_twelve_minute_routine():
     # One set each: the rest between sets takes no time, so it is left alone.
     assert all(e.set_rest_seconds == 20 for e in fit.session.exercises)
     assert fit.session.exercises[-1].rest_seconds == 30  # nothing follows the last one
-    assert fit.message().startswith("Fitted to 10:0")
+    assert re.match(r"Fitted to (9:5\d|10:0\d) \(asked for 10:00\)", fit.message())
 
 
 def test_a_much_shorter_plan_cuts_reps_after_pauses():
@@ -145,7 +146,7 @@ def test_an_exercise_in_the_plan_twice_is_told_apart_in_the_changes():
 
 def test_just_past_the_pauses_floor_costs_a_rep_or_two_not_one_from_every_side():
     hips = SESSIONS["hip-mobility"]
-    fit = fit_to_time(hips, 7 * 60)  # the pauses at their floors still leave 7:08
+    fit = fit_to_time(hips, 7 * 60 + 20)  # the pauses at their floors still leave 7:22
     assert fit.reached
     lost = [
         old.reps[side].high - new.reps[side].high

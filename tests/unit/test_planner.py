@@ -206,6 +206,9 @@ def test_summary_figures():
         "hold_seconds": 1.0,
         "side_seconds": {"left": 40.0, "right": 48.0},
         "seconds": 143.0,
+        "source": None,  # a session of the user's says nothing of whose it is
+        "modification": None,
+        "modification_source": None,
     }
     assert cat["reps"] == {"both": "8-10"}
     assert cat["mode"] == "self-paced"

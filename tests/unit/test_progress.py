@@ -17,9 +17,12 @@ from tests.history_data import (
     known_history,
     sides_for,
 )
+from tuitrainer.assessment.load import TESTS_FILE, load_battery
 from tuitrainer.history import HistoryStore
 from tuitrainer.history import progress as q
+from tuitrainer.history.migrations import FIGURE_4_BEFORE
 from tuitrainer.history.progress import Scope
+from tuitrainer.locations import builtin_dir
 
 
 @pytest.fixture
@@ -29,6 +32,9 @@ def store(tmp_path: Path):
     add_assessments(store.conn, KNOWN_ASSESSMENTS)
     yield store
     store.close()
+
+
+BATTERY = load_battery(builtin_dir("assessments") / TESTS_FILE)
 
 
 def scope(**kw) -> Scope:
@@ -57,10 +63,12 @@ def test_adherence_matches_the_history(store):
     assert facts.reps_done == sum(side.done for spec in specs for side in spec.sides)
     assert facts.reps_target == sum(side.target for spec in specs for side in spec.sides)
     assert facts.reps_done < facts.reps_target  # one workout was stopped part-way
-    streak, day = 0, KNOWN_TODAY
-    while day in per_day:
+    done = {spec.started.date() for spec in specs if spec.status == "completed"}
+    assert KNOWN_TODAY not in done  # today's run is unfinished: yesterday's streak holds
+    streak, day = 0, KNOWN_TODAY - timedelta(days=1)
+    while day in done:
         streak, day = streak + 1, day - timedelta(days=1)
-    assert facts.streak == streak == 3
+    assert facts.streak == streak == 2
     assert [week[0].weekday() for week in facts.weeks()] == [0] * 8
 
 
@@ -154,17 +162,32 @@ def test_pain_trend_is_the_weekly_average(store):
 
 
 def test_assessment_trend_by_test_and_side(store):
-    results = q.assessment_trend(store.conn, scope())
+    results = q.assessment_trend(store.conn, scope(), BATTERY)
     first = {(r.test_id, r.side): r for r in results if r.taken_at.startswith("2026-10-11")}
     last = {(r.test_id, r.side): r for r in results if r.taken_at.startswith("2026-11-15")}
-    assert first["knee-to-chest", "left"].summary == "tight hip flexors"
+    # In the order the tests are taken (the tests file's), each left then right.
+    assert [(r.test_id, r.side) for r in results[:4]] == [
+        ("knee-to-chest", "left"),
+        ("knee-to-chest", "right"),
+        ("figure-4", "left"),
+        ("figure-4", "right"),
+    ]
+    # Names and labels are the tests file's, not words of the progress view's own.
+    assert first["knee-to-chest", "left"].test_name == "Knee-to-chest test"
+    assert first["knee-to-chest", "left"].summary == "Tight hip flexors"
     assert first["knee-to-chest", "left"].tight
-    assert first["figure-4", "left"].summary == "over a fist" and first["figure-4", "left"].tight
-    assert first["figure-4", "right"].summary == "under a fist"
+    fig = first["figure-4", "left"]
+    assert fig.test_name == "Figure-4 test"
+    assert fig.summary == "More than a fist-width" and fig.tight
+    assert fig.wording == FIGURE_4_BEFORE  # an answer from the test's earlier wording
+    assert first["knee-to-chest", "left"].wording == ""
+    assert first["figure-4", "right"].summary == "Less than a fist-width"
     assert last["knee-to-chest", "left"].summary == "clear"
-    assert last["figure-4", "left"].summary == "a fist" and not last["figure-4", "left"].tight
+    # "About a fist-width" passed under that wording: it is still no finding.
+    assert last["figure-4", "left"].summary == "About a fist-width"
+    assert not last["figure-4", "left"].tight
     assert len(results) == 8
-    assert q.assessment_trend(store.conn, scope(since=date(2026, 11, 1))) == [
+    assert q.assessment_trend(store.conn, scope(since=date(2026, 11, 1)), BATTERY) == [
         r for r in results if r.taken_at >= "2026-11"
     ]
 
@@ -173,7 +196,7 @@ def test_no_assessment_tables_is_no_trend(tmp_path: Path):
     store, _ = HistoryStore.open(tmp_path / "old.sqlite3")
     store.conn.execute("DROP TABLE IF EXISTS assessment_answers")
     store.conn.execute("DROP TABLE IF EXISTS assessments")
-    assert q.assessment_trend(store.conn, scope()) == []
+    assert q.assessment_trend(store.conn, scope(), BATTERY) == []
     store.close()
 
 
@@ -231,7 +254,7 @@ def test_a_range_that_ends_in_the_past_ends_the_calendar_there(store):
     assert facts.last_day == until and facts.first_day == date(2026, 10, 12)
     assert facts.days == {date(2026, 10, 12): 1, date(2026, 10, 14): 2, date(2026, 10, 21): 1}
     assert facts.workouts == sum(s.started.date() <= until for s in known_history())
-    assert facts.streak == 3  # the current streak does not depend on the range
+    assert facts.streak == 2  # the current streak does not depend on the range
 
 
 def test_a_finding_on_the_other_hip_says_which(tmp_path: Path):
@@ -252,8 +275,8 @@ def test_a_finding_on_the_other_hip_says_which(tmp_path: Path):
         ],
         taken_at="2026-11-10T09:00:00.000+00:00",
     )
-    [result] = q.assessment_trend(store.conn, scope())
-    assert result.summary == "tight quadriceps, tight hip flexors (right hip)"
+    [result] = q.assessment_trend(store.conn, scope(), BATTERY)
+    assert result.summary == "Tight front of the thigh, Tight hip flexors (right hip)"
     store.close()
 
 

@@ -17,10 +17,11 @@ from tests.history_data import (
     known_history,
     scale_history,
 )
+from tuitrainer.assessment.load import TESTS_FILE, load_battery
 from tuitrainer.cli import main
 from tuitrainer.history import HistoryStore, progress, report
 from tuitrainer.history.progress import Scope
-from tuitrainer.locations import Locations
+from tuitrainer.locations import Locations, builtin_dir
 
 EXPECTED = DATA / "report" / "known.md"
 
@@ -64,7 +65,7 @@ def test_since_narrows_every_section(known: Locations):
     later = [s for s in known_history() if s.started.date() >= date(2026, 11, 10)]
     assert f"- Workouts: {len(later)} (" in out
     assert "| 2026-10-11 |" not in out  # the October assessment is before the period
-    assert "| 2026-11-15 | Knee to chest | clear | clear |" in out
+    assert "| 2026-11-15 | Knee-to-chest test | clear | clear |" in out
     assert "| 2026-10-12 |" not in out
 
 
@@ -90,7 +91,8 @@ def test_a_long_period_shows_pain_by_month(tmp_path: Path):
     store, _ = HistoryStore.open(tmp_path / "h.sqlite3")
     end = datetime(2026, 6, 30, 18, tzinfo=UTC)
     insert(store.conn, scale_history(days=200, per_day=1, end=end))
-    text = report.render(store.conn, Scope(end.date(), utc_offset=timedelta(0)))
+    battery = load_battery(builtin_dir("assessments") / TESTS_FILE)
+    text = report.render(store.conn, Scope(end.date(), utc_offset=timedelta(0)), battery)
     store.close()
     pain = text.split("## Pain", 1)[1].split("##", 1)[0]
     months = [line.split(" | ")[0][2:] for line in pain.splitlines() if line.startswith("| 20")]

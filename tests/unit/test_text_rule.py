@@ -33,11 +33,14 @@ def _safe(node: ast.expr) -> bool:
     """A literal of ours, or text that went through a safe wrapper."""
     if isinstance(node, ast.Constant):
         return True
+    if isinstance(node, ast.Name) and node.id.endswith("_content"):  # built as Content
+        return True
     if isinstance(node, ast.Call):
         func = node.func
         name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
         if name == "join" and isinstance(func, ast.Attribute):  # Content("\n").join(parts)
-            return _safe(func.value)  # Content.join never parses markup; parts are typed
+            receiver = func.value  # Content.join never parses markup; "\n".join(...) is a str
+            return isinstance(receiver, ast.Call) and getattr(receiver.func, "id", "") == "Content"
         return name in SAFE_WRAPPERS or name.endswith("_content")  # returns Content
     if isinstance(node, ast.IfExp):
         return _safe(node.body) and _safe(node.orelse)
@@ -91,5 +94,10 @@ def test_every_widget_gets_computed_text_as_content_or_text() -> None:
 
 
 def test_the_rule_catches_an_f_string_label() -> None:
-    source = 'Label(f"{title} done")\nLabel(plain(title))\nLabel("[b]ours[/b]")'
-    assert violations(source, "x.py") == ["x.py:1: Label(f'{title} done')"]
+    source = (
+        'Label(f"{title} done")\nLabel(plain(title))\nLabel("[b]ours[/b]")\nx.update("".join(t))'
+    )
+    assert violations(source, "x.py") == [
+        "x.py:1: Label(f'{title} done')",
+        "x.py:4: update(''.join(t))",
+    ]

@@ -117,6 +117,11 @@ TEST_FIELDS: tuple[Field, ...] = (
         maximum=MAX_HOLD_SECONDS,
     ),
     Field("hold_cue", "text", "Shown while the hold counts down."),
+    Field(
+        "wording",
+        "text",
+        "A short name for this set-up and pass mark, kept with every answer.",
+    ),
     Field("questions", "items", "What to observe, each a single-key answer.", required=True),
 )
 

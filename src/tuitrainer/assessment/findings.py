@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .model import SIDES, Battery, FindingInfo, other_side
+from .model import SIDES, Battery, FindingInfo, fill, other_side
 
 AnswerKey = tuple[str, str, str]  # (test id, side tested, question id)
 
@@ -24,6 +24,8 @@ class Response:
     answer: str
     finding: str | None = None
     finding_side: str | None = None
+    label: str = ""  # the answer as it was shown, kept in case the file changes
+    wording: str = ""  # the test's wording then (`HipTest.wording`)
 
 
 def responses(battery: Battery, answers: Mapping[AnswerKey, str]) -> list[Response]:
@@ -39,7 +41,18 @@ def responses(battery: Battery, answers: Mapping[AnswerKey, str]) -> list[Respon
                 where = None
                 if answer.finding:
                     where = other_side(side) if answer.finding_side == "other" else side
-                out.append(Response(test.id, side, question.id, answer.id, answer.finding, where))
+                out.append(
+                    Response(
+                        test.id,
+                        side,
+                        question.id,
+                        answer.id,
+                        answer.finding,
+                        where,
+                        fill(answer.label, side),
+                        test.wording,
+                    )
+                )
     return out
 
 

@@ -144,6 +144,7 @@ def _test(ck: Checker, node: Node, number: int, seen: set[str], known: list[str]
         questions=tuple(questions),
         hold_seconds=float(values.get("hold_seconds", 0)),
         hold_cue=values.get("hold_cue", ""),
+        wording=values.get("wording", ""),
     )
 
 
@@ -281,6 +282,15 @@ def load_for(locations: Locations) -> tuple[Battery, Rules]:
     """The tests and rules in use: the user's copies where they exist."""
     battery = load_battery(assessment_file(locations, TESTS_FILE))
     return battery, load_rules(assessment_file(locations, RULES_FILE), battery)
+
+
+def names_for(locations: Locations) -> Battery:
+    """The tests file that names stored answers: the one in use, or the built-in one
+    when the user's copy cannot be read (a report must not fail on a typo)."""
+    try:
+        return load_battery(assessment_file(locations, TESTS_FILE))
+    except SessionError:
+        return load_battery(locations.builtin_assessments / TESTS_FILE)
 
 
 def check_files(locations: Locations) -> tuple[list[Path], list[Problem]]:

@@ -53,6 +53,9 @@ class HipTest:
     questions: tuple[Question, ...]
     hold_seconds: float = 0.0
     hold_cue: str = ""
+    # Names this set-up and pass mark; stored with every answer, so answers given
+    # under an earlier wording keep theirs (the figure-4 test changed its set-up).
+    wording: str = ""
 
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)

@@ -33,8 +33,9 @@ def save_assessment(
         assessment_id = int(cur.lastrowid or 0)
         store.conn.executemany(
             "INSERT INTO assessment_answers"
-            " (assessment_id, test_id, side, question_id, answer, finding, finding_side)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " (assessment_id, test_id, side, question_id, answer, finding, finding_side,"
+            " label, wording)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     assessment_id,
@@ -44,6 +45,8 @@ def save_assessment(
                     r.answer,
                     r.finding,
                     r.finding_side if r.finding else None,
+                    r.label or None,
+                    r.wording or None,
                 )
                 for r in answers
             ],
@@ -60,7 +63,7 @@ def assessment_rows(store: HistoryStore, limit: int | None = None) -> list[sqlit
 
 def answer_rows(store: HistoryStore, assessment_id: int) -> list[sqlite3.Row]:
     return store.conn.execute(
-        "SELECT test_id, side, question_id, answer, finding, finding_side"
+        "SELECT test_id, side, question_id, answer, finding, finding_side, label, wording"
         " FROM assessment_answers"
         " WHERE assessment_id = ? ORDER BY id",
         (assessment_id,),

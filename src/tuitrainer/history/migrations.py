@@ -6,6 +6,9 @@ missing steps in order, each in its own transaction. Append, never edit.
 
 from __future__ import annotations
 
+# The figure-4 test's first wording in tuitrainer, named as its answers keep it.
+FIGURE_4_BEFORE = "both knees bent, feet flat; about a fist-width passed"
+
 MIGRATIONS: list[list[str]] = [
     # 1: workouts, their sides, and every rep with its time.
     [
@@ -82,6 +85,66 @@ MIGRATIONS: list[list[str]] = [
     # 4: the low end of a rep range (8 of 8-10 is a side done); NULL: a fixed count.
     [
         "ALTER TABLE sides ADD COLUMN reps_low INTEGER",
+    ],
+    # 5: each answer's label as shown and its test's wording, so an answer keeps its
+    # meaning when a test changes. The figure-4 test used to start with both knees
+    # bent, and "about a fist-width" passed; answers from before keep that wording.
+    [
+        "ALTER TABLE assessment_answers ADD COLUMN label TEXT",
+        "ALTER TABLE assessment_answers ADD COLUMN wording TEXT",
+        "UPDATE assessment_answers SET wording = '"
+        + FIGURE_4_BEFORE.replace("'", "''")
+        + "' WHERE test_id = 'figure-4'",
+        "UPDATE assessment_answers SET label = CASE answer"
+        " WHEN 'less' THEN 'Less than a fist-width'"
+        " WHEN 'fist' THEN 'About a fist-width'"
+        " WHEN 'more' THEN 'More than a fist-width' END"
+        " WHERE test_id = 'figure-4' AND question_id = 'knee-height'",
+        "UPDATE assessment_answers SET label = CASE"
+        " WHEN question_id = 'straight-leg-lifts' AND answer = 'yes' THEN 'Yes, it lifted'"
+        " WHEN question_id = 'straight-leg-lifts' AND answer = 'no' THEN 'No, it stayed down'"
+        " WHEN question_id = 'knee-straightens' AND answer = 'yes' THEN 'Yes, it wanted to open'"
+        " WHEN question_id = 'knee-straightens' AND answer = 'no' THEN 'No, it stayed bent' END"
+        " WHERE test_id = 'knee-to-chest'",
+    ],
+    # 6: a workout run to its end with every part skipped ('skipped') or some side below
+    # its target ('partial') is told apart from one done ('completed'). SQLite cannot
+    # change a CHECK in place: the table is rebuilt, its rows and ids kept.
+    [
+        """CREATE TABLE workouts_new (
+            id INTEGER PRIMARY KEY,
+            session TEXT NOT NULL,
+            title TEXT NOT NULL,
+            session_hash TEXT NOT NULL,
+            session_path TEXT,
+            speed REAL NOT NULL DEFAULT 1,
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            status TEXT NOT NULL CHECK (status IN
+                ('running', 'completed', 'partial', 'skipped', 'stopped', 'interrupted')),
+            pain_before INTEGER CHECK (pain_before BETWEEN 0 AND 10),
+            pain_after INTEGER CHECK (pain_after BETWEEN 0 AND 10),
+            segment_index INTEGER NOT NULL DEFAULT 0,
+            pid INTEGER
+        )""",
+        "INSERT INTO workouts_new SELECT * FROM workouts",
+        "DROP TABLE workouts",
+        "ALTER TABLE workouts_new RENAME TO workouts",
+        "CREATE INDEX workouts_started ON workouts (started_at)",
+        "CREATE INDEX workouts_session ON workouts (session, status)",
+    ],
+    # 7: the Patient-Specific Functional Scale: activities the back makes hard, each
+    # rated 0 (cannot do it) to 10 (as well as before the problem), at most weekly.
+    [
+        "CREATE TABLE psfs (id INTEGER PRIMARY KEY, taken_at TEXT NOT NULL)",
+        """CREATE TABLE psfs_scores (
+            id INTEGER PRIMARY KEY,
+            psfs_id INTEGER NOT NULL REFERENCES psfs (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            activity TEXT NOT NULL,
+            score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10)
+        )""",
+        "CREATE INDEX psfs_taken ON psfs (taken_at)",
     ],
 ]
 

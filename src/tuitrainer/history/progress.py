@@ -13,6 +13,10 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from ..assessment import words
+from ..assessment.model import Battery
+from .store import DONE
+
 SIDES = ("left", "right")
 # A side's target as its reps are measured against it: within a rep range the reps
 # done, below it the low end, above it the top (RepRange.met says the same in Python).
@@ -92,7 +96,7 @@ class Adherence:
     first_day: date  # a Monday
     last_day: date  # the range's end, or today
     days: dict[date, int]  # workouts per day, in the calendar's span, days with any
-    streak: int  # consecutive days with a workout, ending today (or yesterday)
+    streak: int  # consecutive days with a workout done, ending today (or yesterday)
     workouts: int  # in the scope
     active_days: int  # in the scope
     completed: int  # in the scope
@@ -130,7 +134,8 @@ def adherence(conn: sqlite3.Connection, scope: Scope, weeks: int = 8) -> Adheren
 
     where, args = replace(scope, since=None, until=scope.today).where()
     active = conn.execute(
-        f"SELECT DISTINCT {day} AS day FROM workouts w WHERE {where} ORDER BY day DESC", args
+        f"SELECT DISTINCT {day} AS day FROM workouts w WHERE {where} AND {DONE} ORDER BY day DESC",
+        args,
     ).fetchall()
     streak = _streak([date.fromisoformat(row[0]) for row in active], scope.today)
 
@@ -315,22 +320,15 @@ def pain_trend(conn: sqlite3.Connection, scope: Scope, period: str = "week") -> 
 
 @dataclass(frozen=True)
 class AssessmentResult:
-    """One test on one side at one assessment, in a word or two."""
+    """One test on one side at one assessment, in the tests file's words."""
 
     taken_at: str
     test_id: str
     side: str
     summary: str
     tight: bool
-
-
-TEST_NAMES = {"knee-to-chest": "Knee to chest", "figure-4": "Figure 4"}
-FINDING_NAMES = {
-    "tight-hip-flexors": "tight hip flexors",
-    "tight-quadriceps": "tight quadriceps",
-    "tight-hip": "tight hip",
-}
-KNEE_HEIGHT = {"less": "under a fist", "fist": "a fist", "more": "over a fist"}
+    test_name: str = ""
+    wording: str = ""  # the test's wording then, when it is worded otherwise now
 
 
 def has_assessments(conn: sqlite3.Connection) -> bool:
@@ -342,14 +340,26 @@ def has_assessments(conn: sqlite3.Connection) -> bool:
     return row[0] == 2
 
 
-def assessment_trend(conn: sqlite3.Connection, scope: Scope) -> list[AssessmentResult]:
-    """Every test and side at each assessment in the date range, oldest first."""
+def assessment_times(conn: sqlite3.Connection, scope: Scope) -> list[str]:
+    """When each assessment in the date range was taken, oldest first."""
+    if not has_assessments(conn):
+        return []
+    where, args = replace(scope, session=None).where("a", "taken_at", speed=None)
+    rows = conn.execute(f"SELECT a.taken_at FROM assessments a WHERE {where} ORDER BY 1", args)
+    return [row[0] for row in rows]
+
+
+def assessment_trend(
+    conn: sqlite3.Connection, scope: Scope, battery: Battery
+) -> list[AssessmentResult]:
+    """Every test and side at each assessment in the date range, oldest first, named
+    by `battery` (the tests file in use)."""
     if not has_assessments(conn):
         return []
     where, args = replace(scope, session=None).where("a", "taken_at", speed=None)
     rows = conn.execute(
         "SELECT a.id, a.taken_at, x.test_id, x.side, x.question_id, x.answer, x.finding,"
-        " x.finding_side"
+        " x.finding_side, x.label, x.wording"
         " FROM assessments a JOIN assessment_answers x ON x.assessment_id = a.id"
         f" WHERE {where} ORDER BY a.taken_at, a.id, x.test_id, x.side, x.question_id",
         args,
@@ -359,25 +369,25 @@ def assessment_trend(conn: sqlite3.Connection, scope: Scope) -> list[AssessmentR
     for row in rows:
         taken[row[0]] = row[1]
         grouped.setdefault((row[0], row[2], row[3]), []).append(row)
-    return [_result(taken[key[0]], key[1], key[2], answers) for key, answers in grouped.items()]
+    order = {test.id: index for index, test in enumerate(battery.tests)}
+    keys = sorted(grouped, key=lambda k: (taken[k[0]], k[0], order.get(k[1], len(order)), k[1]))
+    # In the order the tests are taken (the file's), then by side: knee-to-chest first.
+    return [_result(battery, taken[key[0]], key[1], key[2], grouped[key]) for key in keys]
 
 
-def _finding_text(answer: Any, side: str) -> str:
-    """A finding in words; named with its hip when that is not the side tested."""
-    name = FINDING_NAMES.get(answer[6], answer[6])
-    hip = answer[7]
-    return f"{name} ({hip} hip)" if hip and hip != side else name
-
-
-def _result(taken_at: str, test_id: str, side: str, answers: list[Any]) -> AssessmentResult:
-    findings = [_finding_text(a, side) for a in answers if a[6]]
-    if test_id == "figure-4":
-        height = next((a[5] for a in answers if a[4] == "knee-height"), "")
-        summary = KNEE_HEIGHT.get(height, height or "?")
-        return AssessmentResult(taken_at, test_id, side, summary, bool(findings))
-    return AssessmentResult(
-        taken_at, test_id, side, ", ".join(findings) if findings else "clear", bool(findings)
-    )
+def _result(
+    battery: Battery, taken_at: str, test_id: str, side: str, answers: list[Any]
+) -> AssessmentResult:
+    """A test with one question reads as its answer; one with several, as its findings."""
+    findings = [words.finding_text(battery, a[6], a[7], side) for a in answers if a[6]]
+    if words.single_question(battery, test_id) and len(answers) == 1:
+        first = answers[0]
+        summary = words.answer_label(battery, test_id, first[4], first[5], side, first[8])
+    else:
+        summary = ", ".join(findings) if findings else "clear"
+    name = words.test_name(battery, test_id)
+    then = next((w for a in answers if (w := words.earlier_wording(battery, test_id, a[9]))), "")
+    return AssessmentResult(taken_at, test_id, side, summary, bool(findings), name, then)
 
 
 # -- recent workouts ---------------------------------------------------------------

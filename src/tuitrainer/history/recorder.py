@@ -24,6 +24,7 @@ from ..events import (
 )
 from ..planner import Kind, Timeline
 from ..session.model import Session
+from ..tally import outcome, workout_rows
 from .store import HistoryStore
 
 
@@ -155,6 +156,7 @@ class Recorder:
             except sqlite3.Error as error:
                 if not isinstance(error, sqlite3.OperationalError | sqlite3.DatabaseError):
                     raise
+                self._side_ids.clear()  # a rolled-back write may have cached a side's id
                 if self.problem is None:
                     self.problem = saving_problem(error)
                     self.on_notice(
@@ -203,13 +205,9 @@ class Recorder:
             return lambda: self.store.finish_side(self._side(key), reps, seconds)
         if isinstance(event, WorkoutFinished):
             status, at = event.status, self.wall(event.at)
-
-            def finished() -> None:
-                if status == "stopped":
-                    self._record_unreached()
-                self.store.end_workout(self._id(), status, at)
-
-            return finished
+            if status == "completed":  # as it stands now: "partial" if a side fell short
+                status = outcome(workout_rows(self.engine))
+            return lambda: self.store.end_workout(self._id(), status, at)
         return None
 
     def _started(self, event: WorkoutStarted) -> None:
@@ -227,13 +225,25 @@ class Recorder:
             self.store.resume_workout(self.workout_id)
         if self.pain_before is not None:
             self.store.set_pain(self.workout_id, "before", self.pain_before)
+        self._record_plan()
 
-    def _record_unreached(self) -> None:
-        """A stopped workout keeps the sides it never reached, at 0 of their target, so
-        the history, like the summary, holds what was planned and what was done of it."""
-        for index, segment in enumerate(self.engine.segments):
-            if segment.kind is Kind.WORK:
-                self._side(self.engine.key_for(index), segment.reps.high if segment.reps else 0)
+    def _record_plan(self) -> None:
+        """Every side of the plan, at 0 of its target, as soon as the workout starts: a
+        stopped or interrupted workout's target is the whole plan, not the sides reached
+        (23 of 80 reps, not 23 of 30)."""
+        with self.store.batch():
+            for index, segment in enumerate(self.engine.segments):
+                if segment.kind is Kind.WORK:
+                    planned = segment.reps.high if segment.reps else 0
+                    self._side(self.engine.key_for(index), planned)
+
+    def close_unstarted(self) -> None:
+        """A resumed workout left before its first key: it is over, stopped where it was,
+        not interrupted again (which would offer it once more). Queued like any write."""
+        if self.workout_id is not None and not self.engine.started:
+            workout_id = self.workout_id
+            self._pending.append(lambda: self.store.end_workout(workout_id, "stopped"))
+            self.flush()
 
 
 def restored_stats(store: HistoryStore, workout_id: int) -> dict[SideKey, SideStats]:

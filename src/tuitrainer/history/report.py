@@ -7,17 +7,18 @@ never on the wall clock, so a known history always gives the same text.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
+from ..assessment.model import Battery
 from ..counts import counted
 from ..durations import format_duration
-from ..plain_text import printable
 from . import progress
+from .markdown import md_code, md_text
 from .progress import Scope
+from .report_daily import Extras, psfs_lines, schedule_lines
 
 MONTHLY_AFTER_WEEKS = 16  # a longer period shows pain by month, not by week
 NOTE = (
@@ -25,22 +26,6 @@ NOTE = (
     "stability exercises. Ratings are the person's own, from 0 (no pain) to 10 (worst "
     "imaginable); the self-assessment is a screening aid, not a diagnosis."
 )
-
-
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
-
-
-def md_text(text: str) -> str:
-    """Outside text (a title, a name) quoted as Markdown that shows it and does nothing:
-    one line, no control characters, and every character Markdown or HTML acts on
-    (`|` of a table, `#`, `<tag>`, `[link](...)`, `![image]`) escaped."""
-    return _MARKDOWN.sub(r"\\\1", " ".join(printable(text).split()))
-
-
-def md_code(text: str) -> str:
-    """A name as inline code: backticks cannot end it, `|` cannot split a table row."""
-    one_line = " ".join(printable(text).split()).replace("`", "'")
-    return "`" + one_line.replace("|", "\\|") + "`"
 
 
 def table(header: list[str], rows: Iterable[list[str]]) -> list[str]:
@@ -62,10 +47,10 @@ def span(conn: sqlite3.Connection, scope: Scope) -> tuple[date, date] | None:
     first, last = conn.execute(
         f"SELECT MIN(w.started_at), MAX(w.started_at) FROM workouts w WHERE {where}", args
     ).fetchone()
-    tests = progress.assessment_trend(conn, scope)
+    tests = progress.assessment_times(conn, scope)
     if tests:
-        first = min(first or tests[0].taken_at, tests[0].taken_at)
-        last = max(last or tests[-1].taken_at, tests[-1].taken_at)
+        first = min(first or tests[0], tests[0])
+        last = max(last or tests[-1], tests[-1])
     if first is None:
         return None
     return progress.local_day(first, scope), progress.local_day(last, scope)
@@ -174,38 +159,49 @@ def pain_section(conn: sqlite3.Connection, scope: Scope, weeks: int) -> list[str
     return lines + [""]
 
 
-def assessment_section(conn: sqlite3.Connection, scope: Scope) -> list[str]:
-    results = progress.assessment_trend(conn, scope)
+def assessment_section(conn: sqlite3.Connection, scope: Scope, battery: Battery) -> list[str]:
+    results = progress.assessment_trend(conn, scope, battery)
     lines = ["## Self-assessment", ""]
     if not results:
         return lines + ["No self-assessment in this period.", ""]
     cells: dict[tuple[str, str], dict[str, str]] = {}
     for result in results:
-        key = (progress.local_day(result.taken_at, scope).isoformat(), result.test_id)
+        test = result.test_name
+        if result.wording:  # answered under an earlier set-up or pass mark
+            test += f" (as worded then: {result.wording})"
+        key = (progress.local_day(result.taken_at, scope).isoformat(), test)
         cells.setdefault(key, {})[result.side] = result.summary
-    lines += [
-        "Knee to chest: a straight leg that lifts means tight hip flexors, a knee that "
-        "straightens tight quadriceps. Figure 4: the bent knee's height above the floor; "
-        "over a fist-width means a tight hip.",
-        "",
-    ]
+    lines += finding_legend(battery) + [""]
     lines += table(
         ["Date", "Test", "Left", "Right"],
         (
-            [
-                day,
-                md_text(progress.TEST_NAMES.get(test, test)),
-                sides.get("left", "-"),
-                sides.get("right", "-"),
-            ]
+            [day, md_text(test), sides.get("left", "-"), sides.get("right", "-")]
             for (day, test), sides in cells.items()
         ),
     )
     return lines + [""]
 
 
-def render(conn: sqlite3.Connection, scope: Scope) -> str:
-    """The whole report as Markdown text."""
+def finding_legend(battery: Battery) -> list[str]:
+    """What each finding means and which test gives it, in the tests file's words."""
+    lines = []
+    for info in battery.findings:
+        tests = [
+            test.name
+            for test in battery.tests
+            if any(a.finding == info.id for q in test.questions for a in q.answers)
+        ]
+        source = f" ({md_text(', '.join(tests))})" if tests else ""
+        meaning = f": {md_text(info.meaning)}" if info.meaning else ""
+        lines.append(f"- **{md_text(info.name)}**{source}{meaning}")
+    return lines
+
+
+def render(
+    conn: sqlite3.Connection, scope: Scope, battery: Battery, extras: Extras | None = None
+) -> str:
+    """The whole report as Markdown text; `battery` names the self-assessment's tests."""
+    extras = extras or Extras()
     found = span(conn, scope)
     start = scope.since or (found[0] if found else scope.today)
     if scope.since is not None and found:
@@ -230,10 +226,13 @@ def render(conn: sqlite3.Connection, scope: Scope) -> str:
         if rehearsed:
             lines.append(f"Rehearsals at another speed (`run --speed`), left out: {rehearsed}")
         return "\n".join(lines) + "\n"
-    for section in (adherence_section, sessions_section, balance_section):
+    lines += adherence_section(conn, scope)
+    lines += schedule_lines(extras)
+    for section in (sessions_section, balance_section):
         lines += section(conn, scope)
     lines += pain_section(conn, scope, weeks)
-    lines += assessment_section(conn, scope)
+    lines += psfs_lines(extras)
+    lines += assessment_section(conn, scope, battery)
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -20,7 +20,11 @@ from typing import Any
 
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 
-STATUSES = ("running", "completed", "stopped", "interrupted")
+STATUSES = ("running", "completed", "partial", "skipped", "stopped", "interrupted")
+# Run to the end with every side at its target: the only status that counts as done
+# (with `speed = 1`: a rehearsal is a preview). Skipped and partial runs, stopped and
+# interrupted ones are kept and shown, but are not the session done.
+DONE = "w.status = 'completed' AND w.speed = 1"
 
 
 def utc_now() -> str:
@@ -125,8 +129,8 @@ class HistoryStore:
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA busy_timeout=5000")
+            conn.execute("PRAGMA foreign_keys=OFF")  # on again once migrated
             if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise sqlite3.DatabaseError("quick_check failed")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -136,7 +140,10 @@ class HistoryStore:
                 with _transaction(conn):
                     for statement in MIGRATIONS[number]:
                         conn.execute(statement)
+                    if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                        raise sqlite3.DatabaseError(f"migration {number + 1} broke a reference")
                     conn.execute(f"PRAGMA user_version={number + 1}")
+            conn.execute("PRAGMA foreign_keys=ON")
         except BaseException:
             conn.close()
             raise
@@ -178,6 +185,12 @@ class HistoryStore:
                 (session, title, session_hash, speed, started_at or utc_now(), os.getpid()),
             )
         return int(cur.lastrowid or 0)
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Several writes as one commit (one fsync instead of one each)."""
+        with _transaction(self.conn):
+            yield
 
     def set_position(self, workout_id: int, segment_index: int) -> None:
         with _transaction(self.conn):
@@ -327,13 +340,14 @@ class HistoryStore:
         return [row for row in rows if not _alive(row["pid"])]
 
     def last_done(self) -> dict[str, str]:
-        """When each session was last done (completed or stopped), by session name.
+        """When each session was last done (run to its end with every side at its
+        target), by session name.
 
-        Rehearsals (`run --speed`) are previews, not the session done.
+        Rehearsals (`run --speed`), stopped, skipped-through and partial runs are not
+        the session done.
         """
         rows = self.conn.execute(
-            "SELECT session, MAX(started_at) AS last FROM workouts"
-            " WHERE status IN ('completed', 'stopped') AND speed = 1 GROUP BY session"
+            f"SELECT session, MAX(started_at) AS last FROM workouts w WHERE {DONE} GROUP BY session"
         ).fetchall()
         return {row["session"]: row["last"] for row in rows}
 

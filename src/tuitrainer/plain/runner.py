@@ -17,6 +17,7 @@ from ..plain_text import printable
 from ..tally import workout_rows
 from .keys import END, Keys
 from .lines import KEYS_HELP, event_line, time_left
+from .safety import confirmed
 
 if TYPE_CHECKING:
     from ..audio.outputs import Output
@@ -252,6 +253,8 @@ def run_plain(
     if output is None:
         threading.Thread(target=find_output, daemon=True).start()
     try:
+        if not confirmed(store, keys, runner.say):
+            return 0  # the safety note was not confirmed: no workout
         return runner.run(session)
     except KeyboardInterrupt:
         if runner.workout is not None and not runner.workout.finished:

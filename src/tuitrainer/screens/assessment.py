@@ -22,7 +22,7 @@ from ..assessment.findings import finding_table
 from ..assessment.hold import Hold
 from ..assessment.model import Battery, Rules, fill
 from ..assessment.walk import Step, Walk
-from ..history.assessments import acknowledged, save_assessment
+from ..history.assessments import save_assessment
 from ..widgets.footer import Footer
 from ..widgets.text import plain, styled
 from .help import HelpScreen
@@ -46,18 +46,12 @@ def open_assessment(app: TuitrainerApp) -> None:
         if app.direct_assess:
             app.exit(1)
         return
-    if acknowledged(app.store) is not None:
+    from .safety import safety_first
+
+    def begin() -> None:
         app.push_screen(AssessmentScreen(battery, rules))
-        return
-    from .safety import SafetyScreen
 
-    def after_safety(agreed: bool | None) -> None:
-        if agreed:
-            app.push_screen(AssessmentScreen(battery, rules))
-        elif app.direct_assess:
-            app.exit(0)
-
-    app.push_screen(SafetyScreen(), after_safety)
+    safety_first(app, app.store, begin, leave=app.direct_assess)
 
 
 class AssessmentScreen(Screen[None]):

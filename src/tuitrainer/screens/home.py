@@ -20,6 +20,18 @@ from ..widgets.text import plain
 if TYPE_CHECKING:
     from ..app import TuitrainerApp
     from ..library_changes import Trashed
+    from ..schedule.today import DueItem
+
+HINT = "Choose a session and press Enter.  d delete  r rename  c copy  ? all keys"
+
+
+def due_first(entries: list[Listed], due: list[DueItem]) -> list[Listed]:
+    """Sessions still due today at the top, in the order they are due."""
+    order = {}
+    for item in due:
+        if not item.done:
+            order.setdefault(item.session, len(order))
+    return sorted(entries, key=lambda entry: order.get(entry.slug, len(order)))
 
 
 def when(iso: str | None) -> str:
@@ -42,6 +54,9 @@ class HomeScreen(Screen[None]):
         Binding("n", "new", "New"),
         Binding("E", "edit", "Edit", key_display="E"),
         Binding("g", "progress", "Progress"),
+        # Not in the footer (it would push out ? and q at 90 columns); help lists them.
+        Binding("S", "schedule", "Schedule", key_display="S", show=False, id="home.schedule"),
+        Binding("f", "psfs", "Daily life (PSFS)", show=False, id="home.psfs"),
         Binding(
             "d",
             "delete",
@@ -61,8 +76,10 @@ class HomeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.entries: list[Listed] = []
+        self.due: list[DueItem] = []  # today's schedule, what is left first
         self.last_deleted: Trashed | None = None  # u brings it back
         self._filled_in_compose = False
+        self._told_problems = False
 
     @property
     def tt_app(self) -> TuitrainerApp:
@@ -70,11 +87,11 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Label("[b]tuitrainer[/b]  mobility and back care", id="title")
-        yield Label(
-            "Choose a session and press Enter.  d delete  r rename  c copy  ? all keys", id="hint"
-        )
+        hint = Label(plain(HINT), id="hint")
         table = RowTable(("Session", "Time", "Last done", "Source"), id="sessions")
         self._fill(table)  # rows in the first frame, not a frame later
+        hint.update(plain(self._due_text()))
+        yield hint
         self._filled_in_compose = True
         yield table
         yield Label(plain(self._description(table.cursor_row)), id="problem")
@@ -95,13 +112,15 @@ class HomeScreen(Screen[None]):
         """List the sessions again; `select`: highlight the one of that name."""
         table = self.query_one(RowTable)
         self._fill(table)
+        self.query_one("#hint", Label).update(plain(self._due_text()))
         names = [entry.slug for entry in self.entries]
         if select in names:
             table.move_cursor(names.index(select))
         self.query_one("#problem", Label).update(plain(self._description(table.cursor_row)))
 
     def _fill(self, table: RowTable) -> None:
-        self.entries = Listing(self.tt_app.locations).sessions()
+        listed = Listing(self.tt_app.locations).sessions()
+        self.entries = due_first(listed, self._read_due(listed))
         last = self.tt_app.store.last_done() if self.tt_app.store else {}
         table.set_rows(
             [
@@ -116,6 +135,36 @@ class HomeScreen(Screen[None]):
                 for entry in self.entries
             ]
         )
+
+    def _read_due(self, listed: list[Listed]) -> list[DueItem]:
+        """Today's schedule; a schedule file with problems is said once, not each visit."""
+        from datetime import date
+
+        from ..daily import due_now
+
+        store = self.tt_app.store
+        if store is None or not self.tt_app.locations.schedule_file.exists():
+            self.due = []  # no schedule: nothing more to read (the first frame waits)
+            return []
+        names = {entry.slug: entry.title for entry in listed}
+        self.due, problems = due_now(self.tt_app.locations, store.conn, names, date.today())
+        if problems and not self._told_problems:
+            self._told_problems = True
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            self.notify(problems[0] + more, title="Schedule", severity="warning", markup=False)
+        return self.due
+
+    def _due_text(self) -> str:
+        """What is due today, first: Enter starts it."""
+        if not self.due:
+            return HINT
+        left = [item for item in self.due if not item.done]
+        if not left:
+            return "Done for today: " + ", ".join(item.title for item in self.due) + ". Well done."
+        listed = ", ".join(
+            f"{item.title} ({item.at:%H:%M})" if item.at else item.title for item in left
+        )
+        return f"Due today: {listed}. Enter starts {left[0].title}."
 
     def _description(self, row: int) -> str:
         """The highlighted session's first problem, or else its description."""
@@ -193,6 +242,16 @@ class HomeScreen(Screen[None]):
         entry = self._entry(self.query_one(RowTable).cursor_row)
         if entry is not None:
             open_editor(self.tt_app, entry.slug, Path(entry.path), entry.source)
+
+    def action_schedule(self) -> None:
+        from .schedule import ScheduleScreen
+
+        self.app.push_screen(ScheduleScreen(self.tt_app.locations))
+
+    def action_psfs(self) -> None:
+        from .psfs import PsfsScreen
+
+        self.app.push_screen(PsfsScreen(self.tt_app.store))
 
     def _highlighted(self) -> Listed | None:
         return self._entry(self.query_one(RowTable).cursor_row)

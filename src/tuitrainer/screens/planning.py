@@ -17,7 +17,9 @@ from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label
 
+from .. import dose
 from ..planner import format_duration, outline, plan
+from ..session import origin
 from ..session.dump import number
 from ..session.edit import KNOB_BY_FIELD, KNOBS, EditError, format_reps
 from ..widgets import text
@@ -38,6 +40,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("sides", "Sides"),
     *((knob.field, knob.label) for knob in KNOBS),
     ("mode", "Mode"),
+    ("source", "From"),
 )
 FIELDS = [key for key, _ in COLUMNS]
 ENTRY_HINTS = {
@@ -55,6 +58,8 @@ def cell_text(exercise: Exercise, field: str) -> str:
         return format_reps(exercise)
     if field == "mode":
         return exercise.mode
+    if field == "source":  # the source routine's, or tuitrainer's suggestion
+        return exercise.source
     return number(getattr(exercise, field))
 
 
@@ -125,6 +130,8 @@ class PlanningScreen(Screen[None]):
         table: DataTable[str] = DataTable(id="plan", cursor_type="cell", zebra_stripes=True)
         yield table
         yield Label("", id="total")
+        yield Label("", id="dose", markup=False)
+        yield Label("", id="origin", markup=False)
         yield Label("", id="entry-hint", markup=False)
         yield Input(id="entry")
         yield Label("", id="changes", markup=False)
@@ -162,6 +169,23 @@ class PlanningScreen(Screen[None]):
         self.query_one("#total", Label).update(
             text.styled("Planned total [b]$total[/b]", total=format_duration(data["total_seconds"]))
         )
+        self.query_one("#dose", Label).update(text.plain(dose.warning(self.session)))
+        self.show_origin()
+
+    def show_origin(self) -> None:
+        """Whose the highlighted exercise is, and its easier variant, labelled."""
+        row = self.query_one(DataTable).cursor_coordinate.row
+        exercises = self.session.exercises
+        exercise = exercises[min(max(row, 0), len(exercises) - 1)]
+        lines = [origin.exercise_note(exercise)]
+        if exercise.modification:
+            lines.append(origin.easier_text(exercise))
+        self.query_one("#origin", Label).update(
+            text.plain("\n".join(line for line in lines if line))
+        )
+
+    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+        self.show_origin()
 
     def total_seconds(self) -> float:
         return plan(self.session).total_seconds
@@ -300,16 +324,15 @@ class PlanningScreen(Screen[None]):
             self.fit(text)
 
     def fit(self, text: str) -> None:
-        from ..fit import fit_to_time, parse_duration
+        from ..fit import parse_duration
+        from .planning_fit import fit_keeping_dose
 
         try:
             target = parse_duration(text)
         except ValueError as error:
             self.notify(str(error), severity="warning")
             return
-        result = fit_to_time(self.session, target)
-        lines = [result.message(), *result.lines()]
-        self.apply(result.session, "\n".join(lines))
+        fit_keeping_dose(self, target)
 
     def action_start(self) -> None:
         self.tt_app.start_session(self.session)
@@ -377,7 +400,7 @@ class PlanningScreen(Screen[None]):
 
         locations = self.tt_app.locations
         title = self.session.title if name == self.session.slug else title_of(name)
-        session = retitle(self.session, name, title)
+        session = dose.with_note(retitle(self.session, name, title))
         try:
             ensure_schema(locations)
             save_text(

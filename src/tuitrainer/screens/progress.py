@@ -26,6 +26,7 @@ from ..counts import counted
 from ..durations import format_duration
 from ..history import progress as queries
 from ..history.progress import Balance, Scope
+from ..history.psfs import NAME, trend_text
 from ..plain_text import printable
 from ..widgets.footer import Footer
 from ..widgets.text import cell, plain, styled
@@ -224,20 +225,42 @@ class ProgressScreen(Screen[None]):
             ]
             table.add_row(*[cell(c) for c in cells], key=str(line.id))
 
+    def _extras(self):  # -> Extras: the schedule's adherence and the functional scale
+        """Read once per range (the calendar and pain tabs both show part of it)."""
+        from ..daily import report_extras
+
+        cached = getattr(self, "_extras_cache", None)
+        if cached is None or cached[0] != self.scope:
+            extras = report_extras(self.tt_app.locations, self.tt_app.store.conn, self.scope)
+            cached = self._extras_cache = (self.scope, extras)
+        return cached[1]
+
     def _fill_calendar(self, conn) -> None:
         facts = queries.adherence(conn, self.scope, CALENDAR_WEEKS)
-        self.query_one("#streak", Label).update(
-            styled(
-                f"Streak: [b]$streak[/b] day{'s' if facts.streak != 1 else ''} in a row",
-                streak=facts.streak,
+        planned = self._extras().schedule
+        if planned is None:
+            streak_content = styled(
+                "Streak: [b]$n[/b] $days in a row",
+                n=facts.streak,
+                days="day" if facts.streak == 1 else "days",
             )
-        )
+        else:
+            streak_content = styled(
+                "Streak: [b]$n[/b] $days in a row · due days done: $done",
+                n=planned.streak,
+                days="due day" if planned.streak == 1 else "due days",
+                done=planned.text(),
+            )
+        self.query_one("#streak", Label).update(streak_content)
+        legend = "  (x: due, not done)" if planned is not None else ""
         self.query_one("#adherence", Label).update(
             plain(
                 f"In the range: {counted(facts.workouts, 'workout')} ({facts.completed} to the "
                 f"end) on {counted(facts.active_days, 'day')}; reps done: {facts.dose_text()}"
+                f"{legend}"
             )
         )
+        due = planned.days if planned is not None else {}
         table = self.query_one("#days", DataTable)
         table.clear(columns=True)
         table.add_columns("Week of", "Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
@@ -249,6 +272,8 @@ class ProgressScreen(Screen[None]):
                     cells.append("")
                 elif count:
                     cells.append(Text(f" {count} ", style="bold reverse green"))
+                elif due.get(day) == "missed":
+                    cells.append(Text(" x ", style="bold red"))
                 else:
                     cells.append(Text(" . ", style="dim"))
             table.add_row(*[cell(c) for c in cells])
@@ -322,8 +347,10 @@ class ProgressScreen(Screen[None]):
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()
+        scale = self._extras().psfs
+        daily_life = f"\nDaily life ({NAME}): {trend_text(scale)}." if scale else ""
         if not self.pain:
-            label.update("No pain ratings in this range.")
+            label.update(plain("No pain ratings in this range." + daily_life))
             plot.refresh()
             return
         first, last = self.pain[0], self.pain[-1]
@@ -336,6 +363,7 @@ class ProgressScreen(Screen[None]):
                     f"{rating_text(week.before)} before, {rating_text(week.after)} after."
                     for week in weeks
                 )
+                + daily_life
             )
         )
         for name in ("before", "after"):
@@ -349,7 +377,9 @@ class ProgressScreen(Screen[None]):
         plot.refresh()
 
     def _fill_assessments(self, conn) -> None:
-        results = queries.assessment_trend(conn, self.scope)
+        from ..assessment.load import names_for
+
+        results = queries.assessment_trend(conn, self.scope, names_for(self.tt_app.locations))
         table = self.query_one("#tests", DataTable)
         table.clear(columns=True)
         label = self.query_one("#tests-summary", Label)
@@ -357,21 +387,27 @@ class ProgressScreen(Screen[None]):
             label.update("No self-assessment in this range (press a on the home screen).")
             return
         taken = sorted({r.taken_at for r in results})[-ASSESSMENTS_SHOWN:]
-        label.update(plain(f"{len(taken)} latest self-assessments, oldest on the left."))
+        summary = f"{len(taken)} latest self-assessments, oldest on the left."
+        then = sorted({(r.test_name, r.wording) for r in results if r.wording})
+        summary += "".join(f"\n* {name} as worded then: {wording}" for name, wording in then)
+        label.update(plain(summary))
         table.add_columns(
             "Test", "Side", *(cell(short_day(queries.local_day(t, self.scope))) for t in taken)
         )
         cells: dict[tuple[str, str], dict[str, queries.AssessmentResult]] = {}
         for result in results:
             cells.setdefault((result.test_id, result.side), {})[result.taken_at] = result
-        for (test, side), by_time in sorted(cells.items()):
-            row: list[str | Text] = [queries.TEST_NAMES.get(test, test), side]
+        for (_test, side), by_time in cells.items():  # the tests file's order
+            name = next(iter(by_time.values())).test_name
+            row: list[str | Text] = [Text(name), side]
             for moment in taken:
                 found = by_time.get(moment)
                 if found is None:
                     row.append("")
                 else:
-                    row.append(Text(found.summary, style="bold yellow" if found.tight else "green"))
+                    mark = " *" if found.wording else ""
+                    style = "bold yellow" if found.tight else "green"
+                    row.append(Text(found.summary + mark, style=style))
             table.add_row(*[cell(c) for c in row])
 
     # -- keys ----------------------------------------------------------------------

@@ -1,7 +1,8 @@
-"""When not to use the app without a professional: shown before the first assessment.
+"""When to get care instead: shown before the first workout and the first assessment.
 
-The acknowledgement is kept in the history database, so the note comes up
-by itself only once; the home screen's `s` shows it again at any time.
+The acknowledgement is kept in the history database (in the data folder), so
+the note comes up by itself only once; the home screen's `s` shows it again at
+any time. The words are in `safety_note`; the urgent signs stand apart.
 """
 
 from __future__ import annotations
@@ -9,31 +10,39 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
+from .. import safety_note as note
 from ..history.assessments import acknowledge, acknowledged
 from ..widgets.footer import Footer
 from ..widgets.text import plain
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..app import TuitrainerApp
+    from ..history.store import HistoryStore
 
-SAFETY_TEXT = """\
-tuitrainer is for everyday stiffness and back care. It cannot tell what causes your pain.
 
-Stop, and see a physiotherapist or a doctor before you go on, if:
+def safety_first(app: App, store: HistoryStore, then: Callable[[], None], leave: bool) -> None:
+    """Run `then` (start a workout, open the assessment), showing the note first until
+    it has been acknowledged once. Stepping back does nothing, or quits the app when
+    it was opened for this alone (`leave`: `tuitrainer run`, `tuitrainer assess`)."""
+    if acknowledged(store) is not None:
+        then()
+        return
 
-  • your pain started with an injury: a fall, a lift, a knock or an accident;
-  • the pain is sharp or stabbing, rather than a dull ache;
-  • pain, tingling or numbness runs down a leg;
-  • the pain keeps getting worse, or wakes you at night.
+    def after(agreed: bool | None) -> None:
+        if agreed:
+            then()
+        elif leave:
+            app.exit(0)
 
-During the tests and the exercises, move only as far as feels comfortable.
-If anything hurts, stop."""
+    app.push_screen(SafetyScreen(), after)
 
 
 class SafetyScreen(Screen[bool]):
@@ -50,9 +59,20 @@ class SafetyScreen(Screen[bool]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="safety"):
+        with VerticalScroll(id="safety"):
             yield Label("Before you start: is this app right for you?", id="safety-title")
-            yield Static(plain(SAFETY_TEXT), id="safety-text")
+            yield Static(plain(note.ORIGIN), id="safety-origin")
+            yield Static(plain(note.INTRO), id="safety-intro")
+            with Vertical(id="red-flags"):
+                yield Static(plain(note.GET_CARE_TODAY_HEADING), id="red-flags-heading")
+                yield Static(plain(note.bullets(note.GET_CARE_TODAY)), id="red-flags-list")
+            yield Static(
+                plain(
+                    f"{note.SEE_A_PROFESSIONAL_HEADING}\n{note.bullets(note.SEE_A_PROFESSIONAL)}"
+                ),
+                id="safety-text",
+            )
+            yield Static(plain(note.DURING), id="safety-during")
             yield Label(plain(self._status()), id="safety-status")
             yield Label(
                 "[b]Enter[/b] I have read this and none of it applies to me    [b]Esc[/b] back",

@@ -84,6 +84,10 @@ def _exercise_lines(exercise: Exercise, session: Session) -> list[str]:
         lines += [f"{pad}  - {scalar(tip)}" for tip in exercise.tips]
     if exercise.modification:
         lines.append(f"{pad}modification: {scalar(exercise.modification)}")
+    if exercise.source:
+        lines.append(f"{pad}source: {exercise.source}")
+    if exercise.modification_source:
+        lines.append(f"{pad}modification_source: {exercise.modification_source}")
     return lines + _cues(exercise.cues, pad)
 
 

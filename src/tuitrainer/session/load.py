@@ -278,6 +278,8 @@ def _build_exercise(
         tips=tuple(values.get("tips", ())),
         modification=values.get("modification", ""),
         cues=values.get("cues", {}),
+        source=values.get("source", ""),
+        modification_source=values.get("modification_source", ""),
     )
 
 

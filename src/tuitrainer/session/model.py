@@ -51,6 +51,8 @@ class Exercise:
     tips: tuple[str, ...] = ()
     modification: str = ""
     cues: dict[str, str] = field(default_factory=dict)
+    source: str = ""  # "article", "tuitrainer", or "" (not said: a session of the user's)
+    modification_source: str = ""  # "" means the same as `source`
 
     @property
     def guided(self) -> bool:

@@ -17,6 +17,7 @@ from ..sound_files import NAME_PATTERN as SOUND_NAME_PATTERN  # a plain file nam
 
 SIDES = ("left", "right", "both")
 MODES = ("guided", "self-paced")
+SOURCES = ("article", "tuitrainer")  # the source routine, or the app's own suggestion
 
 REP_RANGE_PATTERN = r"^\s*[0-9]+\s*-\s*[0-9]+\s*$"
 
@@ -32,7 +33,7 @@ MAX_TIPS = 20
 class Field:
     """One field of a mapping in a session file.
 
-    `kind` is one of: text, seconds, count, reps, sides, mode, tips, cues, id.
+    `kind` is one of: text, seconds, count, reps, sides, mode, source, tips, cues, id.
     `minimum` is inclusive unless `exclusive_minimum` is set.
     """
 
@@ -148,6 +149,17 @@ EXERCISE_FIELDS: tuple[Field, ...] = (
     Field("setup", "text", "The start position, in a line or two."),
     Field("tips", "tips", "Coaching tips, shown in turn while a side runs."),
     Field("modification", "text", "An easier (or harder) variant."),
+    Field(
+        "source",
+        "source",
+        "Whose exercise, cues and dose: article (the source routine) or tuitrainer"
+        " (the app's own suggestion); with either, times are tuitrainer's.",
+    ),
+    Field(
+        "modification_source",
+        "source",
+        "Whose modification: article or tuitrainer; defaults to source.",
+    ),
     Field("cues", "cues", "Sound for each cue event, for this exercise only."),
 )
 
@@ -211,6 +223,8 @@ def _field_schema(field: Field) -> dict[str, Any]:
         }
     elif kind == "mode":
         schema = {"enum": list(MODES)}
+    elif kind == "source":
+        schema = {"enum": list(SOURCES)}
     elif kind == "tips":
         tip = {"type": "string", "minLength": 1, "maxLength": MAX_TEXT, "pattern": r"\S"}
         schema = {"oneOf": [tip, {"type": "array", "items": tip, "maxItems": MAX_TIPS}]}

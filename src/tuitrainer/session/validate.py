@@ -27,6 +27,7 @@ from .schema import (
     MAX_TIPS,
     MODES,
     SOUND_NAME_PATTERN,
+    SOURCES,
     Field,
 )
 
@@ -188,6 +189,15 @@ def check_mode(ck: Checker, node: Node, f: Field) -> str | None:
         )
         return None
     return node.value
+
+
+def check_source(ck: Checker, node: Node, f: Field) -> str | None:
+    if isinstance(node, ScalarNode) and node.tag == _YAML + "str" and node.value in SOURCES:
+        return node.value
+    value = node.value if isinstance(node, ScalarNode) else ""
+    known = _suggest(value, SOURCES) if isinstance(value, str) else ""
+    ck.add(node, f"{f.name} must be {' or '.join(SOURCES)}, not {_describe(node)}{known}")
+    return None
 
 
 def check_sides(ck: Checker, node: Node, f: Field) -> list[str] | None:
@@ -357,6 +367,7 @@ CHECKS: dict[str, Check] = {
     "count": check_count,
     "id": check_id,
     "mode": check_mode,
+    "source": check_source,
     "sides": check_sides,
     "reps": check_reps,
     "tips": check_tips,

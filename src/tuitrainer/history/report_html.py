@@ -1,0 +1,249 @@
+"""`tuitrainer report --html`: one printable page for a physiotherapist.
+
+The same figures as the Markdown report (aggregate queries only), each chart an
+inline SVG: no script, no web font, no external resource, so the file opens
+and prints the same anywhere, offline. The print CSS fits A4 and Letter alike
+(the narrower page's width, the printer's own paper size).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from datetime import date
+from html import escape
+
+from ..assessment.model import Battery
+from ..durations import format_duration
+from . import progress, svg
+from .progress import Scope
+from .psfs import NAME, SCALE, trend_text
+from .report import MONTHLY_AFTER_WEEKS, NOTE, rating, span
+from .report_daily import Extras, item_rows
+
+CSS = """
+:root { color: #222; background: #fff; }
+body { font: 11pt/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+       max-width: 180mm; margin: 12mm auto; padding: 0 4mm; }
+h1 { font-size: 18pt; margin: 0 0 2mm; }
+h2 { font-size: 13pt; margin: 7mm 0 2mm; border-bottom: 1px solid #bbb; }
+p.note { font-size: 9pt; color: #555; }
+table { border-collapse: collapse; width: 100%; font-size: 9.5pt; margin: 2mm 0; }
+th, td { border-bottom: 1px solid #ddd; padding: 1mm 2mm; text-align: left; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+figure { margin: 2mm 0 4mm; break-inside: avoid; page-break-inside: avoid; }
+figcaption { font-size: 9pt; color: #444; }
+section { break-inside: avoid-page; }
+strong.lag { color: #8a2a00; }
+@page { margin: 12mm; }
+@media print {
+  body { margin: 0 auto; padding: 0; max-width: none; font-size: 10pt; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    """Header names starting with # are numbers: right-aligned."""
+    head = "".join(
+        f'<th class="n">{escape(h[1:])}</th>' if h.startswith("#") else f"<th>{escape(h)}</th>"
+        for h in header
+    )
+    body = []
+    for row in rows:
+        cells = "".join(
+            f'<td class="n">{escape(c)}</td>' if h.startswith("#") else f"<td>{escape(c)}</td>"
+            for h, c in zip(header, row, strict=True)
+        )
+        body.append(f"<tr>{cells}</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _figure(chart: str, caption: str) -> str:
+    return f'<figure class="chart">{chart}<figcaption>{escape(caption)}</figcaption></figure>'
+
+
+def _adherence(conn: sqlite3.Connection, scope: Scope, extras: Extras) -> list[str]:
+    facts = progress.adherence(conn, scope)
+    weeks = progress.weekly_counts(conn, scope)
+    out = ["<section><h2>Adherence</h2><ul>"]
+    out.append(
+        f"<li>Workouts: {facts.workouts} ({facts.completed} done to the end) on "
+        f"{facts.active_days} days; reps done: {escape(facts.dose_text())}</li>"
+    )
+    schedule = extras.schedule
+    if schedule is not None:
+        out.append(
+            f"<li>Due days done: <strong>{escape(schedule.text())}</strong> "
+            f"({schedule.first.isoformat()} to {schedule.last.isoformat()}); a day counts when "
+            "everything due was done to the end</li>"
+        )
+        out.append(f"<li>Current streak: {schedule.streak} due days in a row</li>")
+    else:
+        out.append(f"<li>Current streak: {facts.streak} days in a row (no schedule set)</li>")
+    out.append("</ul>")
+    if schedule is not None:
+        out.append(_table(["Session", "Days", "#Due", "#Done", "#Share"], item_rows(extras)))
+        by_week: dict[date, list[int]] = {}
+        for day, state in schedule.days.items():
+            if state == "due":
+                continue
+            counts = by_week.setdefault(progress.week_start(day), [0, 0])
+            counts[0] += state == "met"
+            counts[1] += 1
+        ordered = sorted(by_week)
+        values = [100 * by_week[w][0] / by_week[w][1] for w in ordered]
+        chart = svg.bars(
+            "Due days done per week, percent", [f"{w:%d %b}" for w in ordered], values, 100
+        )
+        out.append(_figure(chart, "Due days done per week (%), weeks starting Monday."))
+    elif weeks:
+        chart = svg.bars(
+            "Workouts per week",
+            [f"{w.week:%d %b}" for w in weeks],
+            [float(w.workouts) for w in weeks],
+        )
+        out.append(_figure(chart, "Workouts per week, weeks starting Monday."))
+    return [*out, "</section>"]
+
+
+def _pain(conn: sqlite3.Connection, scope: Scope, weeks: int) -> list[str]:
+    period = "month" if weeks > MONTHLY_AFTER_WEEKS else "week"
+    trend = progress.pain_trend(conn, scope, period)
+    out = ["<section><h2>Pain before and after</h2>"]
+    if not trend:
+        return [*out, "<p>No pain ratings in this period.</p></section>"]
+    label = "%d %b" if period == "week" else "%b %Y"
+    chart = svg.lines(
+        f"Average pain by {period}, 0 to 10",
+        [p.week.strftime(label) for p in trend],
+        {"before": [p.before for p in trend], "after": [p.after for p in trend]},
+    )
+    first, last = trend[0], trend[-1]
+    caption = (
+        f"Average rating (0 no pain, 10 worst imaginable) by {period}. First {period}: "
+        f"{rating(first.before)} before, {rating(first.after)} after; last: "
+        f"{rating(last.before)} before, {rating(last.after)} after."
+    )
+    return [*out, _figure(chart, caption), "</section>"]
+
+
+def _balance(conn: sqlite3.Connection, scope: Scope) -> list[str]:
+    rows = progress.balance(conn, scope)
+    out = ["<section><h2>Left and right</h2>"]
+    if not rows:
+        return [*out, "<p>No exercise done on both sides in this period.</p></section>"]
+    chart = svg.paired(
+        "Reps done per side as share of target",
+        [(b.name, b.left.share or 0.0, b.right.share or 0.0) for b in rows],
+    )
+    lagging = [f"{b.name}: the {b.lagging} side" for b in rows if b.lagging]
+    named = "; ".join(lagging) if lagging else "none"
+    out.append(
+        _figure(
+            chart,
+            f"Lagging side (at least {progress.LAG_POINTS} points less of its target): {named}.",
+        )
+    )
+    out.append(
+        _table(
+            ["Exercise", "Left reps", "Right reps", "#Left time", "#Right time", "Lagging"],
+            [
+                [
+                    b.name,
+                    f"{b.left.reps} / {b.left.target}",
+                    f"{b.right.reps} / {b.right.target}",
+                    format_duration(b.left.seconds),
+                    format_duration(b.right.seconds),
+                    b.lagging or "-",
+                ]
+                for b in rows
+            ],
+        )
+    )
+    return [*out, "</section>"]
+
+
+def _psfs(extras: Extras) -> list[str]:
+    if not extras.psfs:
+        return []
+    items = extras.psfs
+    chart = svg.lines(
+        "Functional scale, average of the named activities, 0 to 10",
+        [r.day().strftime("%d %b") for r in items],
+        {"average": [r.mean for r in items]},
+    )
+    table = _table(
+        ["Date", "#Average", "Ratings"],
+        [
+            [r.day().isoformat(), f"{r.mean:.1f}", "; ".join(f"{a} {s}" for a, s in r.scores)]
+            for r in items
+        ],
+    )
+    return [
+        f"<section><h2>Daily life: {escape(NAME)}</h2>",
+        f"<p>Activities the person named as hard because of their back, each rated "
+        f"{escape(SCALE)}. Trend: {escape(trend_text(items))}.</p>",
+        _figure(chart, "Average of the activities rated each time (higher is better)."),
+        table,
+        "</section>",
+    ]
+
+
+def _assessments(conn: sqlite3.Connection, scope: Scope, battery: Battery) -> list[str]:
+    results = progress.assessment_trend(conn, scope, battery)
+    if not results:
+        return []
+    cells: dict[tuple[str, str], dict[str, str]] = {}
+    for result in results:
+        test = result.test_name
+        if result.wording:  # answered under an earlier set-up or pass mark
+            test += f" (as worded then: {result.wording})"
+        key = (progress.local_day(result.taken_at, scope).isoformat(), test)
+        cells.setdefault(key, {})[result.side] = result.summary
+    rows = [
+        [day, test, sides.get("left", "-"), sides.get("right", "-")]
+        for (day, test), sides in cells.items()
+    ]
+    return [
+        "<section><h2>Self-assessment over time</h2>",
+        _table(["Date", "Test", "Left", "Right"], rows),
+        "</section>",
+    ]
+
+
+def render(
+    conn: sqlite3.Connection, scope: Scope, battery: Battery, extras: Extras | None = None
+) -> str:
+    extras = extras or Extras()
+    found = span(conn, scope)
+    start = scope.since or (found[0] if found else scope.today)
+    if scope.since is not None and found:
+        ever = span(conn, replace(scope, since=None))
+        if ever and scope.since < ever[0]:
+            start = ever[0]
+    end = min(scope.until or scope.today, scope.today)
+    weeks = max(1, ((end - start).days + 7) // 7)
+    period = f"{start.isoformat()} to {end.isoformat()}"
+    if scope.session:
+        period += f", session {scope.session} only"
+    body = [
+        "<h1>Exercise and pain report</h1>",
+        f"<p>Period: {escape(period)}. Made on {scope.today.isoformat()}.</p>",
+        f'<p class="note">{escape(NOTE)}</p>',
+    ]
+    if found is None and not extras.psfs:
+        body.append("<p>Nothing was recorded in this period.</p>")
+    else:
+        body += _adherence(conn, scope, extras)
+        body += _pain(conn, scope, weeks)
+        body += _balance(conn, scope)
+        body += _psfs(extras)
+        body += _assessments(conn, scope, battery)
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>Exercise and pain report, {escape(period)}</title>"
+        f"<style>{CSS}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n"
+    )

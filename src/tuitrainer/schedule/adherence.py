@@ -1,0 +1,158 @@
+"""Adherence: done due-days over due-days, per item and overall, and the streak.
+
+A due day of an item is met when its session was done that local day: run in
+real time to its end with every side at its target (`history.store.DONE`).
+Rehearsals, skipped, partial, stopped and interrupted runs do not count. Two
+items of one session on one day (morning and evening) need two such runs.
+
+Days are local calendar days of the moment each workout started, in the time
+zone in force at that moment, so a daylight-saving change never moves a workout
+to another day.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+
+from ..history.store import DONE
+from .model import Item, Schedule
+
+Done = dict[date, Counter[str]]  # per local day: how many times each session was done
+
+
+def local_day(iso: str, tz: tzinfo | None = None) -> date:
+    """The local calendar day of a stored (UTC ISO) time; `tz` None: this machine's."""
+    moment = datetime.fromisoformat(iso)
+    return (moment.astimezone(tz) if tz is not None else moment.astimezone()).date()
+
+
+def done_by_day(
+    conn: sqlite3.Connection,
+    tz: tzinfo | None = None,
+    since: date | None = None,
+    sessions: set[str] | None = None,
+) -> Done:
+    """Sessions done per local day (from `since` on), from one indexed query."""
+    query = f"SELECT session, started_at FROM workouts w WHERE {DONE}"
+    args: list[object] = []
+    if since is not None:  # a day early: the bound is UTC, the day is local
+        bound = datetime.combine(since - timedelta(days=1), time(), tzinfo=UTC)
+        query += " AND started_at >= ?"
+        args.append(bound.isoformat(timespec="milliseconds"))
+    done: Done = {}
+    for session, started in conn.execute(query, args):
+        if sessions is not None and session not in sessions:
+            continue
+        day = local_day(started, tz)
+        if since is None or day >= since:
+            done.setdefault(day, Counter())[session] += 1
+    return done
+
+
+def met_on(schedule: Schedule, day: date, done: Done) -> list[tuple[Item, bool]]:
+    """Each item due on `day` and whether it was met: a session due n times that day
+    meets its first k items (by time) when it was done k times."""
+    counts = Counter(done.get(day, Counter()))
+    out = []
+    for item in schedule.due_on(day):
+        met = counts[item.session] > 0
+        if met:
+            counts[item.session] -= 1
+        out.append((item, met))
+    return out
+
+
+@dataclass(frozen=True)
+class ItemAdherence:
+    item: Item
+    due: int
+    met: int
+
+    @property
+    def share(self) -> float | None:
+        return self.met / self.due if self.due else None
+
+
+@dataclass(frozen=True)
+class Adherence:
+    first: date
+    last: date
+    items: list[ItemAdherence]
+    due_days: int  # days with anything due (today only once it is met)
+    met_days: int  # of those, days with everything due done
+    streak: int
+    days: dict[date, str]  # "met", "missed" or "due" (today, not yet done), for calendars
+
+    @property
+    def share(self) -> float | None:
+        return self.met_days / self.due_days if self.due_days else None
+
+    def text(self) -> str:
+        if not self.due_days:
+            return "nothing was due yet"
+        share = 100 * self.met_days / self.due_days
+        return f"{self.met_days} of {self.due_days} due days done ({share:.0f}%)"
+
+
+def adherence(schedule: Schedule, done: Done, first: date, last: date, today: date) -> Adherence:
+    """Over `first`..`last` (days after today are left out; today counts once met)."""
+    last = min(last, today)
+    per_item: dict[int, list[int]] = {id(item): [0, 0] for item in schedule.items}
+    days: dict[date, str] = {}
+    due_days = met_days = 0
+    day = first
+    while day <= last:
+        results = met_on(schedule, day, done)
+        if results:
+            all_met = all(met for _, met in results)
+            if day == today and not all_met:
+                days[day] = "due"
+                for item, met in results:  # today's items done so far count, the rest wait
+                    if met:
+                        per_item[id(item)][0] += 1
+                        per_item[id(item)][1] += 1
+            else:
+                days[day] = "met" if all_met else "missed"
+                due_days += 1
+                met_days += all_met
+                for item, met in results:
+                    per_item[id(item)][0] += 1
+                    per_item[id(item)][1] += met
+        day += timedelta(days=1)
+    items = [ItemAdherence(item, *per_item[id(item)]) for item in schedule.items]
+    return Adherence(first, last, items, due_days, met_days, streak(schedule, done, today), days)
+
+
+def streak(schedule: Schedule, done: Done, today: date, since: date | None = None) -> int:
+    """Due days met in a row, back from today: days with nothing due do not break it,
+    and today, while not yet done, does not either."""
+    if not schedule.items:
+        return 0
+    earliest = min(done, default=today)
+    starts = [item.start for item in schedule.items if item.start is not None]
+    if len(starts) == len(schedule.items):
+        earliest = max(earliest, min(starts)) if done else min(starts)
+    if since is not None:
+        earliest = max(earliest, since)
+    count, day = 0, today
+    while day >= earliest:
+        results = met_on(schedule, day, done)
+        if results:
+            if all(met for _, met in results):
+                count += 1
+            elif day != today:
+                break
+        day -= timedelta(days=1)
+    return count
+
+
+def first_day(schedule: Schedule, done: Done, today: date) -> date:
+    """Where adherence starts when no range is given: the first item's start, else the
+    first day anything was done (a schedule written today does not count the past)."""
+    starts = [item.start for item in schedule.items if item.start is not None]
+    if starts and len(starts) == len(schedule.items):
+        return min(starts)
+    return min([*done, *starts], default=today)

@@ -1,0 +1,156 @@
+"""The schedule screen (`S` on home): what is meant to be done when, and changing it.
+
+Reads and writes the same schedule.toml people and scripts write. A file with
+problems is shown, not rewritten: saving it from here would drop the items the
+app could not read, so the screen says where the problems are and changes nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Input, Label, Select
+
+from ..library import Listing
+from ..schedule.load import Loaded, load, parse_time, save
+from ..schedule.model import Item, RuleError, Schedule, parse_rule
+from ..widgets.footer import Footer
+from ..widgets.row_table import RowTable
+from ..widgets.text import plain
+
+if TYPE_CHECKING:
+    from ..locations import Locations
+
+DAYS_HELP = "daily · weekdays · mon, wed, fri · every 2 days"
+
+
+class ScheduleScreen(Screen[None]):
+    CSS_PATH = "schedule.tcss"
+    BINDINGS = [
+        Binding("a", "add", "Add", id="schedule.add"),
+        Binding("x,delete", "remove", "Remove", id="schedule.remove"),
+        Binding("escape,q", "app.pop_screen", "Back", id="schedule.back"),
+    ]
+
+    def __init__(self, locations: Locations) -> None:
+        super().__init__()
+        self.locations = locations
+        self.names = {entry.slug: entry.title for entry in Listing(locations).sessions()}
+        self.loaded: Loaded = load(locations.schedule_file, known=set(self.names))
+
+    def compose(self) -> ComposeResult:
+        yield Label("Schedule: which session, which days, what time", id="schedule-title")
+        yield Label(plain(str(self.locations.schedule_file)), id="schedule-path")
+        yield RowTable(("Session", "Days", "Time", "Next"), id="schedule-items")
+        yield Label("", id="schedule-problems", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        today = date.today()
+        rows = []
+        for item in self.loaded.schedule.items:
+            upcoming = item.next_due(today)
+            rows.append(
+                (
+                    self.names.get(item.session, item.session),
+                    item.rule.text(),
+                    f"{item.at:%H:%M}" if item.at else "any time",
+                    "today" if upcoming == today else f"{upcoming:%a %d %b}" if upcoming else "-",
+                )
+            )
+        self.query_one(RowTable).set_rows(rows)
+        problems = self.loaded.problems
+        if problems:
+            text = "This file has problems; fix them in the file (nothing here changes it):\n"
+            text += "\n".join(problems[:5])
+        elif not rows:
+            text = "Nothing scheduled yet: press a to add a session."
+        else:
+            text = "Due days count toward adherence and the streak (progress, report)."
+        self.query_one("#schedule-problems", Label).update(plain(text))
+
+    def _editable(self) -> bool:
+        if self.loaded.problems:
+            self.notify("Fix the problems in the file first: saving would drop items.")
+            return False
+        return True
+
+    def action_add(self) -> None:
+        if not self._editable():
+            return
+        if not self.names:
+            self.notify("There are no sessions to schedule.")
+            return
+
+        def added(item: Item | None) -> None:
+            if item is not None:
+                self._save(Schedule((*self.loaded.schedule.items, item)))
+
+        self.app.push_screen(AddItemScreen(self.names), added)
+
+    def action_remove(self) -> None:
+        items = self.loaded.schedule.items
+        row = self.query_one(RowTable).cursor_row
+        if not items or not 0 <= row < len(items) or not self._editable():
+            return
+        gone = items[row]
+        self._save(Schedule(items[:row] + items[row + 1 :]))
+        self.notify(f"Removed {self.names.get(gone.session, gone.session)} ({gone.rule.text()}).")
+
+    def _save(self, schedule: Schedule) -> None:
+        try:
+            save(schedule, self.locations.schedule_file)
+        except OSError as error:
+            self.notify(f"Cannot save the schedule: {error.strerror}", severity="error")
+            return
+        self.loaded = load(self.locations.schedule_file, known=set(self.names))
+        self._show()
+
+
+class AddItemScreen(ModalScreen[Item | None]):
+    """A session, its days and an optional time; it starts today."""
+
+    CSS_PATH = "schedule.tcss"
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="schedule-add.cancel")]
+
+    def __init__(self, names: dict[str, str]) -> None:
+        super().__init__()
+        self.names = names
+
+    def compose(self) -> ComposeResult:
+        options = [(title, slug) for slug, title in self.names.items()]
+        with Vertical(id="schedule-add"):
+            yield Label("Add to the schedule", id="schedule-add-title")
+            yield Select(options, value=options[0][1], allow_blank=False, id="add-session")
+            yield Input(placeholder=f"days: {DAYS_HELP}", value="daily", id="add-days")
+            yield Input(placeholder="time (optional), e.g. 18:00", id="add-time")
+            yield Label("Enter saves · Esc cancels", id="add-error", markup=False)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        days = self.query_one("#add-days", Input).value
+        raw_time = self.query_one("#add-time", Input).value.strip()
+        error = self.query_one("#add-error", Label)
+        try:
+            rule = parse_rule([d.strip() for d in days.split(",")] if "," in days else days)
+        except RuleError as problem:
+            error.update(plain(str(problem)))
+            return
+        try:
+            at = parse_time(raw_time) if raw_time else None
+        except ValueError as problem:
+            error.update(plain(str(problem)))
+            return
+        session = str(self.query_one("#add-session", Select).value)
+        self.dismiss(Item(session, rule, at, date.today()))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

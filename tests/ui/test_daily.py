@@ -1,0 +1,179 @@
+"""Home shows what is due today and Enter starts it; the schedule and PSFS screens."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import Input
+
+from tests.conftest import FakeClock
+from tests.ui.conftest import make_app
+from tuitrainer.history import HistoryStore
+from tuitrainer.history.psfs import ratings
+from tuitrainer.locations import Locations
+from tuitrainer.schedule.load import load
+from tuitrainer.screens.home import HINT, HomeScreen
+from tuitrainer.screens.psfs import PsfsScreen
+from tuitrainer.screens.schedule import AddItemScreen, ScheduleScreen
+from tuitrainer.screens.workout import WorkoutScreen
+
+
+def schedule(locations: Locations, text: str) -> None:
+    locations.config_dir.mkdir(parents=True, exist_ok=True)
+    locations.schedule_file.write_text(text)
+
+
+def hint(app) -> str:
+    return str(app.screen.query_one("#hint").content)
+
+
+async def test_home_says_what_is_due_and_enter_starts_it(locations: Locations, clock: FakeClock):
+    schedule(
+        locations,
+        '[[item]]\nsession = "thoracic-mobility"\ndays = "daily"\ntime = "07:00"\n',
+    )
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert hint(app) == "Due today: Thoracic mobility (07:00). Enter starts Thoracic mobility."
+        await pilot.press("enter")
+        await pilot.press("escape")  # no pain rating
+        assert isinstance(app.screen, WorkoutScreen)
+        assert app.screen.engine.timeline.session.slug == "thoracic-mobility"
+    store, _ = HistoryStore.open(locations.database)
+    workout = store.start_workout("thoracic-mobility", "Thoracic mobility", "h", 1.0)
+    store.end_workout(workout, "completed")
+    store.close()
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert hint(app) == "Done for today: Thoracic mobility. Well done."
+
+
+async def test_a_broken_schedule_is_said_once(locations: Locations, clock: FakeClock):
+    schedule(locations, '[[item]]\nsession = "hip-mobility"\ndays = "sometimes"\n')
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any(f"{locations.schedule_file}:3: days must be" in m for m in messages)
+        assert hint(app) == HINT
+
+
+async def test_the_schedule_screen_adds_and_removes_items(locations: Locations, clock: FakeClock):
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("S")
+        assert isinstance(app.screen, ScheduleScreen)
+        await pilot.press("a")
+        assert isinstance(app.screen, AddItemScreen)
+        days = app.screen.query_one("#add-days", Input)
+        days.value = "mon, wed, fri"
+        app.screen.query_one("#add-time", Input).value = "25:00"
+        days.focus()
+        await pilot.press("enter")
+        assert "time must be a time of day" in str(app.screen.query_one("#add-error").content)
+        app.screen.query_one("#add-time", Input).value = "18:30"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ScheduleScreen)
+        [item] = load(locations.schedule_file).schedule.items
+        assert (item.rule.text(), f"{item.at:%H:%M}", item.start) == (
+            "mon, wed, fri",
+            "18:30",
+            date.today(),
+        )
+        await pilot.press("x")
+        await pilot.pause()
+        assert load(locations.schedule_file).schedule.items == ()
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_the_schedule_screen_never_rewrites_a_file_with_problems(
+    locations: Locations, clock: FakeClock
+):
+    text = '[[item]]\nsession = "hip-mobility"\ndays = "sometimes"\n'
+    schedule(locations, text)
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("S")
+        await pilot.press("a")
+        assert isinstance(app.screen, ScheduleScreen)  # no form: nothing may be dropped
+        assert "problems" in str(app.screen.query_one("#schedule-problems").content)
+    assert locations.schedule_file.read_text() == text
+
+
+async def test_psfs_is_rated_then_locked_for_a_week(locations: Locations, clock: FakeClock):
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        assert isinstance(app.screen, PsfsScreen)
+        screen = app.screen
+        for n, (activity, score) in enumerate([("Socks [b]on[/b]", "3"), ("Sitting", "5")]):
+            screen.query_one(f"#activity-{n}", Input).value = activity
+            screen.query_one(f"#score-{n}", Input).value = score
+        await pilot.press("ctrl+s")
+        assert str(screen.query_one("#psfs-error").content) == "Not saved: name 3 to 5 activities."
+        screen.query_one("#activity-2", Input).value = "Lifting"
+        screen.query_one("#score-2", Input).value = "1"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        [rating] = ratings(app.store.conn)
+        assert rating.scores == (("Socks [b]on[/b]", 3), ("Sitting", 5), ("Lifting", 1))
+        await pilot.press("f")
+        await pilot.pause()
+        assert "at most once a week" in str(app.screen.query_one("#psfs-locked").content)
+        assert not app.screen.query(Input)
+
+
+async def test_progress_shows_due_days_missed_and_the_scale(locations: Locations, clock):
+    from datetime import UTC, datetime, timedelta
+
+    from tests.history_data import KNOWN_TODAY
+    from tests.ui.test_progress import cells, open_progress, text
+    from tuitrainer.history.psfs import save
+
+    schedule(
+        locations,
+        '[[item]]\nsession = "hip-mobility"\ndays = ["mon"]\nstart = 2026-11-02\n'
+        '[[item]]\nsession = "low-back-routine"\ndays = ["wed"]\nstart = 2026-11-02\n',
+    )
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        moment = datetime.combine(KNOWN_TODAY, datetime.min.time(), tzinfo=UTC)
+        await pilot.pause()
+        save(app.store, [("Socks", 2), ("Sitting", 3), ("Lifting", 4)], moment.isoformat())
+        screen = await open_progress(app, pilot)
+        screen.action_pane("calendar")
+        await pilot.pause()
+        assert "Streak: 2 due days in a row · due days done: 3 of 6" in text(screen, "#streak")
+        rows = cells(screen, "days")
+        # Wed 4 Nov and Wed 11 Nov were due and nothing was done: marked x. (Mon 9 Nov
+        # was missed too, but shows the other workout done that day.)
+        marked = [
+            KNOWN_TODAY - timedelta(days=KNOWN_TODAY.weekday(), weeks=7 - week) + timedelta(day)
+            for week, row in enumerate(rows)
+            for day in range(7)
+            if row[1 + day].strip() == "x"
+        ]
+        assert marked == [KNOWN_TODAY.replace(day=4), KNOWN_TODAY.replace(day=11)]
+        screen.action_pane("pain")
+        await pilot.pause()
+        assert "Daily life (Patient-Specific Functional Scale (PSFS)): 3.0 of 10" in text(
+            screen, "#pain-summary"
+        )
+
+
+def test_snapshot_psfs_form(snap_compare, locations: Locations, clock: FakeClock):
+    app = make_app(locations, clock, session_path=None)
+    assert snap_compare(app, press=["f"], terminal_size=(80, 24))
+
+
+def test_snapshot_psfs_form_small(snap_compare, locations: Locations, clock: FakeClock):
+    app = make_app(locations, clock, session_path=None)
+    assert snap_compare(app, press=["f"], terminal_size=(40, 12))
