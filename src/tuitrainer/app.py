@@ -97,6 +97,8 @@ class TuitrainerApp(App[int]):
         self.direct_session = session
         self.direct_assess = assess  # `tuitrainer assess`: leaving the assessment quits
         self._use_theme(self.preferences.theme)
+        self.key_warnings: list[str] = []
+        self.keymap = self._own_keys()
         self.open_notice = notice
         self._workouts: Workouts | None = None
         self._retrying: Timer | None = None  # while the history refuses a workout's writes
@@ -112,6 +114,14 @@ class TuitrainerApp(App[int]):
                 severity="warning",
                 timeout=20,
                 markup=False,  # "[cues]" is text here, not markup
+            )
+        if self.key_warnings:
+            self.notify(
+                settings_notice(self.locations.keys_file, self.key_warnings),
+                title="Keys",
+                severity="warning",
+                timeout=20,
+                markup=False,
             )
         if self.audio is None:
             # After the first frame: probing starts a player process, which would
@@ -134,6 +144,20 @@ class TuitrainerApp(App[int]):
         for theme in APP_THEMES:
             self.register_theme(theme)
         self.theme = name
+
+    def _own_keys(self) -> dict[str, str]:
+        """keys.toml's remapped keys, applied; its problems join the settings notice.
+        Without the file nothing is read (the common case costs no start-up time)."""
+        path = self.locations.keys_file
+        if not path.exists():
+            return {}
+        from .keymap import load
+        from .screens.bindings import by_id
+
+        keymap, problems = load(path, by_id())
+        self.key_warnings = problems
+        self.set_keymap(keymap)
+        return keymap
 
     def watch_theme(self, name: str) -> None:
         """Textual marks the app `-theme-NAME` itself (CSS for high contrast uses it)."""

@@ -20,6 +20,9 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     assess.add_argument(
         "--check", action="store_true", help="check the tests and rules files in use, then exit"
     )
+    assess.add_argument(
+        "--plain", action="store_true", help="as lines of text, for screen readers and scripts"
+    )
     assess.set_defaults(handler=cmd_assess)
 
 
@@ -44,9 +47,29 @@ def cmd_assess(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         for problem in problems:
             print(problem, file=err)
         return INVALID
+    from .plain import wanted
+
+    if wanted(args.plain, out):
+        return _assess_plain(locations, args, out, err)
     from .app import run_app
 
     return run_app(locations, assess=True)
+
+
+def _assess_plain(locations: Locations, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """The assessment as lines of text, with the hold's tones when a sound output is there."""
+    from .audio.outputs import choose
+    from .plain.assess import run_plain_assessment
+    from .plain.setup import plain_session
+    from .workout import Workouts
+
+    with plain_session(locations, err) as (store, preferences, keys):
+        output, _ = choose()
+        try:
+            workouts = Workouts(store, locations, preferences, output=lambda: output)
+            return run_plain_assessment(store, locations, keys, out, workouts)
+        finally:
+            output.close()
 
 
 def _assess_history(locations: Locations, as_json: bool, out: TextIO, err: TextIO) -> int:

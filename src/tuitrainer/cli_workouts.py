@@ -49,29 +49,11 @@ def run_plain_workout(
     locations: Locations, session, args: argparse.Namespace, out: TextIO, err: TextIO
 ) -> int:
     """The workout as lines of text; keys from the terminal, or one a line from a pipe."""
-    import contextlib
-    import sys
-
-    from .config import load
-    from .history import HistoryStore
-    from .plain.keys import LineKeys, TerminalKeys
     from .plain.runner import run_plain
+    from .plain.setup import plain_session
 
-    preferences, problems = load(locations.config_file)
-    for problem in problems:
-        print(problem, file=err)
-    preferences.muted = preferences.muted or args.mute
-    store, notice = HistoryStore.open(locations.database)
-    if notice is not None:
-        print(notice.message, file=err)
-    stdin = sys.stdin
-    keys = TerminalKeys(stdin) if stdin.isatty() else LineKeys(stdin)
-    raw = keys.cbreak() if isinstance(keys, TerminalKeys) else contextlib.nullcontext()
-    try:
-        with raw:
-            return run_plain(session, store, locations, preferences, keys, out, speed=args.speed)
-    finally:
-        store.close()
+    with plain_session(locations, err, mute=args.mute) as (store, preferences, keys):
+        return run_plain(session, store, locations, preferences, keys, out, speed=args.speed)
 
 
 def cmd_history(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -58,11 +58,11 @@ class AssessmentScreen(Screen[None]):
     CSS_PATH = "assessment.tcss"
     RUNS_A_CLOCK = True  # no command palette over a hold's countdown
     BINDINGS = [
-        Binding("enter", "forward", "Next"),
-        Binding("space", "hold", "Start hold"),
-        Binding("b", "back", "Back"),
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("q,escape", "leave", "Leave"),
+        Binding("enter", "forward", "Next", id="assess.next"),
+        Binding("space", "hold", "Start hold", id="assess.hold"),
+        Binding("b", "back", "Back", id="assess.back"),
+        Binding("question_mark", "help", "Help", key_display="?", id="assess.help"),
+        Binding("q,escape", "leave", "Leave", id="assess.leave"),
     ]
 
     def __init__(self, battery: Battery, rules: Rules) -> None:

@@ -7,7 +7,6 @@ and starts it.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -16,10 +15,10 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Label, Static
 
-from ..assessment.findings import Response, finding_table, findings_by_side
+from ..assessment.findings import Response, finding_table
 from ..assessment.model import Battery, Rules
-from ..assessment.plan import Proposal, plan_slug, propose, save_plan
-from ..session.files import session_files
+from ..assessment.plan import Proposal, save_plan
+from ..assessment.results import builtin_slugs, meanings, notes, plan_heading, proposal_for
 from ..session.model import Session
 from ..session.problems import SessionError
 from ..session.save import SaveError
@@ -33,9 +32,9 @@ if TYPE_CHECKING:
 class AssessmentResultsScreen(Screen[None]):
     CSS_PATH = "assessment_results.tcss"
     BINDINGS = [
-        Binding("s", "save", "Save plan"),
-        Binding("enter", "start", "Save and start"),
-        Binding("escape,q", "done", "Done"),
+        Binding("s", "save", "Save plan", id="results.save"),
+        Binding("enter", "start", "Save and start", id="results.start"),
+        Binding("escape,q", "done", "Done", id="results.done"),
     ]
 
     def __init__(
@@ -55,25 +54,11 @@ class AssessmentResultsScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def _builtin(self) -> set[str]:
-        return {p.stem for p in session_files(self.tt_app.locations.builtin_sessions)}
+        return builtin_slugs(self.tt_app.locations)
 
     def _propose(self) -> None:
-        from ..library import resolve
-
-        locations = self.tt_app.locations
-        try:
-            base = resolve(self.rules.base, locations)
-        except (SessionError, FileNotFoundError) as error:
-            self.problem = f"No plan: the base session cannot be read ({error})."
-            return
-        today = date.today()
-        slug = plan_slug(locations, self._builtin(), today)
-        title = f"Hip plan of {today:%d %b %Y}"
-        again = slug.removeprefix(f"hip-plan-{today.isoformat()}").lstrip("-")
-        if again:  # a second plan the same day: a title of its own in the lists
-            title += f" ({again})"
-        self.proposal = propose(
-            base, findings_by_side(self.found), self.rules, self.battery, slug, title
+        self.proposal, self.problem = proposal_for(
+            self.tt_app.locations, self.found, self.rules, self.battery
         )
 
     def compose(self) -> ComposeResult:
@@ -108,29 +93,13 @@ class AssessmentResultsScreen(Screen[None]):
         yield Footer()
 
     def _meanings(self) -> str:
-        shown = [r for r in finding_table(self.battery, self.found) if r.left or r.right]
-        if not shown:
-            return "No findings: both hips moved freely in these tests."
-        return "\n".join(f"{r.finding.name} ({r.where}): {r.finding.meaning}" for r in shown)
+        return meanings(self.battery, self.found)
 
     def _plan_heading(self) -> str:
-        if self.proposal is None:
-            return self.problem
-        base = self.rules.base
-        if not self.proposal.changes:
-            return f"Proposed plan: {base} as it is (no changes needed)."
-        count = len(self.proposal.changes)
-        return f"Proposed plan: {base} with {count} change{'s' if count > 1 else ''}:"
+        return plan_heading(self.rules, self.proposal, self.problem)
 
     def _notes(self) -> str:
-        """Why each change is made, who suggests it, and rules that found no exercise."""
-        if self.proposal is None:
-            return ""
-        lines = [f"Why: {why}" for why in dict.fromkeys(c.why for c in self.proposal.changes)]
-        if self.proposal.note:
-            lines.append(self.proposal.note)
-        lines += [f"Not applied: {text}." for text in self.proposal.unmatched]
-        return "\n".join(lines)
+        return notes(self.proposal)
 
     def action_save(self) -> Session | None:
         if self.saved is not None:

@@ -20,7 +20,7 @@ class DateRangeScreen(ModalScreen[DateRange | None]):
     """Enter applies the range; escape keeps the one there was."""
 
     CSS_PATH = ["dialogs.tcss", "date_range.tcss"]
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dates.cancel")]
 
     def __init__(self, since: date | None, until: date | None) -> None:
         super().__init__()

@@ -63,12 +63,12 @@ class EditorScreen(Screen[None]):
 
     CSS_PATH = "editor.tcss"
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save"),
-        Binding("f2", "focus_problems", "Problems"),
-        Binding("f1", "help", "Help"),
+        Binding("ctrl+s", "save", "Save", id="editor.save"),
+        Binding("f2", "focus_problems", "Problems", id="editor.problems"),
+        Binding("f1", "help", "Help", id="editor.help"),
         # A priority binding: the text area would otherwise take the first escape to
         # leave itself, while the footer promises that escape goes back.
-        Binding("escape", "back", "Back", priority=True),
+        Binding("escape", "back", "Back", priority=True, id="editor.back"),
     ]
 
     def __init__(self, path: Path, fresh: bool = False) -> None:

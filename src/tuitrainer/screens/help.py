@@ -13,14 +13,20 @@ from textual.widgets import Label, Static
 from ..widgets.text import plain
 
 
-def describe_bindings(bindings: Iterable[BindingType]) -> str:
-    """One line per key with its description, for the help screens."""
+def describe_bindings(bindings: Iterable[BindingType], keymap: dict[str, str] | None = None) -> str:
+    """One line per key with its description, for the help screens; a key remapped in
+    keys.toml shows as the user set it."""
+    from textual.markup import escape
+
+    from .bindings import shown_keys
+
     lines = []
     for binding in bindings:
         if not isinstance(binding, Binding):
             continue
-        key = binding.key_display or binding.key.replace("space", "space")
-        lines.append(f"[b]{key:>7}[/b]  {binding.description}")
+        mapped = (keymap or {}).get(binding.id or "")
+        key = shown_keys(mapped) if mapped else binding.key_display or shown_keys(binding.key)
+        lines.append(f"[b]{escape(f'{key:>7}')}[/b]  {binding.description}")
     return "\n".join(lines)
 
 
@@ -28,7 +34,7 @@ class HelpScreen(ModalScreen[None]):
     """The keys of the screen below, with what each does."""
 
     CSS_PATH = "dialogs.tcss"
-    BINDINGS = [Binding("escape,question_mark,q,enter", "close", "Close")]
+    BINDINGS = [Binding("escape,question_mark,q,enter", "close", "Close", id="help.close")]
 
     def __init__(self, title: str, bindings: Iterable[BindingType], notes: str = "") -> None:
         super().__init__()
@@ -40,7 +46,8 @@ class HelpScreen(ModalScreen[None]):
         # The box scrolls (arrow keys) when the terminal is too short for every key.
         with VerticalScroll(classes="dialog help"):
             yield Label(plain(self.title_text), classes="question")
-            yield Static(describe_bindings(self.bindings), classes="detail")
+            keymap = getattr(self.app, "keymap", None)  # keys.toml, when there is one
+            yield Static(describe_bindings(self.bindings, keymap), classes="detail")
             if self.notes:
                 yield Static(plain(self.notes), classes="detail")
             yield Label("escape closes", classes="keys")

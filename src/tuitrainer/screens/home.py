@@ -47,13 +47,13 @@ def when(iso: str | None) -> str:
 class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"  # also loaded by the app: it is the base screen, never pushed
     BINDINGS = [
-        Binding("enter", "start", "Start", show=True),
-        Binding("a", "assess", "Assess"),
-        Binding("s", "safety", "Safety"),
-        Binding("e", "plan", "Plan"),
-        Binding("n", "new", "New"),
-        Binding("E", "edit", "Edit", key_display="E"),
-        Binding("g", "progress", "Progress"),
+        Binding("enter", "start", "Start", show=True, id="home.start"),
+        Binding("a", "assess", "Assess", id="home.assess"),
+        Binding("s", "safety", "Safety", id="home.safety"),
+        Binding("e", "plan", "Plan", id="home.plan"),
+        Binding("n", "new", "New", id="home.new"),
+        Binding("E", "edit", "Edit", key_display="E", id="home.edit"),
+        Binding("g", "progress", "Progress", id="home.progress"),
         # Not in the footer (it would push out ? and q at 90 columns); help lists them.
         Binding("S", "schedule", "Schedule", key_display="S", show=False, id="home.schedule"),
         Binding("f", "psfs", "Daily life (PSFS)", show=False, id="home.psfs"),
@@ -69,8 +69,8 @@ class HomeScreen(Screen[None]):
         ),
         Binding("c", "duplicate", "Copy under a new name", show=False, id="home.duplicate"),
         Binding("u", "undo_delete", "Undo the delete just made", show=False, id="home.undo"),
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("question_mark", "help", "Help", key_display="?", id="home.help"),
+        Binding("q", "app.quit", "Quit", id="home.quit"),
     ]
 
     def __init__(self) -> None:

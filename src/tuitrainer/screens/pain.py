@@ -30,8 +30,8 @@ class PainBeforeScreen(ModalScreen[PainAnswer]):
     CSS_PATH = ["dialogs.tcss", "pain.tcss"]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
     BINDINGS = [
-        Binding("space", "skip(True)", "Skip and start", priority=True),
-        Binding("escape", "skip(False)", "Skip"),
+        Binding("space", "skip(True)", "Skip and start", priority=True, id="pain.start"),
+        Binding("escape", "skip(False)", "Skip", id="pain.skip"),
     ]
 
     def compose(self) -> ComposeResult:

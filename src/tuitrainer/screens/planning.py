@@ -94,20 +94,20 @@ class PlanningScreen(Screen[None]):
 
     CSS_PATH = "planning.tcss"
     BINDINGS = [
-        Binding("plus,equals_sign,shift+up", "step(1)", "+1", key_display="+"),
-        Binding("minus,shift+down", "step(-1)", "-1", key_display="-"),
-        Binding("ctrl+up,K", "move(-1)", "Move up", key_display="K"),
-        Binding("ctrl+down,J", "move(1)", "Move down", key_display="J"),
-        Binding("x,delete", "drop", "Drop"),
-        Binding("a", "add", "Add"),
-        Binding("m", "mode", "Guided/self-paced"),
-        Binding("s", "swap", "Swap sides"),
-        Binding("f", "fit", "Fit to time"),
-        Binding("u", "undo", "Undo"),
-        Binding("r", "start", "Start"),
-        Binding("ctrl+s", "save", "Save as"),
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("escape,q", "back", "Back"),
+        Binding("plus,equals_sign,shift+up", "step(1)", "+1", key_display="+", id="planning.more"),
+        Binding("minus,shift+down", "step(-1)", "-1", key_display="-", id="planning.less"),
+        Binding("ctrl+up,K", "move(-1)", "Move up", key_display="K", id="planning.move_up"),
+        Binding("ctrl+down,J", "move(1)", "Move down", key_display="J", id="planning.move_down"),
+        Binding("x,delete", "drop", "Drop", id="planning.drop"),
+        Binding("a", "add", "Add", id="planning.add"),
+        Binding("m", "mode", "Guided/self-paced", id="planning.mode"),
+        Binding("s", "swap", "Swap sides", id="planning.swap"),
+        Binding("f", "fit", "Fit to time", id="planning.fit"),
+        Binding("u", "undo", "Undo", id="planning.undo"),
+        Binding("r", "start", "Start", id="planning.start"),
+        Binding("ctrl+s", "save", "Save as", id="planning.save"),
+        Binding("question_mark", "help", "Help", key_display="?", id="planning.help"),
+        Binding("escape,q", "back", "Back", id="planning.back"),
     ]
 
     def __init__(self, session: Session) -> None:

@@ -78,16 +78,16 @@ class ProgressScreen(Screen[None]):
     CSS_PATH = "progress.tcss"
     AUTO_FOCUS = "#workouts"
     BINDINGS = [
-        Binding("r", "next_range", "Range"),
-        Binding("s", "next_session", "Session"),
-        Binding("d", "dates", "Dates"),
-        Binding("1", "pane('recent')", "Recent", show=False),
-        Binding("2", "pane('calendar')", "Calendar", show=False),
-        Binding("3", "pane('balance')", "Balance", show=False),
-        Binding("4", "pane('pain')", "Pain", show=False),
-        Binding("5", "pane('assessments')", "Tests", show=False),
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("escape,q", "close", "Back"),
+        Binding("r", "next_range", "Range", id="progress.range"),
+        Binding("s", "next_session", "Session", id="progress.session"),
+        Binding("d", "dates", "Dates", id="progress.dates"),
+        Binding("1", "pane('recent')", "Recent", show=False, id="progress.recent"),
+        Binding("2", "pane('calendar')", "Calendar", show=False, id="progress.calendar"),
+        Binding("3", "pane('balance')", "Balance", show=False, id="progress.balance"),
+        Binding("4", "pane('pain')", "Pain", show=False, id="progress.pain"),
+        Binding("5", "pane('assessments')", "Tests", show=False, id="progress.assessments"),
+        Binding("question_mark", "help", "Help", key_display="?", id="progress.help"),
+        Binding("escape,q", "close", "Back", id="progress.back"),
     ]
 
     def __init__(

@@ -25,8 +25,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
 
     def __init__(self, question: str, detail: str = "") -> None:
@@ -50,9 +50,9 @@ class ResumeScreen(ModalScreen[str]):
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [
-        Binding("r", "choose('resume')", "Resume"),
-        Binding("c", "choose('close')", "Close it"),
-        Binding("escape", "choose('later')", "Later"),
+        Binding("r", "choose('resume')", "Resume", id="resume.resume"),
+        Binding("c", "choose('close')", "Close it", id="resume.close"),
+        Binding("escape", "choose('later')", "Later", id="resume.later"),
     ]
 
     def __init__(self, text: str) -> None:
@@ -80,7 +80,7 @@ class AskScreen(ModalScreen[str | None]):
     """
 
     CSS_PATH = ["dialogs.tcss", "questions.tcss"]  # the dialog box itself is shared
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="ask.cancel")]
 
     def __init__(
         self,
@@ -133,7 +133,7 @@ class ChooseScreen(ModalScreen[str | None]):
     """A question with a few answers, each on its own key; escape answers None."""
 
     CSS_PATH = ["dialogs.tcss", "questions.tcss"]  # the dialog box itself is shared
-    BINDINGS = [Binding("escape", "choose(None)", "Cancel")]
+    BINDINGS = [Binding("escape", "choose(None)", "Cancel", id="choose.cancel")]
 
     def __init__(self, question: str, detail: str, choices: list[Choice]) -> None:
         super().__init__()
@@ -164,7 +164,7 @@ class PickScreen(ModalScreen[int | None]):
     """Pick one item of a list with the arrows and Enter; escape picks nothing."""
 
     CSS_PATH = ["dialogs.tcss", "questions.tcss"]  # the dialog box itself is shared
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="pick.cancel")]
 
     def __init__(self, title: str, items: list[str]) -> None:
         super().__init__()

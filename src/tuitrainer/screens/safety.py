@@ -50,8 +50,8 @@ class SafetyScreen(Screen[bool]):
 
     CSS_PATH = "safety.tcss"
     BINDINGS = [
-        Binding("enter,y", "agree", "I understand"),
-        Binding("escape,q", "leave", "Back"),
+        Binding("enter,y", "agree", "I understand", id="safety.agree"),
+        Binding("escape,q", "leave", "Back", id="safety.back"),
     ]
 
     @property

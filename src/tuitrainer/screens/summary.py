@@ -26,7 +26,7 @@ class SummaryScreen(Screen[None]):
 
     CSS_PATH = "summary.tcss"
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
-    BINDINGS = [Binding("escape", "skip", "Skip rating")]
+    BINDINGS = [Binding("escape", "skip", "Skip rating", id="summary.skip")]
 
     def __init__(self, workout: Workout) -> None:
         super().__init__()

@@ -47,15 +47,15 @@ class WorkoutScreen(Screen[None]):
     # In the footer's order: a narrow terminal shows the first few, so the ones that
     # get you anywhere (help lists the rest) come first.
     BINDINGS = [
-        Binding("space", "rep_or_start", "Rep"),
-        Binding("p", "pause", "Pause"),
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("q", "end", "End"),
-        Binding("u", "undo", "Undo"),
-        Binding("n", "skip", "Next"),
-        Binding("b", "back", "Back"),
-        Binding("m", "mute", "Mute"),
-        Binding("t", "modification", "Easier"),
+        Binding("space,pagedown", "rep_or_start", "Rep", key_display="space", id="workout.rep"),
+        Binding("p", "pause", "Pause", id="workout.pause"),
+        Binding("question_mark", "help", "Help", key_display="?", id="workout.help"),
+        Binding("q", "end", "End", id="workout.quit"),
+        Binding("u,pageup", "undo", "Undo", key_display="u", id="workout.undo"),
+        Binding("n", "skip", "Next", id="workout.next"),
+        Binding("b", "back", "Back", id="workout.back"),
+        Binding("m", "mute", "Mute", id="workout.mute"),
+        Binding("t", "modification", "Easier", id="workout.easier"),
     ]
 
     def __init__(self, workout: Workout) -> None:

@@ -26,7 +26,7 @@ def rep_offsets(offsets: list[float]) -> str:
 
 class WorkoutDetailScreen(ModalScreen[None]):
     CSS_PATH = ["dialogs.tcss", "workout_detail.tcss"]
-    BINDINGS = [Binding("escape,enter,q", "close", "Close")]
+    BINDINGS = [Binding("escape,enter,q", "close", "Close", id="detail.close")]
 
     def __init__(self, workout_id: int, scope: Scope) -> None:
         super().__init__()

@@ -79,12 +79,12 @@ class RowTable(ScrollView, can_focus=True):
     click picks a row."""
 
     BINDINGS = [
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("down", "cursor_down", "Down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
+        Binding("up", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("down", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
+        Binding("home", "first", "First", show=False, id="list.first"),
+        Binding("end", "last", "Last", show=False, id="list.last"),
     ]
     COMPONENT_CLASSES = {"row-table--header", "row-table--even", "row-table--cursor"}
     DEFAULT_CSS = """
