@@ -23,6 +23,7 @@ Time comes only from the injected clock; `speed` runs a rehearsal faster.
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,7 +36,7 @@ from .config import Preferences
 from .counts import counted
 from .engine import Engine
 from .events import Event
-from .history.recorder import Recorder, prepare_resume, resumable
+from .history.recorder import WRITE_WAIT_MS, Recorder, prepare_resume, resumable, saving_problem
 from .history.store import HistoryStore
 from .locations import Locations
 from .planner import plan
@@ -128,8 +129,25 @@ class Workouts:
         """Close an unfinished workout as interrupted; what it logged is kept.
 
         Not one another window has taken over since it was offered here."""
-        if not self.store.close_unfinished(unfinished.workout_id, unfinished.row["pid"]):
+        closed = self._quickly(
+            "close it",
+            lambda store: store.close_unfinished(unfinished.workout_id, unfinished.row["pid"]),
+        )
+        if closed is False:
             self.tell(Notice(TAKEN_ELSEWHERE, 10.0))
+
+    def _quickly(self, what: str, write: Callable[[HistoryStore], bool]) -> bool | None:
+        """One write on a connection that waits WRITE_WAIT_MS at most, never the store's
+        5 s: None, after a notice, when another program holds the history."""
+        store = self.store.writer(WRITE_WAIT_MS)
+        try:
+            return write(store)
+        except sqlite3.OperationalError as error:
+            self.tell(Notice(f"Could not {what} now: {saving_problem(error)}. Try again.", 8.0))
+            return None
+        finally:
+            if store is not self.store:
+                store.close()
 
     def take(self, session: Session, unfinished: Unfinished) -> Workout | None:
         """Go on with an unfinished workout, if this window is the one that gets it.
@@ -137,10 +155,12 @@ class Workouts:
         Two windows may both have offered it: taking it over is one conditional
         update, so exactly one of them wins; the other is told (None).
         """
-        if not self.store.claim(unfinished.workout_id, unfinished.row["pid"]):
+        won = self._quickly(
+            "resume it", lambda store: store.claim(unfinished.workout_id, unfinished.row["pid"])
+        )
+        if won is False:
             self.tell(Notice(TAKEN_ELSEWHERE, 10.0))
-            return None
-        return self.open(session, resume=unfinished)
+        return self.open(session, resume=unfinished) if won else None
 
     def close_changed(self, unfinished: Unfinished) -> None:
         self.close(unfinished)

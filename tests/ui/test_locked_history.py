@@ -81,3 +81,33 @@ async def test_a_locked_history_never_stops_the_workout_and_loses_no_rep(
     ).fetchall()
     store.close()
     assert [tuple(row) for row in rows] == [("right", 3, 1), ("right", 3, 2), ("right", 3, 3)]
+
+
+async def test_resuming_while_another_program_holds_the_history_says_so(
+    locations: Locations, clock: FakeClock
+):
+    """The resume's claim waits 50 ms, not 5 s, and a refusal is a notice, not a crash."""
+    from tests.ui.test_home import left_unfinished
+    from tuitrainer.screens.home import HomeScreen
+
+    left_unfinished(locations)
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        holder = subprocess.Popen(
+            [sys.executable, "-c", HOLDER, str(locations.database)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
+            began = time.monotonic()
+            await pilot.press("r")
+            await pilot.pause()
+            assert time.monotonic() - began < 1.0
+            assert isinstance(app.screen, HomeScreen)
+            assert any("Could not resume it now" in n for n in notices(app))
+        finally:
+            holder.kill()
+            holder.wait()
