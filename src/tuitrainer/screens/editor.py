@@ -19,6 +19,7 @@ from textual.timer import Timer
 from textual.widgets import Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
+from ..plain_text import printable_lines
 from ..planner import format_duration, plan
 from ..widgets.footer import Footer
 from ..widgets.text import plain
@@ -109,7 +110,7 @@ class EditorScreen(Screen[None]):
             self.stamp = read[1]
         yield Label("", id="editor-title", markup=False)
         with Horizontal(id="editor-body"):
-            yield make_text_area(self.saved_text)
+            yield make_text_area(printable_lines(self.saved_text))
             with Vertical(id="side"):
                 yield Label("", id="planned")
                 yield Label("Problems", id="problems-title")
@@ -120,10 +121,22 @@ class EditorScreen(Screen[None]):
     def on_mount(self) -> None:
         self.validate_now()
         self.query_one(TextArea).focus()
+        self._say_if_escaped(self.saved_text)
         if self.builtin:
             self.query_one("#side-note", Label).update(
                 "A built-in session is never changed here: "
                 "make your own copy with tuitrainer new NAME --from this one."
+            )
+
+    def _say_if_escaped(self, text: str) -> None:
+        """The text area draws what it holds raw, so a control character in the file
+        (which would act on the terminal) is shown, and saved, as its escape."""
+        if printable_lines(text) != text:
+            self.notify(
+                "This file holds control characters: they are shown as escapes such as "
+                "\\x1b, and saved that way.",
+                severity="warning",
+                timeout=10,
             )
 
     # -- checking -------------------------------------------------------------------
@@ -251,7 +264,8 @@ class EditorScreen(Screen[None]):
                 text = "" if read is None else read[0].decode("utf-8", "replace")
                 self.stamp = None if read is None else read[1]
                 self.saved_text = text
-                self.query_one(TextArea).load_text(text)
+                self.query_one(TextArea).load_text(printable_lines(text))
+                self._say_if_escaped(text)
                 self.validate_now()
                 self.notify(f"Loaded the version of {self.path.name} now on disk.")
 
