@@ -35,8 +35,8 @@ from tuitrainer.app import create_app  # noqa: E402
 from tuitrainer.assessment.load import TESTS_FILE, load_battery  # noqa: E402
 from tuitrainer.cli import main as cli_main  # noqa: E402
 from tuitrainer.history import HistoryStore, psfs  # noqa: E402
-from tuitrainer.history.progress import Scope  # noqa: E402
 from tuitrainer.history.report import render  # noqa: E402
+from tuitrainer.history.scope import Scope  # noqa: E402
 from tuitrainer.locations import Locations, builtin_dir  # noqa: E402
 from tuitrainer.screens.progress import PANES, ProgressScreen  # noqa: E402
 
@@ -99,7 +99,7 @@ def report_time(data_dir: Path) -> tuple[float, float, int]:
     store, _ = HistoryStore.open(data_dir / "history.sqlite3")
     started = time.perf_counter()
     battery = load_battery(builtin_dir("assessments") / TESTS_FILE)
-    text = render(store.conn, Scope(TODAY.date(), utc_offset=timedelta(0)), battery)
+    text = render(store, Scope(TODAY.date(), utc_offset=timedelta(0)), battery)
     report = time.perf_counter() - started
     started = time.perf_counter()
     store.conn.execute("SELECT COUNT(*) FROM reps").fetchone()

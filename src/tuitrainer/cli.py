@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from . import (
     __version__,
@@ -76,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def cmd_app(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """No command: the app, from its home screen."""
-    from .app import run_app
+    from .cli_common import run_app
 
     return run_app(Locations.resolve(args.data_dir))
 
@@ -89,6 +89,7 @@ def main(
     out = PrintableWriter(out or sys.stdout)
     err = PrintableWriter(err or sys.stderr)
     arguments = sys.argv[1:] if argv is None else list(argv)
+    args: Any
     if arguments:
         args = build_parser().parse_args(arguments)
     else:
@@ -96,7 +97,8 @@ def main(
         # (argparse and every command's options are a few ms before the first frame).
         args = SimpleNamespace(command=None, data_dir=None, handler=cmd_app)
     try:
-        return args.handler(args, out, err)
+        code: int = args.handler(args, out, err)
+        return code
     except SessionError as error:
         for problem in error.problems:
             print(problem, file=err)

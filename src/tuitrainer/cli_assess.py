@@ -10,8 +10,10 @@ from .locations import Locations
 if TYPE_CHECKING:
     import argparse
 
+    from .cli_common import Commands
 
-def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+
+def add_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
     assess = commands.add_parser(
         "assess", parents=[common], help="the guided hip self-assessment, full-screen"
     )
@@ -51,7 +53,7 @@ def cmd_assess(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     if wanted(args.plain, out):
         return _assess_plain(locations, args, out, err)
-    from .app import run_app
+    from .cli_common import run_app
 
     return run_app(locations, assess=True)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .cli_common import INVALID, OK, USAGE, silence, speed
 from .locations import Locations
@@ -15,8 +15,10 @@ from .session.problems import Problem
 if TYPE_CHECKING:
     import argparse
 
+    from .cli_common import Commands
 
-def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+
+def add_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
     validate = commands.add_parser(
         "validate", parents=[common], help="check session files; print PATH:LINE:COL: problem"
     )
@@ -96,7 +98,7 @@ def cmd_sessions(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .library import discover
     from .planner import format_duration, plan
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for entry in discover(Locations.resolve(args.data_dir)):
         seconds = plan(entry.session).total_seconds if entry.session else None
         rows.append(
@@ -124,7 +126,7 @@ def cmd_sessions(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return OK
 
 
-def _print_plan(data: dict, out: TextIO) -> None:
+def _print_plan(data: dict[str, Any], out: TextIO) -> None:
     from .planner import format_duration
     from .session.origin import OWN, SUGGESTION
 

@@ -18,8 +18,10 @@ from .locations import Locations
 if TYPE_CHECKING:
     import argparse
 
+    from .cli_common import Commands
 
-def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+
+def add_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
     delete = commands.add_parser(
         "delete", parents=[common], help="move a session of yours to the trash folder"
     )

@@ -12,8 +12,10 @@ from .plain_text import printable_lines
 if TYPE_CHECKING:
     import argparse
 
+    from .cli_common import Commands
 
-def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+
+def add_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
     progress = commands.add_parser("progress", parents=[common], help="the progress view")
     progress.set_defaults(handler=cmd_progress)
     report = commands.add_parser(
@@ -42,7 +44,7 @@ def _backwards(args: argparse.Namespace, err: TextIO) -> bool:
 
 
 def cmd_progress(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .app import run_app
+    from .cli_common import run_app
     from .screens.progress import ProgressScreen
 
     if _backwards(args, err):
@@ -55,6 +57,7 @@ def cmd_progress(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .history import HistoryStore
     from .history.report import render, scope_for
 
     if _backwards(args, err):
@@ -65,14 +68,15 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     locations = Locations.resolve(args.data_dir)
     with reading(locations.database, err, create=True) as conn:
         assert conn is not None  # create=True: a fresh history when there is none
+        store = HistoryStore(conn, locations.database)  # read-only: the queries only read
         scope = scope_for(args.since, args.session, args.until)
-        extras = report_extras(locations, conn, scope)
+        extras = report_extras(locations, store, scope)
         if args.html:
             from .history.report_html import render as render_html
 
-            text = render_html(conn, scope, names_for(locations), extras)
+            text = render_html(store, scope, names_for(locations), extras)
         else:
-            text = render(conn, scope, names_for(locations), extras)
+            text = render(store, scope, names_for(locations), extras)
     if args.output in (None, "-"):  # "-": standard output, as is usual
         out.write(text)
         return OK

@@ -17,12 +17,13 @@ from .locations import Locations
 if TYPE_CHECKING:
     import argparse
 
+    from .cli_common import Commands
     from .history.psfs import Rating
 
 from .cli_common import OK, USAGE
 
 
-def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def add_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
     psfs = commands.add_parser(
         "psfs",
         parents=[common],

@@ -13,12 +13,14 @@ from .plain_text import printable
 if TYPE_CHECKING:
     import argparse
 
+    from .cli_common import Commands
     from .daily import Daily
+    from .schedule.model import Schedule
 
 from .cli_common import INVALID, OK, USAGE
 
 
-def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def add_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
     schedule = commands.add_parser(
         "schedule", parents=[common], help="show the schedule; --ics for a calendar file"
     )
@@ -87,7 +89,14 @@ def cmd_schedule(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return INVALID if loaded.problems else OK
 
 
-def _write_ics(args, locations, schedule, names, out: TextIO, err: TextIO) -> int:
+def _write_ics(
+    args: argparse.Namespace,
+    locations: Locations,
+    schedule: Schedule,
+    names: dict[str, str],
+    out: TextIO,
+    err: TextIO,
+) -> int:
     from .library import Listing
     from .schedule.ics import calendar
 

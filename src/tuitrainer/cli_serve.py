@@ -14,13 +14,15 @@ from .locations import Locations
 if TYPE_CHECKING:
     import argparse
 
+    from .cli_common import Commands
+
 NO_LOGIN = (
     "Warning: {host} lets other machines on the network open tuitrainer, and there is "
     "no login: anyone who can reach port {port} can use it and see your history."
 )
 
 
-def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def add_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
     serve = commands.add_parser(
         "serve", parents=[common], help="serve the app to a browser tab (e.g. on a TV)"
     )

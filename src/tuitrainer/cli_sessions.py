@@ -17,8 +17,10 @@ from .locations import Locations
 if TYPE_CHECKING:
     import argparse
 
+    from .cli_common import Commands
 
-def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+
+def add_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
     new = commands.add_parser(
         "new", parents=[common], help="create a session of your own and open it to edit"
     )
@@ -77,10 +79,13 @@ def _open(
     again, as a new session left from the home screen does."""
     if external:
         return edit_outside(path, locations, out, err)
-    from .app import run_app
+    from .cli_common import run_app
     from .screens.editor import EditorScreen
 
-    return run_app(locations, first_screen=lambda: EditorScreen(path, fresh=fresh))
+    code = run_app(locations, first_screen=lambda: EditorScreen(path, fresh=fresh))
+    if fresh and not path.exists():  # left before a first save: the editor removed it
+        print(f"No session made: {path.stem} was never saved, so its file is gone.", file=err)
+    return code
 
 
 def editor_command() -> list[str] | None:
@@ -142,7 +147,7 @@ def edit_outside(path: Path, locations: Locations, out: TextIO, err: TextIO) -> 
 
 def plan_in_app(session_name: str, locations: Locations) -> int:
     """`tuitrainer plan SESSION --edit`: the planning screen for one session."""
-    from .app import run_app
+    from .cli_common import run_app
     from .library import resolve
     from .screens.planning import PlanningScreen
 

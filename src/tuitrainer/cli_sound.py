@@ -11,8 +11,10 @@ from .plain_text import PrintableWriter
 if TYPE_CHECKING:
     import argparse
 
+    from .cli_common import Commands
 
-def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+
+def add_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
     check = commands.add_parser(
         "sound-check", parents=[common], help="play every cue and say which output is used"
     )
@@ -25,7 +27,8 @@ def cmd_sound_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import wave
 
     from .audio.outputs import SilentOutput, choose
-    from .config import CUE_NAMES, load
+    from .config import load
+    from .cue_names import CUE_NAMES
     from .sound_files import find
 
     locations = Locations.resolve(args.data_dir)

@@ -15,10 +15,12 @@ from .locations import Locations
 if TYPE_CHECKING:
     import argparse
 
+    from .cli_common import Commands
+
 NOTHING_LEFT, SOMETHING_DUE, BAD_FILE = 0, 1, 2
 
 
-def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def add_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
     today = commands.add_parser(
         "today",
         parents=[common],

@@ -10,8 +10,11 @@ from .locations import Locations
 if TYPE_CHECKING:
     import argparse
 
+    from .cli_common import Commands
+    from .session.model import Session
 
-def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+
+def add_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
     run = commands.add_parser("run", parents=[common], help="start a workout full-screen")
     run.add_argument("session", metavar="SESSION", help="a session name or a file path")
     run.add_argument("--speed", type=speed, default=1.0, help="rehearsal speed factor")
@@ -33,6 +36,7 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
 
 
 def cmd_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .cli_common import run_app
     from .library import resolve
     from .plain import wanted
 
@@ -40,13 +44,11 @@ def cmd_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     session = resolve(args.session, locations)
     if wanted(args.plain, out):
         return run_plain_workout(locations, session, args, out, err)
-    from .app import run_app
-
     return run_app(locations, session, speed=args.speed, mute=args.mute)
 
 
 def run_plain_workout(
-    locations: Locations, session, args: argparse.Namespace, out: TextIO, err: TextIO
+    locations: Locations, session: Session, args: argparse.Namespace, out: TextIO, err: TextIO
 ) -> int:
     """The workout as lines of text; keys from the terminal, or one a line from a pipe."""
     from .plain.runner import run_plain

@@ -193,3 +193,22 @@ def set_top_level(path: Path, key: str, value: str) -> None:
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     temp.write_text("\n".join(lines) + "\n", encoding="utf-8")
     temp.replace(path)
+
+
+SHOWN_PROBLEMS = 4  # settings problems in the start-up notice; sound-check lists all
+
+
+def notice_text(path: Path, problems: list[str]) -> str:
+    """The settings file's problems as one notice, each `line N: what`.
+
+    One toast a problem would stack off a small screen, and they are shown once.
+    """
+    prefix = f"{path}:"
+    lines = []
+    for problem in problems:
+        text = problem[len(prefix) :].lstrip() if problem.startswith(prefix) else problem
+        lines.append(f"line {text}" if text[:1].isdigit() else text)
+    shown = lines[:SHOWN_PROBLEMS]
+    if len(lines) > len(shown):
+        shown.append(f"and {len(lines) - len(shown)} more (tuitrainer sound-check lists all)")
+    return "\n".join([f"In {path}:", *shown])

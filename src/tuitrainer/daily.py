@@ -23,8 +23,8 @@ from .schedule.load import Loaded, load
 from .schedule.today import DueItem, due_today
 
 if TYPE_CHECKING:
-    from .history.progress import Scope
     from .history.report_daily import Extras
+    from .history.scope import Scope
 
 
 def titles(locations: Locations) -> dict[str, str]:
@@ -94,8 +94,9 @@ def reading(path: Path, err: TextIO, create: bool = False) -> Iterator[sqlite3.C
         store.close()
 
 
-def report_extras(locations: Locations, conn: sqlite3.Connection, scope: Scope) -> Extras:
+def report_extras(locations: Locations, store: HistoryStore, scope: Scope) -> Extras:
     """The schedule's adherence over the report's range, and the functional scale."""
+    conn = store.conn
     from dataclasses import replace
 
     from .history.psfs import ratings

@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from .dose import dose_of
 from .planner import format_duration, plan
@@ -157,7 +158,7 @@ def _scaled(
     count = len(session.exercises)
 
     def exercise(index: int, ex: Exercise) -> Exercise:
-        pauses = {
+        pauses: dict[str, Any] = {
             f: _scale_pause(getattr(ex, f), pause_factor, f)
             for f in PAUSE_FLOORS
             if takes_time(ex, f, index == count - 1)
@@ -204,7 +205,7 @@ def _bracket(
     return low, high
 
 
-def _closest(total_at: Callable[[float], float], low: float, high: float, target: float):
+def _closest(total_at: Callable[[float], float], low: float, high: float, target: float) -> float:
     """The factor in [low, high] whose total is nearest `target`."""
     within, past = _bracket(total_at, low, high, target)
     return min((within, past), key=lambda f: abs(total_at(f) - target))

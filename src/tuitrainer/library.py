@@ -14,7 +14,7 @@ import json
 import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .locations import Locations
 from .session.files import SUFFIXES, looks_like_path, session_files
@@ -147,7 +147,7 @@ class Listing:
         self.locations = locations
         self.cache_file = locations.session_cache
 
-    def _load_cache(self) -> dict[str, dict]:
+    def _load_cache(self) -> dict[str, dict[str, Any]]:
         try:
             data = json.loads(self.cache_file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -157,7 +157,7 @@ class Listing:
         entries = data.get("files")
         return entries if isinstance(entries, dict) else {}
 
-    def _save_cache(self, entries: dict[str, dict]) -> None:
+    def _save_cache(self, entries: dict[str, dict[str, Any]]) -> None:
         """Write the cache atomically; a failure only costs the next start some time."""
         try:
             self.cache_file.parent.mkdir(parents=True, exist_ok=True)
@@ -171,7 +171,7 @@ class Listing:
 
     def sessions(self) -> list[Listed]:
         cached = self._load_cache()
-        fresh: dict[str, dict] = {}
+        fresh: dict[str, dict[str, Any]] = {}
         found: dict[str, Listed] = {}
         sources = (
             ("builtin", self.locations.builtin_sessions),

@@ -63,6 +63,8 @@ def own_file(locations: Locations, name: str, doing: str) -> Path:
     if path is not None:
         return path
     if builtin_file(locations, name) is not None:
+        if doing == "deleted":  # a copy would not help: there is nothing to take away
+            raise Refused(f"{name} is a built-in session: it comes with tuitrainer and stays")
         raise Refused(
             f"{name} is a built-in session and cannot be {doing}; "
             f"make a copy of your own instead (c on the home screen, or "
@@ -152,8 +154,9 @@ class Renamed:
 
     def message(self) -> str:
         title = f", titled {self.title!r}" if self.title else ""
-        plural = "s" if self.workouts != 1 else ""
-        moved = f"; {self.workouts} past workout{plural} follow it" if self.workouts else ""
+        many = self.workouts != 1
+        what = f"{self.workouts} past workout{'s follow' if many else ' follows'} it"
+        moved = f"; {what}" if self.workouts else ""
         return f"Renamed {self.old} to {self.new}{title}{moved}."
 
 

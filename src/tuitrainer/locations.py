@@ -39,7 +39,7 @@ class Locations:
     @classmethod
     def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> Locations:
         chosen = data_dir or os.environ.get(ENV_DATA_DIR) or platformdirs.user_data_dir(APP_NAME)
-        config = os.environ.get(ENV_CONFIG_DIR)
+        config: str | Path | None = os.environ.get(ENV_CONFIG_DIR)
         if config is None:
             # An explicit data dir keeps its settings beside it, so tests stay sealed.
             explicit = data_dir or os.environ.get(ENV_DATA_DIR)
@@ -90,6 +90,11 @@ class Locations:
     def keys_file(self) -> Path:
         """Your own keys (keymap.py), beside settings.toml."""
         return self._ensure(self.config_dir) / "keys.toml"
+
+    @property
+    def reports(self) -> Path:
+        """Where the app writes a clinician's report (made when one is written)."""
+        return self.data_dir / "reports"
 
     @property
     def session_cache(self) -> Path:

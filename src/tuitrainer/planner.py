@@ -76,7 +76,9 @@ def _work_seconds(exercise: Exercise, reps: RepRange) -> float:
 
 
 def _exercise_segments(index: int, exercise: Exercise, last: bool) -> list[Segment]:
-    def seg(kind: Kind, set_no: int, side: Side, seconds: float, reps: RepRange | None = None):
+    def seg(
+        kind: Kind, set_no: int, side: Side, seconds: float, reps: RepRange | None = None
+    ) -> Segment:
         return Segment(kind, index, exercise, set_no, side, float(seconds), reps)
 
     first = exercise.sides[0]

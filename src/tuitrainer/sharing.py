@@ -193,13 +193,16 @@ def import_file(
     from .session.save import NOT_CHECKED, save_text
 
     try:
-        if source.stat().st_size > MAX_IMPORT_BYTES:
-            raise ShareError(f"{source} is too large to be a session ({MAX_IMPORT_BYTES:,} bytes)")
-        data = source.read_bytes()
+        # Read no more than a session can be: a device or a pipe says its size is 0
+        # and may never end (/dev/zero, /dev/stdin left open).
+        with source.open("rb") as stream:
+            data = stream.read(MAX_IMPORT_BYTES + 1)
     except FileNotFoundError:
         raise ShareError(f"no such file: {source}", code=2) from None
     except OSError as error:
         raise ShareError(f"cannot read {source}: {error.strerror}", code=2) from None
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ShareError(f"{source} is too large to be a session ({MAX_IMPORT_BYTES:,} bytes)")
     name = import_name(source, wanted)
     body: str | bytes
     try:
@@ -220,6 +223,7 @@ def import_file(
     builtin = any((locations.builtin_sessions / f"{name}{s}").is_file() for s in SUFFIXES)
     if (existing or builtin) and not force:
         raise ShareError(_clash(locations, name, builtin and not existing))
+    sounds = _used(session, sounds)
     _check_sound_clashes(locations, sounds, force)
     path = existing or locations.user_sessions / f"{name}.yaml"
     text = with_schema_line(_body(body if isinstance(body, str) else body.decode("utf-8-sig")))
@@ -229,14 +233,35 @@ def import_file(
     return Imported(name, path, session.title, existing is not None, builtin, tuple(sounds))
 
 
+def _used(session: Session, sounds: dict[str, bytes]) -> dict[str, bytes]:
+    """Only the carried sounds the session plays: a file cannot put others in the
+    sounds folder, where every session would find them."""
+    from .sound_files import file_name
+
+    names = set(session.cues.values())
+    for exercise in session.exercises:
+        names.update(exercise.cues.values())
+    wanted = {file_name(name).casefold() for name in names}
+    return {sound: content for sound, content in sounds.items() if sound.casefold() in wanted}
+
+
 def _check_sound_clashes(locations: Locations, sounds: dict[str, bytes], force: bool) -> None:
-    """A different sound of the same name in the user's folder is replaced only on --force."""
+    """A carried sound replaces a different one only on --force: the user's own of that
+    name, or a built-in cue (the user's folder is looked in first, by every session)."""
     for sound, content in sounds.items():
         target = locations.user_sounds / sound
-        if not force and target.is_file() and target.read_bytes() != content:
+        if force or (target.is_file() and target.read_bytes() == content):
+            continue
+        if target.is_file():
             raise ShareError(
                 f"your sounds folder has a different {sound}; add --force to replace it "
                 "with the one in this file"
+            )
+        builtin = locations.builtin_sounds / sound
+        if builtin.is_file() and builtin.read_bytes() != content:
+            raise ShareError(
+                f"this file carries its own {sound}, which would replace the built-in "
+                f"{sound} cue in all your sessions; add --force to allow it"
             )
 
 

@@ -6,7 +6,9 @@ that the app draws; tests/ui/test_themes.py measures it on the screens as drawn.
 
 from __future__ import annotations
 
+from rich.style import Style
 from textual.theme import Theme
+from textual.widgets.text_area import TextAreaTheme
 
 BLACK, WHITE, ACCENT = "#000000", "#ffffff", "#ffff00"
 
@@ -67,6 +69,45 @@ HIGH_CONTRAST = Theme(
 )
 
 APP_THEMES = (HIGH_CONTRAST,)
+
+# The session editor draws with a syntax theme of its own (Textual's code editor:
+# monokai's greys and pastels, below 7:1); under high contrast it uses this one.
+_TEXT, _KEY = Style(color=WHITE, bgcolor=BLACK), Style(color=ACCENT, bgcolor=BLACK)
+HIGH_CONTRAST_EDITOR = TextAreaTheme(
+    name="high-contrast",
+    base_style=_TEXT,
+    gutter_style=_TEXT,
+    cursor_style=Style(color=BLACK, bgcolor=ACCENT),
+    cursor_line_style=_TEXT,
+    cursor_line_gutter_style=Style(color=BLACK, bgcolor=WHITE),
+    bracket_matching_style=Style(color=BLACK, bgcolor=WHITE),
+    selection_style=Style(color=BLACK, bgcolor=ACCENT),
+    syntax_styles={
+        "yaml.field": Style(color=ACCENT, bgcolor=BLACK, bold=True),
+        "comment": Style(color=WHITE, bgcolor=BLACK, italic=True),
+        "error": Style(color=BLACK, bgcolor=ACCENT),
+        **{
+            name: _TEXT
+            for name in (
+                "boolean",
+                "constant.builtin",
+                "number",
+                "preproc",
+                "punctuation.bracket",
+                "punctuation.delimiter",
+                "punctuation.special",
+                "string",
+                "string.escape",
+                "type",
+            )
+        },  # fmt: skip
+    },
+)
+
+
+def editor_theme(app_theme: str) -> str | None:
+    """The editor's syntax theme for the app's theme, when it needs its own."""
+    return HIGH_CONTRAST_EDITOR.name if app_theme == HIGH_CONTRAST.name else None
 
 
 def contrast(first: tuple[int, int, int], second: tuple[int, int, int]) -> float:

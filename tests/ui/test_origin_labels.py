@@ -6,6 +6,7 @@ from tests.conftest import FakeClock
 from tests.ui.conftest import make_app, text_of
 from tuitrainer.library import resolve
 from tuitrainer.locations import Locations
+from tuitrainer.screens.messages import StartSession
 from tuitrainer.screens.planning import FIELDS, PlanningScreen
 from tuitrainer.screens.workout import WorkoutScreen
 
@@ -17,7 +18,7 @@ async def test_t_in_a_workout_labels_a_variant_of_tuitrainers(
     app = make_app(locations, clock, session_path=None)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
-        app.start_session(session)
+        app.post_message(StartSession(session))
         await pilot.pause()
         while not isinstance(app.screen, WorkoutScreen):  # the pain question first
             await pilot.press("escape")

@@ -153,3 +153,30 @@ async def test_the_palette_waits_until_the_workout_is_left(locations: Locations,
         await pilot.pause()
         assert not CommandPalette.is_open(app)
         assert any("outside a workout" in str(n.message) for n in app._notifications)
+
+
+async def test_high_contrast_reaches_the_session_editors_text(
+    locations: Locations, clock: FakeClock
+) -> None:
+    # The code editor draws with a syntax theme of its own: its text, line numbers
+    # and highlighted keys must keep 7:1 as well, and follow a change of theme.
+    from textual.widgets import TextArea
+
+    from tuitrainer.screens.editor import EditorScreen
+
+    locations.config_file.write_text('theme = "high-contrast"\n')
+    mine = locations.user_sessions / "mine.yaml"
+    mine.parent.mkdir(parents=True, exist_ok=True)
+    mine.write_text("# my routine\nname: Mine\nexercises:\n  - name: Fire hydrant\n    reps: 8\n")
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.push_screen(EditorScreen(mine))
+        await pilot.pause(0.5)
+        area = app.screen.query_one(TextArea)
+        box = area.region
+        strips = app.screen._compositor.render_strips()[box.y : box.bottom]
+        assert low_contrast([strip.crop(box.x, box.right) for strip in strips]) == set()
+        app.theme = "textual-dark"
+        await pilot.pause()
+        assert area.theme != "high-contrast"

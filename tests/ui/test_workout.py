@@ -342,6 +342,72 @@ async def test_q_during_done_goes_to_the_summary(locations, clock: FakeClock):
         assert isinstance(app.screen, SummaryScreen)
 
 
+# -- snapshots: the workout as it is seen from across the room -------------------------
+
+
+async def footer_keys_shown(pilot) -> None:
+    """The footer composes its keys a refresh or two after a screen changes: wait for them
+    (up to a second), so a loaded machine takes the same picture as an idle one."""
+    for _ in range(50):
+        if pilot.app.screen.query("FooterKey"):
+            break
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
+def workout_snapshot(locations: Locations, clock: FakeClock, keys: str, seconds: float):
+    """The quick session, started, then `keys` pressed and `seconds` of the clock run."""
+    app = make_app(locations, clock)
+
+    async def run_before(pilot) -> None:
+        await pilot.press("escape", "space")  # no pain rating; start
+        for key in keys.split():
+            await pilot.press(key)
+        await advance(pilot, clock, seconds)
+        app.clear_notifications()  # toasts come and go; the view stays
+        await footer_keys_shown(pilot)
+
+    return app, run_before
+
+
+def test_snapshot_guided_side(snap_compare, locations: Locations, clock: FakeClock):
+    """Half-way through the second guided rep of the left side: beat, counts, both panels."""
+    app, before = workout_snapshot(locations, clock, "n", 3.0)
+    assert snap_compare(app, run_before=before, terminal_size=(80, 24))
+
+
+def test_snapshot_self_paced_side_paused(snap_compare, locations: Locations, clock: FakeClock):
+    """A self-paced side with one rep logged, paused: the time on it stands still."""
+    app, before = workout_snapshot(locations, clock, "n n n n n n space p", 2.0)
+    assert snap_compare(app, run_before=before, terminal_size=(80, 24))
+
+
+def test_snapshot_done(snap_compare, locations: Locations, clock: FakeClock):
+    """DONE, big, before the summary."""
+    keys = "n n n n n n space space space n space space"  # to the last rep
+    app, before = workout_snapshot(locations, clock, keys, 0.5)
+    assert snap_compare(app, run_before=before, terminal_size=(80, 24))
+
+
+def test_snapshot_narrow_and_short(snap_compare, locations: Locations, clock: FakeClock):
+    """A 60 by 18 terminal keeps the clock and the counts; the rest gives way."""
+    app, before = workout_snapshot(locations, clock, "", 1.5)
+    assert snap_compare(app, run_before=before, terminal_size=(60, 18))
+
+
+async def test_the_footer_shows_the_workout_keys_after_the_pain_question(
+    locations: Locations, clock: FakeClock
+):
+    """The footer is composed under the pain question; once that is answered, the keys
+    (space, p, ? ...) are there to read, not a blank bar."""
+    app = make_app(locations, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape")
+        await footer_keys_shown(pilot)
+        keys = [str(key.description) for key in app.screen.query("FooterKey")]
+        assert keys[:3] == ["Rep", "Pause", "Help"]
+
+
 async def test_ctrl_z_pauses_the_workout_before_the_process_stops(locations, clock: FakeClock):
     app = make_app(locations, clock)
     async with app.run_test() as pilot:

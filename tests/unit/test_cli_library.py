@@ -68,6 +68,7 @@ def test_delete_refuses_without_yes_a_builtin_and_says_not_found(data_dir: Path)
     assert code == 1 and path.is_file() and "--yes" in err
     code, _, err = run("delete", "hip-mobility", "--yes")
     assert code == 1 and "built-in" in err
+    assert "copy" not in err  # a copy of your own would not take a built-in away
     code, _, err = run("delete", "nothing-here", "--yes")
     assert code == 2 and "no session named 'nothing-here'" in err
 
@@ -253,3 +254,47 @@ def test_a_damaged_sound_is_a_problem_at_its_line(data_dir: Path, tmp_path: Path
     code, out, _ = run("--data-dir", str(tmp_path / "other"), "import", str(shared))
     assert code == 1
     assert f"{shared}:{opened}:3: the sound gong.wav is damaged\n" in out
+
+
+def test_import_of_an_endless_file_is_refused_not_read_for_ever(data_dir: Path):
+    # A device says its size is 0 and never ends: only what a session can be is read.
+    zero = Path("/dev/zero")
+    if not zero.exists():
+        return
+    code, _, err = run("import", str(zero), "--as", "endless")
+    assert code == 1
+    assert "too large to be a session" in err
+    assert not (data_dir / "sessions" / "endless.yaml").exists()
+
+
+def carrying(path: Path, text: str, sound: str, wav: bytes) -> Path:
+    import base64
+
+    lines = [f"# {chunk}" for chunk in base64.encodebytes(wav).decode("ascii").split()]
+    block = "\n".join(["", "# tuitrainer sounds: x", f"# sound {sound}", *lines, f"# end {sound}"])
+    path.write_text(text + block + "\n")
+    return path
+
+
+def test_an_import_cannot_replace_a_built_in_cue_for_every_session(data_dir: Path, tmp_path: Path):
+    # The user's sounds folder is looked in first by every session: a shared file must
+    # not drop a go.wav there unasked (silence, or a blast, in every workout).
+    builtin_go = Locations.resolve(data_dir).builtin_sounds / "go.wav"
+    other = (Locations.resolve(data_dir).builtin_sounds / "rest.wav").read_bytes()
+    unused = carrying(tmp_path / "unused.yaml", QUICK.read_text(), "go.wav", other)
+    code, _, err = run("import", str(unused))
+    assert code == 0, err
+    assert not (data_dir / "sounds" / "go.wav").exists()  # the session never names it
+
+    named = QUICK.read_text().replace("exercises:", "cues:\n  go: go\nexercises:", 1)
+    shadow = carrying(tmp_path / "shadow.yaml", named, "go.wav", other)
+    code, _, err = run("import", str(shadow))
+    assert code == 1 and "replace the built-in go.wav cue in all your sessions" in err
+    assert not (data_dir / "sounds" / "go.wav").exists()
+    assert not (data_dir / "sessions" / "shadow.yaml").exists()
+    code, _, err = run("import", str(shadow), "--force")
+    assert code == 0 and (data_dir / "sounds" / "go.wav").read_bytes() == other
+    # The built-in one itself, carried unchanged, needs no --force.
+    same = carrying(tmp_path / "same.yaml", named, "go.wav", builtin_go.read_bytes())
+    code, _, err = run("--data-dir", str(tmp_path / "fresh"), "import", str(same))
+    assert code == 0, err

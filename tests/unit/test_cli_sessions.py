@@ -87,7 +87,7 @@ def test_new_and_edit_refuse(data_dir, tmp_path, monkeypatch):
 def test_new_in_the_app_is_discarded_if_never_saved(data_dir, monkeypatch):
     """`tuitrainer new NAME` opens the file as new: left before a first save, it goes
     again, as a new session from the home screen does (`edit` opens it as kept)."""
-    import tuitrainer.app
+    import tuitrainer.cli_common
 
     opened = []
 
@@ -95,8 +95,23 @@ def test_new_in_the_app_is_discarded_if_never_saved(data_dir, monkeypatch):
         opened.append(first_screen())
         return 0
 
-    monkeypatch.setattr(tuitrainer.app, "run_app", run_app)
+    monkeypatch.setattr(tuitrainer.cli_common, "run_app", run_app)
     assert run("new", "fresh-one")[0] == 0
     assert run("new", "from-hips", "--from", "hip-mobility")[0] == 0
     assert run("edit", "fresh-one")[0] == 0
     assert [screen.fresh for screen in opened] == [True, True, False]
+
+
+def test_new_left_in_the_app_before_a_save_says_no_session_was_made(data_dir, monkeypatch):
+    # The editor removes a never-saved new file when it is left; the terminal it
+    # returns to must not end on "Created ..." for a file that is gone.
+    import tuitrainer.cli_common
+
+    def leave_without_saving(locations, first_screen=None, **_):
+        (data_dir / "sessions" / "fresh.yaml").unlink()
+        return 0
+
+    monkeypatch.setattr(tuitrainer.cli_common, "run_app", leave_without_saving)
+    code, _, err = run("new", "fresh")
+    assert code == 0
+    assert err.splitlines()[-1] == "No session made: fresh was never saved, so its file is gone."

@@ -7,7 +7,8 @@ from itertools import accumulate
 import pytest
 
 from tests.conftest import FakeClock
-from tuitrainer.engine import BACK_GRACE, TIP_SECONDS, Engine
+from tuitrainer.engine import BACK_GRACE, Engine
+from tuitrainer.engine_clock import TIP_SECONDS
 from tuitrainer.events import (
     CountdownTick,
     Event,

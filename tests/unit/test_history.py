@@ -375,6 +375,7 @@ exercises:
 
 def test_a_side_ended_within_its_rep_range_counts_as_done(tmp_path: Path, clock: FakeClock):
     from tuitrainer.history import progress
+    from tuitrainer.history.scope import Scope
     from tuitrainer.session import check_text
     from tuitrainer.tally import workout_rows
 
@@ -399,7 +400,7 @@ def test_a_side_ended_within_its_rep_range_counts_as_done(tmp_path: Path, clock:
         (4, 3, 5),
         (1, 3, 5),
     ]
-    facts = progress.adherence(store.conn, progress.Scope(date.today()))
+    facts = progress.adherence(store, Scope(date.today()))
     assert (facts.reps_done, facts.reps_target) == (5, 4 + 3)  # as the summary counts
     store.close()
     code, out, _ = run("--data-dir", str(tmp_path / "data"), "history")

@@ -84,3 +84,14 @@ def test_a_rename_the_history_refuses_leaves_everything_as_it_was(locations: Loc
     assert not (locations.user_sessions / "b.yaml").exists()
     assert [r["session"] for r in store.recent()] == ["a"]
     store.close()
+
+
+def test_the_rename_message_counts_the_workouts_that_follow_in_good_english() -> None:
+    from tuitrainer.library_changes import Renamed
+
+    def said(count: int) -> str:
+        return Renamed("mine", "yours", Path("yours.yaml"), None, count).message()
+
+    assert said(0) == "Renamed mine to yours."
+    assert said(1) == "Renamed mine to yours; 1 past workout follows it."
+    assert said(3) == "Renamed mine to yours; 3 past workouts follow it."

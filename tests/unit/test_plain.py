@@ -6,7 +6,10 @@ The transcript is asserted exactly: it is what a screen reader reads aloud.
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import FakeClock
 from tuitrainer.audio.outputs import SilentOutput
@@ -53,8 +56,9 @@ def run(locations: Locations, clock: FakeClock, script: list[tuple[float, str]])
     keys = ScriptedKeys(clock, [(clock.now + at, key) for at, key in script])
     prefs = Preferences()
     code = run_plain(
-        session, store, locations, prefs, keys, out, clock=clock, output=SilentOutput()
-    )
+        session, store, locations, prefs, keys, out,
+        clock=clock, sleep=clock.advance, output=SilentOutput(),
+    )  # fmt: skip
     store.close()
     assert code == 0
     assert "\x1b" not in out.getvalue()
@@ -170,3 +174,160 @@ def test_an_unfinished_workout_is_offered_and_goes_on(
     assert lines[1] == "r: go on where it stopped, s: start afresh (it is closed), q: leave."
     assert "Reach and rotate. Right side. 3 reps. Go. Press space for each rep." in lines
     assert "Fire hydrant. Left side. 3 reps. Go." not in lines
+
+
+def test_when_the_input_ends_tips_that_rotate_do_not_keep_a_self_paced_side_waiting(
+    locations: Locations, clock: FakeClock, tmp_path: Path
+) -> None:
+    # A self-paced side with several tips has a next moment (the next tip) all the
+    # time; with no key left to come it must still stop, not print tips for ever.
+    text = QUICK.read_text(encoding="utf-8").replace(
+        "tips: [Follow your hand with your eyes.]",
+        "tips: [Follow your hand with your eyes., Breathe out as you turn., Go slowly.]",
+    )
+    session_file = tmp_path / "tips.yaml"
+    session_file.write_text(text, encoding="utf-8")
+    out = io.StringIO()
+    store, _ = HistoryStore.open(locations.database)
+    keys = ScriptedKeys(clock, [(clock.now, " ")])
+    run_plain(
+        load_session(session_file), store, locations, Preferences(), keys, out,
+        clock=clock, sleep=clock.advance, output=SilentOutput(),
+    )  # fmt: skip
+    store.close()
+    lines = out.getvalue().splitlines()
+    assert "Reach and rotate. Right side. 3 reps. Go. Press space for each rep." in lines
+    assert "Input ended: the workout is stopped. What you did is kept." in lines
+    assert len(lines) < 60
+
+
+def test_keys_pressed_together_on_a_terminal_each_count() -> None:
+    # Two quick spaces (or a clicker's repeat) reach the program in one read; an
+    # arrow key in between is a sequence of bytes that means nothing here.
+    from tuitrainer.plain.keys import TerminalKeys
+
+    read_end, write_end = os.pipe()
+    try:
+        os.write(write_end, b"  \x1b[Bu\r")
+        with os.fdopen(read_end, closefd=False) as stream:
+            keys = TerminalKeys(stream)
+            assert [keys.read(0) for _ in range(5)] == [" ", " ", "u", " ", None]
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+
+
+def test_a_notice_while_a_question_waits_does_not_run_into_it(
+    locations: Locations, clock: FakeClock
+) -> None:
+    # The sound device is looked for in the background; its notice may come while the
+    # pain question waits on its line. A screen reader must get both apart.
+    from tuitrainer.plain.runner import PlainRunner
+    from tuitrainer.workout import Workouts
+
+    out = io.StringIO()
+    store, _ = HistoryStore.open(locations.database)
+
+    class Answering:
+        interactive = True
+
+        def read(self, timeout: float | None) -> str | None:
+            return END
+
+        def read_line(self, prompt_timeout: float | None = None) -> str | None:
+            runner.say("Sound: off, no sound device")
+            out.write("3\n")  # the terminal's echo of the answer
+            return "3"
+
+    workouts = Workouts(store, locations, Preferences(), clock=clock)
+    runner = PlainRunner(workouts, Answering(), out, clock)
+    assert runner.ask_pain("before you start") == 3
+    store.close()
+    assert out.getvalue().splitlines() == [
+        "Pain before you start, 0 to 10 (Enter skips): ",
+        "Sound: off, no sound device",
+        "Pain before you start, 0 to 10 (Enter skips): 3",
+    ]
+
+
+def test_the_resume_question_shows_a_title_from_the_history_escaped(
+    locations: Locations, clock: FakeClock
+) -> None:
+    # An old history row may hold a title written before the validator refused control
+    # characters: plain mode's output goes straight to the terminal (or a screen reader).
+    run(locations, clock, [(0, " "), (29, " ")])
+    store, _ = HistoryStore.open(locations.database)
+    store.conn.execute(
+        "UPDATE workouts SET status = 'running', ended_at = NULL, title = ?",
+        ("Quick \x1b]0;owned\x07test",),
+    )
+    store.conn.commit()
+    store.close()
+    lines = run(locations, clock, [(0, "q")])  # run() asserts no ESC in the output
+    assert lines[0].startswith("Quick \\x1b]0;owned\\x07test from ")
+
+
+def test_a_presentation_clicker_logs_and_undoes_on_a_terminal() -> None:
+    from tuitrainer.plain.keys import split_keys
+
+    assert split_keys("\x1b[6~\x1b[6~\x1b[5~\x1b[A") == [" ", " ", "u"]
+
+
+@pytest.mark.parametrize(
+    ("keys", "last"),
+    [
+        (0, ["Press space to start.", "Nothing started."]),
+        (1, ["Workout ended. What you did is kept."]),
+    ],
+)
+def test_ctrl_c_ends_with_one_line_that_says_what_happened(
+    locations: Locations, clock: FakeClock, keys: int, last: list[str]
+) -> None:
+    class Interrupted:
+        interactive = False
+        pressed = 0
+
+        def read(self, timeout: float | None) -> str | None:
+            self.pressed += 1
+            if self.pressed > keys:
+                raise KeyboardInterrupt
+            return " "
+
+        def read_line(self, prompt_timeout: float | None = None) -> str | None:
+            return None
+
+    out = io.StringIO()
+    store, _ = HistoryStore.open(locations.database)
+    code = run_plain(
+        load_session(QUICK), store, locations, Preferences(), Interrupted(), out,
+        clock=clock, sleep=clock.advance, output=SilentOutput(),
+    )  # fmt: skip
+    store.close()
+    assert code == 130
+    lines = out.getvalue().splitlines()
+    assert lines[-len(last) :] == last
+    assert not any(line.startswith("Stopped") for line in lines)
+
+
+def test_asking_whether_to_end_pauses_the_workout_meanwhile(
+    locations: Locations, clock: FakeClock
+) -> None:
+    # On a terminal q asks first. A guided side must not go on counting while the
+    # question waits (a minute here), as the workout screen pauses for its own.
+    class AtATerminal(ScriptedKeys):
+        interactive = True
+
+    out = io.StringIO()
+    store, _ = HistoryStore.open(locations.database)
+    script = [(0, " "), (0, " "), (6, "q"), (66, "x"), (67, "q"), (68, "y")]  # safety, start
+    keys = AtATerminal(clock, [(clock.now + at, key) for at, key in script])
+    run_plain(
+        load_session(QUICK), store, locations, Preferences(), keys, out,
+        clock=clock, sleep=clock.advance, output=SilentOutput(),
+    )  # fmt: skip
+    store.close()
+    lines = out.getvalue().splitlines()
+    asked = lines.index("End the workout? What you did is kept. y: end, any other key: go on.")
+    assert lines[asked + 1] == "Going on."
+    assert "Paused. Press p to go on." not in lines
+    assert "Fire hydrant, left: 1 of 3 reps (short)." in lines

@@ -20,8 +20,9 @@ from tests.history_data import (
 from tuitrainer.assessment.load import TESTS_FILE, load_battery
 from tuitrainer.history import HistoryStore
 from tuitrainer.history import progress as q
+from tuitrainer.history.assessment_trend import assessment_trend
 from tuitrainer.history.migrations import FIGURE_4_BEFORE
-from tuitrainer.history.progress import Scope
+from tuitrainer.history.scope import Scope, parse_range
 from tuitrainer.locations import builtin_dir
 
 
@@ -51,7 +52,7 @@ def in_scope(spec: WorkoutSpec, since: date | None = None, session: str | None =
 
 def test_adherence_matches_the_history(store):
     specs = known_history()
-    facts = q.adherence(store.conn, scope(), weeks=8)
+    facts = q.adherence(store, scope(), weeks=8)
     per_day: dict[date, int] = defaultdict(int)
     for spec in specs:
         per_day[spec.started.date()] += 1
@@ -84,7 +85,7 @@ def test_streak_counts_until_the_day_ends_and_breaks_on_a_gap():
 def test_local_days_follow_the_offset(store):
     """23:30 UTC on 9 Nov is 10 Nov two hours east of Greenwich."""
     east = Scope(KNOWN_TODAY, utc_offset=timedelta(hours=2))
-    days = q.adherence(store.conn, east).days
+    days = q.adherence(store, east).days
     assert date(2026, 11, 10) in days and date(2026, 11, 9) not in days
 
 
@@ -97,7 +98,7 @@ def test_balance_sums_each_side_and_flags_the_lagging_one(store):
             totals[0] += side.done
             totals[1] += side.target
             totals[2] += side.seconds
-    rows = {b.exercise_id: b for b in q.balance(store.conn, scope())}
+    rows = {b.exercise_id: b for b in q.balance(store, scope())}
     assert set(rows) == {exercise for exercise, _ in expected}
     for (exercise, side), (done, target, seconds) in expected.items():
         totals = getattr(rows[exercise], side)
@@ -110,7 +111,7 @@ def test_balance_sums_each_side_and_flags_the_lagging_one(store):
 
 def test_balance_by_week_and_with_a_session_filter(store):
     specs = [s for s in known_history() if in_scope(s, session="low-back-routine")]
-    rows = {b.exercise_id: b for b in q.balance(store.conn, scope(session="low-back-routine"))}
+    rows = {b.exercise_id: b for b in q.balance(store, scope(session="low-back-routine"))}
     swing = rows["lateral-swing"]
     weeks = sorted(swing.weekly)
     assert weeks == sorted({monday(s.started.date()) for s in specs})
@@ -156,13 +157,13 @@ def test_pain_trend_is_the_weekly_average(store):
         for week, v in sorted(by_week.items())
         if v["b"] or v["a"]
     ]
-    trend = q.pain_trend(store.conn, scope(since=since))
+    trend = q.pain_trend(store, scope(since=since))
     assert [(p.week, p.before, p.after) for p in trend] == expected
     assert trend[0].week == date(2026, 10, 19)  # the workout on the 28th had no rating
 
 
 def test_assessment_trend_by_test_and_side(store):
-    results = q.assessment_trend(store.conn, scope(), BATTERY)
+    results = assessment_trend(store, scope(), BATTERY)
     first = {(r.test_id, r.side): r for r in results if r.taken_at.startswith("2026-10-11")}
     last = {(r.test_id, r.side): r for r in results if r.taken_at.startswith("2026-11-15")}
     # In the order the tests are taken (the tests file's), each left then right.
@@ -187,7 +188,7 @@ def test_assessment_trend_by_test_and_side(store):
     assert last["figure-4", "left"].summary == "About a fist-width"
     assert not last["figure-4", "left"].tight
     assert len(results) == 8
-    assert q.assessment_trend(store.conn, scope(since=date(2026, 11, 1)), BATTERY) == [
+    assert assessment_trend(store, scope(since=date(2026, 11, 1)), BATTERY) == [
         r for r in results if r.taken_at >= "2026-11"
     ]
 
@@ -196,13 +197,13 @@ def test_no_assessment_tables_is_no_trend(tmp_path: Path):
     store, _ = HistoryStore.open(tmp_path / "old.sqlite3")
     store.conn.execute("DROP TABLE IF EXISTS assessment_answers")
     store.conn.execute("DROP TABLE IF EXISTS assessments")
-    assert q.assessment_trend(store.conn, scope(), BATTERY) == []
+    assert assessment_trend(store, scope(), BATTERY) == []
     store.close()
 
 
 def test_recent_lists_newest_first_with_rep_totals(store):
     specs = sorted(known_history(), key=lambda s: s.started, reverse=True)
-    rows = q.recent(store.conn, scope(), limit=5)
+    rows = q.recent(store, scope(), limit=5)
     assert [r["started_at"][:16] for r in rows] == [s.started.isoformat()[:16] for s in specs[:5]]
     for row, spec in zip(rows, specs, strict=False):
         line = q.line_of(row, store.status_of(row))
@@ -216,12 +217,12 @@ def test_recent_lists_newest_first_with_rep_totals(store):
 
 def test_sessions_used_and_weekly_counts(store):
     specs = known_history()
-    used = {u.session: u for u in q.sessions_used(store.conn, scope())}
+    used = {u.session: u for u in q.sessions_used(store, scope())}
     for name in {s.session for s in specs}:
         mine = [s for s in specs if s.session == name]
         assert used[name].workouts == len(mine)
         assert used[name].completed == sum(s.status == "completed" for s in mine)
-    weeks = q.weekly_counts(store.conn, scope())
+    weeks = q.weekly_counts(store, scope())
     assert weeks[0].week == date(2026, 10, 12) and weeks[-1].week == date(2026, 11, 16)
     assert sum(w.workouts for w in weeks) == len(specs)
     assert [w.week for w in weeks] == [date(2026, 10, 12) + timedelta(weeks=n) for n in range(6)]
@@ -232,25 +233,25 @@ def test_date_range_bounds_are_local_midnights(tmp_path: Path):
     late = datetime(2026, 3, 1, 23, 0, tzinfo=UTC)  # 2 March, 01:00 two hours east
     insert(store.conn, [WorkoutSpec(late, "hip-mobility", sides=sides_for("hip-mobility"))])
     east = Scope(date(2026, 3, 5), since=date(2026, 3, 2), utc_offset=timedelta(hours=2))
-    assert q.adherence(store.conn, east).workouts == 1
+    assert q.adherence(store, east).workouts == 1
     utc = Scope(date(2026, 3, 5), since=date(2026, 3, 2), utc_offset=timedelta(0))
-    assert q.adherence(store.conn, utc).workouts == 0
+    assert q.adherence(store, utc).workouts == 0
     store.close()
 
 
 def test_parse_range_takes_open_ends_and_refuses_nonsense():
-    assert q.parse_range("2026-10-01", " 2026-10-31 ") == (date(2026, 10, 1), date(2026, 10, 31))
-    assert q.parse_range("", "2026-10-31") == (None, date(2026, 10, 31))
-    assert q.parse_range("", "") == (None, None)
+    assert parse_range("2026-10-01", " 2026-10-31 ") == (date(2026, 10, 1), date(2026, 10, 31))
+    assert parse_range("", "2026-10-31") == (None, date(2026, 10, 31))
+    assert parse_range("", "") == (None, None)
     with pytest.raises(ValueError, match="not a date"):
-        q.parse_range("2026-13-01", "")
+        parse_range("2026-13-01", "")
     with pytest.raises(ValueError, match="ends before it starts"):
-        q.parse_range("2026-10-31", "2026-10-01")
+        parse_range("2026-10-31", "2026-10-01")
 
 
 def test_a_range_that_ends_in_the_past_ends_the_calendar_there(store):
     until = date(2026, 10, 25)
-    facts = q.adherence(store.conn, scope(until=until), weeks=2)
+    facts = q.adherence(store, scope(until=until), weeks=2)
     assert facts.last_day == until and facts.first_day == date(2026, 10, 12)
     assert facts.days == {date(2026, 10, 12): 1, date(2026, 10, 14): 2, date(2026, 10, 21): 1}
     assert facts.workouts == sum(s.started.date() <= until for s in known_history())
@@ -275,7 +276,7 @@ def test_a_finding_on_the_other_hip_says_which(tmp_path: Path):
         ],
         taken_at="2026-11-10T09:00:00.000+00:00",
     )
-    [result] = q.assessment_trend(store.conn, scope(), BATTERY)
+    [result] = assessment_trend(store, scope(), BATTERY)
     assert result.summary == "Tight front of the thigh, Tight hip flexors (right hip)"
     store.close()
 
@@ -285,17 +286,17 @@ def test_rehearsals_at_another_speed_count_nowhere(store):
 
     def figures():
         return (
-            q.adherence(store.conn, scope()),
-            q.weekly_counts(store.conn, scope()),
-            q.balance(store.conn, scope()),
-            q.pain_trend(store.conn, scope()),
-            [row["id"] for row in q.recent(store.conn, scope())],
-            q.sessions_used(store.conn, scope()),
+            q.adherence(store, scope()),
+            q.weekly_counts(store, scope()),
+            q.balance(store, scope()),
+            q.pain_trend(store, scope()),
+            [row["id"] for row in q.recent(store, scope())],
+            q.sessions_used(store, scope()),
             store.last_done(),
         )
 
     before = figures()
-    assert q.rehearsals(store.conn, scope()) == 0
+    assert q.rehearsals(store, scope()) == 0
     today = datetime.combine(KNOWN_TODAY, datetime.min.time(), tzinfo=UTC) + timedelta(hours=9)
     rehearsal = WorkoutSpec(
         today, "hip-mobility", pain_before=9, pain_after=9, sides=sides_for("hip-mobility")
@@ -304,5 +305,5 @@ def test_rehearsals_at_another_speed_count_nowhere(store):
     insert(store.conn, [rehearsal, rehearsal])
     store.conn.execute("UPDATE workouts SET speed = 50 WHERE id >= ?", (first,))
     assert figures() == before
-    assert q.rehearsals(store.conn, scope()) == 2
-    assert q.rehearsals(store.conn, scope(session="thoracic-mobility")) == 0
+    assert q.rehearsals(store, scope()) == 2
+    assert q.rehearsals(store, scope(session="thoracic-mobility")) == 0

@@ -19,8 +19,8 @@ from tests.history_data import (
 )
 from tuitrainer.assessment.load import TESTS_FILE, load_battery
 from tuitrainer.cli import main
-from tuitrainer.history import HistoryStore, progress, report
-from tuitrainer.history.progress import Scope
+from tuitrainer.history import HistoryStore, report
+from tuitrainer.history.scope import Scope
 from tuitrainer.locations import Locations, builtin_dir
 
 EXPECTED = DATA / "report" / "known.md"
@@ -40,7 +40,7 @@ def known(locations: Locations, monkeypatch: pytest.MonkeyPatch) -> Locations:
     add_assessments(store.conn, KNOWN_ASSESSMENTS)
     store.close()
     monkeypatch.setattr(report, "today", lambda: KNOWN_TODAY)
-    monkeypatch.setattr(progress, "local_offset", lambda: timedelta(0))
+    monkeypatch.setattr(report, "local_offset", lambda: timedelta(0))
     return locations
 
 
@@ -92,7 +92,7 @@ def test_a_long_period_shows_pain_by_month(tmp_path: Path):
     end = datetime(2026, 6, 30, 18, tzinfo=UTC)
     insert(store.conn, scale_history(days=200, per_day=1, end=end))
     battery = load_battery(builtin_dir("assessments") / TESTS_FILE)
-    text = report.render(store.conn, Scope(end.date(), utc_offset=timedelta(0)), battery)
+    text = report.render(store, Scope(end.date(), utc_offset=timedelta(0)), battery)
     store.close()
     pain = text.split("## Pain", 1)[1].split("##", 1)[0]
     months = [line.split(" | ")[0][2:] for line in pain.splitlines() if line.startswith("| 20")]

@@ -18,7 +18,7 @@ from tests.history_data import (
 )
 from tuitrainer import cli_psfs
 from tuitrainer.cli import main
-from tuitrainer.history import HistoryStore, progress, report
+from tuitrainer.history import HistoryStore, report
 from tuitrainer.history.psfs import PsfsError, check, save
 from tuitrainer.locations import Locations
 
@@ -54,7 +54,7 @@ def known(locations: Locations, monkeypatch: pytest.MonkeyPatch) -> Locations:
         save(store, list(zip(activities, scores, strict=True)), moment.isoformat())
     store.close()
     monkeypatch.setattr(report, "today", lambda: KNOWN_TODAY)
-    monkeypatch.setattr(progress, "local_offset", lambda: timedelta(0))
+    monkeypatch.setattr(report, "local_offset", lambda: timedelta(0))
     locations.config_dir.mkdir(parents=True, exist_ok=True)
     locations.schedule_file.write_text(SCHEDULE)
     return locations

@@ -150,17 +150,17 @@ class CueScheduler:
         are withdrawn first.
         """
         output = self.output()
-        schedules = output is not None and output.can_schedule
-        if replan and schedules:
+        ahead = output if output is not None and output.can_schedule else None
+        if replan and ahead is not None:
             # Withdraw first: a cancel that reached the player after the cue below
             # would drop that cue too (both can arrive in one read).
-            output.cancel()
+            ahead.cancel()
             self._handed.clear()
         if self._pending is not None:
             pending, self._pending = self._pending, None
             self._send(pending)
-        if schedules and self.engine is not None:
-            self._hand_over_coming(output, self.engine)
+        if ahead is not None and self.engine is not None:
+            self._hand_over_coming(ahead, self.engine)
 
     def _hand_over_coming(self, output: Output, engine: Engine) -> None:
         now = self.clock()

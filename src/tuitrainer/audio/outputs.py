@@ -18,6 +18,7 @@ import time
 import wave
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 PROBE_SECONDS = 4.0
 SYSTEM_PLAYERS = ("paplay", "pw-play", "aplay", "afplay")
@@ -112,7 +113,7 @@ class PlayerProcess(Output):
         self._reader = threading.Thread(target=self._read_replies, daemon=True)
         self._reader.start()
 
-    def _send(self, message: dict) -> bool:
+    def _send(self, message: dict[str, Any]) -> bool:
         try:
             assert self.proc.stdin is not None
             with self._lock:
@@ -122,7 +123,7 @@ class PlayerProcess(Output):
             return False
         return True
 
-    def _read_line(self, timeout: float) -> dict:
+    def _read_line(self, timeout: float) -> dict[str, Any]:
         assert self.proc.stdout is not None
         ready, _, _ = select.select([self.proc.stdout], [], [], timeout)
         if not ready:
@@ -176,7 +177,7 @@ class CommandOutput(Output):
         super().__init__()
         self.name = program
         self.program = path
-        self._current: subprocess.Popen | None = None
+        self._current: subprocess.Popen[bytes] | None = None
 
     def command(self, path: Path, volume: float) -> list[str]:
         if self.name == "paplay":

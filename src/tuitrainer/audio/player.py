@@ -76,7 +76,7 @@ def probe(sa: Any) -> dict[str, Any]:
     return {"ok": True}
 
 
-def _due(waiting: list[tuple[float, int, dict]]) -> float | None:
+def _due(waiting: list[tuple[float, int, dict[str, Any]]]) -> float | None:
     """Seconds until the next waiting play (None when nothing waits)."""
     return max(0.0, waiting[0][0] - time.monotonic()) if waiting else None
 
@@ -89,7 +89,7 @@ def main() -> int:
         reply({"ok": False, "error": f"simpleaudio unavailable: {err}"})
         return 1
     current = None
-    waiting: list[tuple[float, int, dict]] = []  # a heap of (at, order, command)
+    waiting: list[tuple[float, int, dict[str, Any]]] = []  # a heap of (at, order, command)
     order = 0
     pending = b""  # bytes read but not yet a whole line (reading the fd, not a buffer,
     quitting = False  # so select() never sleeps on lines a buffer already holds)
@@ -125,7 +125,7 @@ def main() -> int:
     return 0
 
 
-def _play(sa: Any, command: dict, current: Any) -> Any:
+def _play(sa: Any, command: dict[str, Any], current: Any) -> Any:
     """Start one cue now, cutting off the one before: no pile-up of late sounds."""
     try:
         frames, channels, width, rate = load(command["path"], float(command.get("volume", 1.0)))

@@ -65,7 +65,7 @@ def _note(freq: float, seconds: float, loudness: float, octave: bool) -> list[in
     return out
 
 
-def samples(name: str) -> array.array:
+def samples(name: str) -> array.array[int]:
     """The 16-bit mono samples of one cue."""
     octave = name in ("go", "workout_done")
     data: list[int] = []
@@ -74,7 +74,7 @@ def samples(name: str) -> array.array:
     return array.array("h", data)
 
 
-def write_wav(path: Path, data: array.array) -> None:
+def write_wav(path: Path, data: array.array[int]) -> None:
     with wave.open(str(path), "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(2)
@@ -83,7 +83,7 @@ def write_wav(path: Path, data: array.array) -> None:
         out.writeframes(frames.tobytes())
 
 
-def _swapped(data: array.array) -> array.array:
+def _swapped(data: array.array[int]) -> array.array[int]:
     copy = array.array("h", data)
     copy.byteswap()
     return copy

@@ -7,6 +7,7 @@ or `[x](http://...)` put a live tag or link in front of the clinician.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ..plain_text import printable
 
@@ -26,3 +27,12 @@ def md_code(text: str) -> str:
     """A name as inline code: backticks cannot end it, `|` cannot split a table row."""
     one_line = " ".join(printable(text).split()).replace("`", "'")
     return "`" + one_line.replace("|", "\\|") + "`"
+
+
+def table(header: list[str], rows: Iterable[list[str]]) -> list[str]:
+    """A Markdown table; numbers are right-aligned by the header's `:` marks."""
+    lines = ["| " + " | ".join(header) + " |"]
+    lines.append("| " + " | ".join("---:" if h.startswith("#") else "---" for h in header) + " |")
+    lines[0] = lines[0].replace("| #", "| ")
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines

@@ -1,21 +1,21 @@
 """Progress figures from the history: aggregate SQL, never every rep in Python.
 
-Days are the user's local calendar days: a time offset (`Scope.utc_offset`) is
-added to the stored UTC times inside SQLite, so a late-evening workout counts
-for the evening's day. `Scope.today` is injected so the same history always
-gives the same figures (tests, reports).
+Each query takes the history and a `scope.Scope` (the days, the session), and
+depends on nothing else, so the same history always gives the same figures.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
 
-from ..assessment import words
-from ..assessment.model import Battery
+from .scope import Scope, local_day, week_start
 from .store import DONE
+
+if TYPE_CHECKING:
+    from .store import HistoryStore
 
 SIDES = ("left", "right")
 # A side's target as its reps are measured against it: within a rep range the reps
@@ -23,67 +23,6 @@ SIDES = ("left", "right")
 MET = "MAX(COALESCE(s.reps_low, s.reps_target), MIN(s.reps_done, s.reps_target))"
 LAG_POINTS = 10  # percentage points of target done: below this a difference is noise
 RECENT_LIMIT = 50
-
-
-def local_offset() -> timedelta:
-    """This machine's current offset from UTC."""
-    return datetime.now().astimezone().utcoffset() or timedelta(0)
-
-
-@dataclass(frozen=True)
-class Scope:
-    """What to look at: a date range (inclusive, local days), one session or all."""
-
-    today: date
-    since: date | None = None
-    until: date | None = None
-    session: str | None = None
-    utc_offset: timedelta = field(default_factory=local_offset)
-
-    @property
-    def modifier(self) -> str:
-        """The SQLite date modifier that turns a stored UTC time into local time."""
-        return f"{self.utc_offset.total_seconds():+.0f} seconds"
-
-    def bound(self, day: date, days_after: int = 0) -> str:
-        """Local midnight of `day` (plus `days_after`) as a stored (UTC ISO) time, for
-        index range scans; past the calendar's ends, a bound below or above any time."""
-        try:
-            moment = datetime.combine(day, time(), tzinfo=UTC) - self.utc_offset
-            moment += timedelta(days=days_after)
-        except OverflowError:
-            return "0" if day.year == 1 else "9"  # ISO times all sort between the two
-        return moment.isoformat(timespec="milliseconds")
-
-    def where(
-        self, alias: str = "w", column: str = "started_at", speed: str | None = "= 1"
-    ) -> tuple[str, list[Any]]:
-        """The WHERE clause selecting this scope's rows by `alias.column`, and its arguments.
-
-        Workouts are those run in real time (`speed`): a rehearsal at `--speed 50` is
-        a preview, not exercise done. `speed=None` for tables without one.
-        """
-        clauses, args = ["1"], []
-        if speed is not None:
-            clauses.append(f"{alias}.speed {speed}")
-        if self.since is not None:
-            clauses.append(f"{alias}.{column} >= ?")
-            args.append(self.bound(self.since))
-        if self.until is not None:
-            clauses.append(f"{alias}.{column} < ?")
-            args.append(self.bound(self.until, days_after=1))
-        if self.session is not None:
-            clauses.append(f"{alias}.session = ?")
-            args.append(self.session)
-        return " AND ".join(clauses), args
-
-    def with_since(self, since: date | None) -> Scope:
-        return replace(self, since=since)
-
-
-def week_start(day: date) -> date:
-    """The Monday of `day`'s week."""
-    return day - timedelta(days=day.weekday())
 
 
 # -- adherence ---------------------------------------------------------------------
@@ -119,9 +58,10 @@ class Adherence:
         return out
 
 
-def adherence(conn: sqlite3.Connection, scope: Scope, weeks: int = 8) -> Adherence:
+def adherence(store: HistoryStore, scope: Scope, weeks: int = 8) -> Adherence:
     """The calendar of `weeks` weeks up to the range's end, the current streak (up to
     today, whatever the range), and counts in the scope."""
+    conn = store.conn
     end = min(scope.until or scope.today, scope.today)
     first = week_start(end) - timedelta(weeks=weeks - 1)
     calendar_scope = replace(scope, since=max(first, scope.since or first), until=end)
@@ -162,8 +102,9 @@ class WeekCount:
     days: int  # days with a workout
 
 
-def weekly_counts(conn: sqlite3.Connection, scope: Scope) -> list[WeekCount]:
+def weekly_counts(store: HistoryStore, scope: Scope) -> list[WeekCount]:
     """Workouts and active days per week in the scope, weeks without any included."""
+    conn = store.conn
     where, args = scope.where()
     day = f"date(w.started_at, '{scope.modifier}')"
     rows = conn.execute(
@@ -180,7 +121,7 @@ def weekly_counts(conn: sqlite3.Connection, scope: Scope) -> list[WeekCount]:
     if scope.since is not None:
         # Empty weeks count from the start of the range, but not from before the first
         # workout ever: `--since 1900-01-01` means everything, not 6,000 empty weeks.
-        first = week_start(max(scope.since, first_workout_day(conn, scope) or scope.since))
+        first = week_start(max(scope.since, first_workout_day(store, scope) or scope.since))
     last = week_start(min(scope.until or scope.today, scope.today))
     out, week = [], first
     while week <= last:
@@ -248,8 +189,9 @@ class Balance:
         return [self.weekly.get(week, {}).get(side, SideTotals()).reps for week in weeks]
 
 
-def balance(conn: sqlite3.Connection, scope: Scope) -> list[Balance]:
+def balance(store: HistoryStore, scope: Scope) -> list[Balance]:
     """Per exercise done on both sides: reps, target and time per side, by week."""
+    conn = store.conn
     where, args = scope.where()
     week = f"date(w.started_at, '{scope.modifier}', 'weekday 0', '-6 days')"
     rows = conn.execute(
@@ -301,8 +243,9 @@ class PainWeek:
 PERIODS = {"week": "'weekday 0', '-6 days'", "month": "'start of month'"}
 
 
-def pain_trend(conn: sqlite3.Connection, scope: Scope, period: str = "week") -> list[PainWeek]:
+def pain_trend(store: HistoryStore, scope: Scope, period: str = "week") -> list[PainWeek]:
     """Average pain before and after by week (or month), for periods with any rating."""
+    conn = store.conn
     where, args = scope.where()
     week = f"date(w.started_at, '{scope.modifier}', {PERIODS[period]})"
     rows = conn.execute(
@@ -313,81 +256,6 @@ def pain_trend(conn: sqlite3.Connection, scope: Scope, period: str = "week") -> 
         args,
     ).fetchall()
     return [PainWeek(date.fromisoformat(r[0]), r[1], r[2], r[3]) for r in rows]
-
-
-# -- assessments -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AssessmentResult:
-    """One test on one side at one assessment, in the tests file's words."""
-
-    taken_at: str
-    test_id: str
-    side: str
-    summary: str
-    tight: bool
-    test_name: str = ""
-    wording: str = ""  # the test's wording then, when it is worded otherwise now
-
-
-def has_assessments(conn: sqlite3.Connection) -> bool:
-    """Whether this history has the assessment tables (older files do not)."""
-    row = conn.execute(
-        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"
-        " AND name IN ('assessments', 'assessment_answers')"
-    ).fetchone()
-    return row[0] == 2
-
-
-def assessment_times(conn: sqlite3.Connection, scope: Scope) -> list[str]:
-    """When each assessment in the date range was taken, oldest first."""
-    if not has_assessments(conn):
-        return []
-    where, args = replace(scope, session=None).where("a", "taken_at", speed=None)
-    rows = conn.execute(f"SELECT a.taken_at FROM assessments a WHERE {where} ORDER BY 1", args)
-    return [row[0] for row in rows]
-
-
-def assessment_trend(
-    conn: sqlite3.Connection, scope: Scope, battery: Battery
-) -> list[AssessmentResult]:
-    """Every test and side at each assessment in the date range, oldest first, named
-    by `battery` (the tests file in use)."""
-    if not has_assessments(conn):
-        return []
-    where, args = replace(scope, session=None).where("a", "taken_at", speed=None)
-    rows = conn.execute(
-        "SELECT a.id, a.taken_at, x.test_id, x.side, x.question_id, x.answer, x.finding,"
-        " x.finding_side, x.label, x.wording"
-        " FROM assessments a JOIN assessment_answers x ON x.assessment_id = a.id"
-        f" WHERE {where} ORDER BY a.taken_at, a.id, x.test_id, x.side, x.question_id",
-        args,
-    ).fetchall()
-    grouped: dict[tuple[int, str, str], list[sqlite3.Row]] = {}
-    taken: dict[int, str] = {}
-    for row in rows:
-        taken[row[0]] = row[1]
-        grouped.setdefault((row[0], row[2], row[3]), []).append(row)
-    order = {test.id: index for index, test in enumerate(battery.tests)}
-    keys = sorted(grouped, key=lambda k: (taken[k[0]], k[0], order.get(k[1], len(order)), k[1]))
-    # In the order the tests are taken (the file's), then by side: knee-to-chest first.
-    return [_result(battery, taken[key[0]], key[1], key[2], grouped[key]) for key in keys]
-
-
-def _result(
-    battery: Battery, taken_at: str, test_id: str, side: str, answers: list[Any]
-) -> AssessmentResult:
-    """A test with one question reads as its answer; one with several, as its findings."""
-    findings = [words.finding_text(battery, a[6], a[7], side) for a in answers if a[6]]
-    if words.single_question(battery, test_id) and len(answers) == 1:
-        first = answers[0]
-        summary = words.answer_label(battery, test_id, first[4], first[5], side, first[8])
-    else:
-        summary = ", ".join(findings) if findings else "clear"
-    name = words.test_name(battery, test_id)
-    then = next((w for a in answers if (w := words.earlier_wording(battery, test_id, a[9]))), "")
-    return AssessmentResult(taken_at, test_id, side, summary, bool(findings), name, then)
 
 
 # -- recent workouts ---------------------------------------------------------------
@@ -409,8 +277,9 @@ class WorkoutLine:
     pain_after: int | None
 
 
-def recent(conn: sqlite3.Connection, scope: Scope, limit: int = RECENT_LIMIT) -> list[sqlite3.Row]:
+def recent(store: HistoryStore, scope: Scope, limit: int = RECENT_LIMIT) -> list[sqlite3.Row]:
     """The newest workouts in the scope with their rep totals (raw rows; see `lines`)."""
+    conn = store.conn
     where, args = scope.where()
     return conn.execute(
         "SELECT w.*, (julianday(w.ended_at) - julianday(w.started_at)) * 86400 AS seconds,"
@@ -451,8 +320,9 @@ class SessionUse:
     last: str
 
 
-def sessions_used(conn: sqlite3.Connection, scope: Scope) -> list[SessionUse]:
+def sessions_used(store: HistoryStore, scope: Scope) -> list[SessionUse]:
     """Each session done in the scope: how often, how often to the end, and when last."""
+    conn = store.conn
     where, args = scope.where()
     rows = conn.execute(
         "SELECT w.session, MAX(w.title), COUNT(*), SUM(w.status = 'completed'),"
@@ -463,47 +333,22 @@ def sessions_used(conn: sqlite3.Connection, scope: Scope) -> list[SessionUse]:
     return [SessionUse(*row) for row in rows]
 
 
-def rehearsals(conn: sqlite3.Connection, scope: Scope) -> int:
+def rehearsals(store: HistoryStore, scope: Scope) -> int:
     """Workouts in the scope run at another speed (`run --speed`), which no figure counts."""
+    conn = store.conn
     where, args = scope.where(speed="!= 1")
-    return conn.execute(f"SELECT COUNT(*) FROM workouts w WHERE {where}", args).fetchone()[0]
+    return int(conn.execute(f"SELECT COUNT(*) FROM workouts w WHERE {where}", args).fetchone()[0])
 
 
-def session_names(conn: sqlite3.Connection) -> list[str]:
+def session_names(store: HistoryStore) -> list[str]:
     """Every session name in the history, for the session filter."""
+    conn = store.conn
     rows = conn.execute("SELECT DISTINCT session FROM workouts ORDER BY session").fetchall()
     return [row[0] for row in rows]
 
 
-def first_workout_day(conn: sqlite3.Connection, scope: Scope) -> date | None:
+def first_workout_day(store: HistoryStore, scope: Scope) -> date | None:
     """The local day of the first real workout ever, whatever the scope's range."""
+    conn = store.conn
     first = conn.execute("SELECT MIN(started_at) FROM workouts w WHERE w.speed = 1").fetchone()[0]
     return None if first is None else local_day(first, scope)
-
-
-def local_day(iso: str, scope: Scope) -> date:
-    """The local day of a stored time."""
-    return (datetime.fromisoformat(iso) + scope.utc_offset).date()
-
-
-def local_time(iso: str, scope: Scope) -> datetime:
-    """A stored time in the scope's local time, without a zone (for display)."""
-    return datetime.fromisoformat(iso).astimezone(UTC).replace(tzinfo=None) + scope.utc_offset
-
-
-def parse_range(first: str, last: str) -> tuple[date | None, date | None]:
-    """A date range typed by a person: `YYYY-MM-DD` each, either left empty for open.
-
-    Raises ValueError with a message to show when a date is not one or the range
-    runs backwards.
-    """
-    days: list[date | None] = []
-    for text in (first.strip(), last.strip()):
-        try:
-            days.append(date.fromisoformat(text) if text else None)
-        except ValueError:
-            raise ValueError(f"{text!r} is not a date like 2026-03-31") from None
-    since, until = days
-    if since and until and until < since:
-        raise ValueError("the range ends before it starts")
-    return since, until

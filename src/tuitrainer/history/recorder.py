@@ -41,7 +41,7 @@ def session_hash(session: Session) -> str:
 
 def resumable(row: Any, session: Session) -> bool:
     """Whether an unfinished workout can go on with this session: the same plan."""
-    return row["session_hash"] == session_hash(session)
+    return bool(row["session_hash"] == session_hash(session))
 
 
 # How long one write may wait for another program's lock before it is queued:

@@ -7,18 +7,21 @@ never on the wall clock, so a known history always gives the same text.
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..assessment.model import Battery
 from ..counts import counted
 from ..durations import format_duration
 from . import progress
-from .markdown import md_code, md_text
-from .progress import Scope
+from .assessment_trend import assessment_times, assessment_trend
+from .markdown import md_code, md_text, table
 from .report_daily import Extras, psfs_lines, schedule_lines
+from .scope import Scope, local_day, local_offset
+
+if TYPE_CHECKING:
+    from .store import HistoryStore
 
 MONTHLY_AFTER_WEEKS = 16  # a longer period shows pain by month, not by week
 NOTE = (
@@ -28,37 +31,29 @@ NOTE = (
 )
 
 
-def table(header: list[str], rows: Iterable[list[str]]) -> list[str]:
-    """A Markdown table; numbers are right-aligned by the header's `:` marks."""
-    lines = ["| " + " | ".join(header) + " |"]
-    lines.append("| " + " | ".join("---:" if h.startswith("#") else "---" for h in header) + " |")
-    lines[0] = lines[0].replace("| #", "| ")
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return lines
-
-
 def rating(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
 
 
-def span(conn: sqlite3.Connection, scope: Scope) -> tuple[date, date] | None:
+def span(store: HistoryStore, scope: Scope) -> tuple[date, date] | None:
     """The first and last local day with a workout (or an assessment) in the scope."""
+    conn = store.conn
     where, args = scope.where()
     first, last = conn.execute(
         f"SELECT MIN(w.started_at), MAX(w.started_at) FROM workouts w WHERE {where}", args
     ).fetchone()
-    tests = progress.assessment_times(conn, scope)
+    tests = assessment_times(store, scope)
     if tests:
         first = min(first or tests[0], tests[0])
         last = max(last or tests[-1], tests[-1])
     if first is None:
         return None
-    return progress.local_day(first, scope), progress.local_day(last, scope)
+    return local_day(first, scope), local_day(last, scope)
 
 
-def adherence_section(conn: sqlite3.Connection, scope: Scope) -> list[str]:
-    facts = progress.adherence(conn, scope)
-    weeks = progress.weekly_counts(conn, scope)
+def adherence_section(store: HistoryStore, scope: Scope) -> list[str]:
+    facts = progress.adherence(store, scope)
+    weeks = progress.weekly_counts(store, scope)
     per_week = facts.workouts / len(weeks) if weeks else 0.0
     lines = [
         "## Adherence",
@@ -71,7 +66,7 @@ def adherence_section(conn: sqlite3.Connection, scope: Scope) -> list[str]:
         f"(up to {scope.today.isoformat()})",
         f"- Reps done: {facts.dose_text()}",
     ]
-    rehearsed = progress.rehearsals(conn, scope)
+    rehearsed = progress.rehearsals(store, scope)
     if rehearsed:
         lines.append(f"- Rehearsals at another speed (`run --speed`), left out: {rehearsed}")
     lines.append("")
@@ -82,8 +77,8 @@ def adherence_section(conn: sqlite3.Connection, scope: Scope) -> list[str]:
     return lines + [""]
 
 
-def sessions_section(conn: sqlite3.Connection, scope: Scope) -> list[str]:
-    used = progress.sessions_used(conn, scope)
+def sessions_section(store: HistoryStore, scope: Scope) -> list[str]:
+    used = progress.sessions_used(store, scope)
     lines = ["## Sessions used", ""]
     if not used:
         return lines + ["No workouts in this period.", ""]
@@ -94,7 +89,7 @@ def sessions_section(conn: sqlite3.Connection, scope: Scope) -> list[str]:
                 f"{md_text(u.title)} ({md_code(u.session)})",
                 str(u.workouts),
                 str(u.completed),
-                progress.local_day(u.last, scope).isoformat(),
+                local_day(u.last, scope).isoformat(),
             ]
             for u in used
         ),
@@ -102,8 +97,8 @@ def sessions_section(conn: sqlite3.Connection, scope: Scope) -> list[str]:
     return lines + [""]
 
 
-def balance_section(conn: sqlite3.Connection, scope: Scope) -> list[str]:
-    rows = progress.balance(conn, scope)
+def balance_section(store: HistoryStore, scope: Scope) -> list[str]:
+    rows = progress.balance(store, scope)
     lines = [
         "## Left and right",
         "",
@@ -130,9 +125,9 @@ def balance_section(conn: sqlite3.Connection, scope: Scope) -> list[str]:
     return lines + [""]
 
 
-def pain_section(conn: sqlite3.Connection, scope: Scope, weeks: int) -> list[str]:
+def pain_section(store: HistoryStore, scope: Scope, weeks: int) -> list[str]:
     period = "month" if weeks > MONTHLY_AFTER_WEEKS else "week"
-    trend = progress.pain_trend(conn, scope, period)
+    trend = progress.pain_trend(store, scope, period)
     lines = ["## Pain", ""]
     if not trend:
         return lines + ["No pain ratings in this period.", ""]
@@ -159,8 +154,8 @@ def pain_section(conn: sqlite3.Connection, scope: Scope, weeks: int) -> list[str
     return lines + [""]
 
 
-def assessment_section(conn: sqlite3.Connection, scope: Scope, battery: Battery) -> list[str]:
-    results = progress.assessment_trend(conn, scope, battery)
+def assessment_section(store: HistoryStore, scope: Scope, battery: Battery) -> list[str]:
+    results = assessment_trend(store, scope, battery)
     lines = ["## Self-assessment", ""]
     if not results:
         return lines + ["No self-assessment in this period.", ""]
@@ -169,7 +164,7 @@ def assessment_section(conn: sqlite3.Connection, scope: Scope, battery: Battery)
         test = result.test_name
         if result.wording:  # answered under an earlier set-up or pass mark
             test += f" (as worded then: {result.wording})"
-        key = (progress.local_day(result.taken_at, scope).isoformat(), test)
+        key = (local_day(result.taken_at, scope).isoformat(), test)
         cells.setdefault(key, {})[result.side] = result.summary
     lines += finding_legend(battery) + [""]
     lines += table(
@@ -198,14 +193,14 @@ def finding_legend(battery: Battery) -> list[str]:
 
 
 def render(
-    conn: sqlite3.Connection, scope: Scope, battery: Battery, extras: Extras | None = None
+    store: HistoryStore, scope: Scope, battery: Battery, extras: Extras | None = None
 ) -> str:
     """The whole report as Markdown text; `battery` names the self-assessment's tests."""
     extras = extras or Extras()
-    found = span(conn, scope)
+    found = span(store, scope)
     start = scope.since or (found[0] if found else scope.today)
     if scope.since is not None and found:
-        ever = span(conn, replace(scope, since=None))  # the first record of any kind
+        ever = span(store, replace(scope, since=None))  # the first record of any kind
         if ever and scope.since < ever[0]:
             start = ever[0]  # nothing was ever recorded before: the period starts there
     end = min(scope.until or scope.today, scope.today)
@@ -222,17 +217,17 @@ def render(
     ]
     if found is None:
         lines.append("Nothing was recorded in this period.")
-        rehearsed = progress.rehearsals(conn, scope)
+        rehearsed = progress.rehearsals(store, scope)
         if rehearsed:
             lines.append(f"Rehearsals at another speed (`run --speed`), left out: {rehearsed}")
         return "\n".join(lines) + "\n"
-    lines += adherence_section(conn, scope)
+    lines += adherence_section(store, scope)
     lines += schedule_lines(extras)
     for section in (sessions_section, balance_section):
-        lines += section(conn, scope)
-    lines += pain_section(conn, scope, weeks)
+        lines += section(store, scope)
+    lines += pain_section(store, scope, weeks)
     lines += psfs_lines(extras)
-    lines += assessment_section(conn, scope, battery)
+    lines += assessment_section(store, scope, battery)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -245,4 +240,4 @@ def scope_for(
     since: date | None = None, session: str | None = None, until: date | None = None
 ) -> Scope:
     """The report's scope on this machine: today, in its time zone."""
-    return Scope(today(), since, until, session, utc_offset=progress.local_offset())
+    return Scope(today(), since, until, session, utc_offset=local_offset())

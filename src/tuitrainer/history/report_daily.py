@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..schedule.adherence import Adherence
-from .markdown import md_text
+from .markdown import md_text, table
 from .psfs import NAME, SCALE, Rating, trend_text
 
 
@@ -40,8 +40,6 @@ def schedule_lines(extras: Extras) -> list[str]:
     facts = extras.schedule
     if facts is None:
         return []
-    from .report import table
-
     lines = [
         "### Against the schedule",
         "",
@@ -59,8 +57,6 @@ def schedule_lines(extras: Extras) -> list[str]:
 def psfs_lines(extras: Extras) -> list[str]:
     if not extras.psfs:
         return []
-    from .report import table
-
     lines = [
         f"## Daily life: {NAME}",
         "",

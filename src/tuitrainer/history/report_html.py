@@ -8,18 +8,22 @@ and prints the same anywhere, offline. The print CSS fits A4 and Letter alike
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from datetime import date
 from html import escape
+from typing import TYPE_CHECKING
 
 from ..assessment.model import Battery
 from ..durations import format_duration
 from . import progress, svg
-from .progress import Scope
+from .assessment_trend import assessment_trend
 from .psfs import NAME, SCALE, trend_text
 from .report import MONTHLY_AFTER_WEEKS, NOTE, rating, span
 from .report_daily import Extras, item_rows
+from .scope import Scope, local_day, week_start
+
+if TYPE_CHECKING:
+    from .store import HistoryStore
 
 CSS = """
 :root { color: #222; background: #fff; }
@@ -64,9 +68,9 @@ def _figure(chart: str, caption: str) -> str:
     return f'<figure class="chart">{chart}<figcaption>{escape(caption)}</figcaption></figure>'
 
 
-def _adherence(conn: sqlite3.Connection, scope: Scope, extras: Extras) -> list[str]:
-    facts = progress.adherence(conn, scope)
-    weeks = progress.weekly_counts(conn, scope)
+def _adherence(store: HistoryStore, scope: Scope, extras: Extras) -> list[str]:
+    facts = progress.adherence(store, scope)
+    weeks = progress.weekly_counts(store, scope)
     out = ["<section><h2>Adherence</h2><ul>"]
     out.append(
         f"<li>Workouts: {facts.workouts} ({facts.completed} done to the end) on "
@@ -89,7 +93,7 @@ def _adherence(conn: sqlite3.Connection, scope: Scope, extras: Extras) -> list[s
         for day, state in schedule.days.items():
             if state == "due":
                 continue
-            counts = by_week.setdefault(progress.week_start(day), [0, 0])
+            counts = by_week.setdefault(week_start(day), [0, 0])
             counts[0] += state == "met"
             counts[1] += 1
         ordered = sorted(by_week)
@@ -108,9 +112,9 @@ def _adherence(conn: sqlite3.Connection, scope: Scope, extras: Extras) -> list[s
     return [*out, "</section>"]
 
 
-def _pain(conn: sqlite3.Connection, scope: Scope, weeks: int) -> list[str]:
+def _pain(store: HistoryStore, scope: Scope, weeks: int) -> list[str]:
     period = "month" if weeks > MONTHLY_AFTER_WEEKS else "week"
-    trend = progress.pain_trend(conn, scope, period)
+    trend = progress.pain_trend(store, scope, period)
     out = ["<section><h2>Pain before and after</h2>"]
     if not trend:
         return [*out, "<p>No pain ratings in this period.</p></section>"]
@@ -129,8 +133,8 @@ def _pain(conn: sqlite3.Connection, scope: Scope, weeks: int) -> list[str]:
     return [*out, _figure(chart, caption), "</section>"]
 
 
-def _balance(conn: sqlite3.Connection, scope: Scope) -> list[str]:
-    rows = progress.balance(conn, scope)
+def _balance(store: HistoryStore, scope: Scope) -> list[str]:
+    rows = progress.balance(store, scope)
     out = ["<section><h2>Left and right</h2>"]
     if not rows:
         return [*out, "<p>No exercise done on both sides in this period.</p></section>"]
@@ -191,8 +195,8 @@ def _psfs(extras: Extras) -> list[str]:
     ]
 
 
-def _assessments(conn: sqlite3.Connection, scope: Scope, battery: Battery) -> list[str]:
-    results = progress.assessment_trend(conn, scope, battery)
+def _assessments(store: HistoryStore, scope: Scope, battery: Battery) -> list[str]:
+    results = assessment_trend(store, scope, battery)
     if not results:
         return []
     cells: dict[tuple[str, str], dict[str, str]] = {}
@@ -200,7 +204,7 @@ def _assessments(conn: sqlite3.Connection, scope: Scope, battery: Battery) -> li
         test = result.test_name
         if result.wording:  # answered under an earlier set-up or pass mark
             test += f" (as worded then: {result.wording})"
-        key = (progress.local_day(result.taken_at, scope).isoformat(), test)
+        key = (local_day(result.taken_at, scope).isoformat(), test)
         cells.setdefault(key, {})[result.side] = result.summary
     rows = [
         [day, test, sides.get("left", "-"), sides.get("right", "-")]
@@ -214,13 +218,13 @@ def _assessments(conn: sqlite3.Connection, scope: Scope, battery: Battery) -> li
 
 
 def render(
-    conn: sqlite3.Connection, scope: Scope, battery: Battery, extras: Extras | None = None
+    store: HistoryStore, scope: Scope, battery: Battery, extras: Extras | None = None
 ) -> str:
     extras = extras or Extras()
-    found = span(conn, scope)
+    found = span(store, scope)
     start = scope.since or (found[0] if found else scope.today)
     if scope.since is not None and found:
-        ever = span(conn, replace(scope, since=None))
+        ever = span(store, replace(scope, since=None))
         if ever and scope.since < ever[0]:
             start = ever[0]
     end = min(scope.until or scope.today, scope.today)
@@ -236,11 +240,11 @@ def render(
     if found is None and not extras.psfs:
         body.append("<p>Nothing was recorded in this period.</p>")
     else:
-        body += _adherence(conn, scope, extras)
-        body += _pain(conn, scope, weeks)
-        body += _balance(conn, scope)
+        body += _adherence(store, scope, extras)
+        body += _pain(store, scope, weeks)
+        body += _balance(store, scope)
         body += _psfs(extras)
-        body += _assessments(conn, scope, battery)
+        body += _assessments(store, scope, battery)
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'

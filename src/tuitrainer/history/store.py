@@ -309,7 +309,10 @@ class HistoryStore:
     # -- reading ---------------------------------------------------------------
 
     def workout(self, workout_id: int) -> sqlite3.Row | None:
-        return self.conn.execute("SELECT * FROM workouts WHERE id = ?", (workout_id,)).fetchone()
+        row: sqlite3.Row | None = self.conn.execute(
+            "SELECT * FROM workouts WHERE id = ?", (workout_id,)
+        ).fetchone()
+        return row
 
     def sides(self, workout_id: int) -> list[sqlite3.Row]:
         return self.conn.execute(

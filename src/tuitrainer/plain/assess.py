@@ -21,6 +21,7 @@ from .keys import END, Keys
 from .safety import confirmed
 
 if TYPE_CHECKING:
+    from ..assessment.plan import Proposal
     from ..history.store import HistoryStore
     from ..locations import Locations
     from ..workout import Workouts
@@ -195,7 +196,7 @@ class PlainAssessment:
             self.offer_plan(proposal)
         return True
 
-    def offer_plan(self, proposal) -> None:  # assessment.plan.Proposal
+    def offer_plan(self, proposal: Proposal) -> None:
         from ..assessment.plan import save_plan
         from ..session.problems import SessionError
         from ..session.save import SaveError

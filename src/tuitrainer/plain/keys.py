@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import select
 from collections.abc import Iterator
 from typing import Protocol, TextIO
@@ -66,6 +67,20 @@ class LineKeys:
         return None if line == END else line
 
 
+ESCAPE_SEQUENCE = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|O.|.)?", re.DOTALL)
+
+
+# A presentation clicker sends PageDown and PageUp: a rep and its undo, as on the
+# workout screen. Other sequences (arrows, function keys) mean nothing here.
+SEQUENCE_KEYS = {"\x1b[6~": " ", "\x1b[5~": "u"}
+
+
+def split_keys(text: str) -> list[str]:
+    """The keys in what the terminal sent, in order; Enter is space."""
+    keys = ESCAPE_SEQUENCE.sub(lambda found: SEQUENCE_KEYS.get(found.group(0), ""), text)
+    return [" " if key in "\r\n" else key for key in keys]
+
+
 class TerminalKeys:
     """Keys as they are pressed on a terminal (cbreak: no Enter, no echo)."""
 
@@ -73,6 +88,7 @@ class TerminalKeys:
 
     def __init__(self, stream: TextIO) -> None:
         self.fd = stream.fileno()
+        self._pending: list[str] = []  # keys that arrived together, not yet handed out
 
     @contextlib.contextmanager
     def cbreak(self) -> Iterator[None]:
@@ -88,16 +104,18 @@ class TerminalKeys:
             termios.tcsetattr(self.fd, termios.TCSADRAIN, saved)
 
     def read(self, timeout: float | None) -> str | None:
+        if self._pending:
+            return self._pending.pop(0)
         ready, _, _ = select.select([self.fd], [], [], timeout)
         if not ready:
             return None
-        data = os.read(self.fd, 32)
+        data = os.read(self.fd, 64)
         if not data:
             return END
-        key = data.decode("utf-8", "replace")
-        if key.startswith("\x1b"):
-            return None  # arrows and other sequences mean nothing here
-        return " " if key[0] in "\r\n" else key[0]
+        # Keys pressed quickly (two reps, a clicker's repeat) arrive in one read:
+        # every one of them counts.
+        self._pending = split_keys(data.decode("utf-8", "replace"))
+        return self._pending.pop(0) if self._pending else None
 
     def read_line(self, prompt_timeout: float | None = None) -> str | None:
         """A line with echo and editing (the terminal's own cooked mode)."""

@@ -22,6 +22,7 @@ from .safety import confirmed
 if TYPE_CHECKING:
     from ..audio.outputs import Output
     from ..config import Preferences
+    from ..events import Event
     from ..history.store import HistoryStore
     from ..locations import Locations
     from ..session.model import Session
@@ -39,16 +40,39 @@ class PlainRunner:
         keys: Keys,
         out: TextIO,
         clock: Clock = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.workouts = workouts
         self.keys = keys
         self.out = out
         self.clock = clock
+        self.sleep = sleep  # waits out the clock once no key can come (tests move it)
         self.workout: Workout | None = None
+        self._lock = threading.Lock()  # the sound notice comes from another thread
+        self._prompt = ""  # a question waiting for its answer on the last line
+        self._silent = False  # events that need no line of their own (see _quit)
 
     def say(self, line: str) -> None:
-        self.out.write(line + "\n")
-        self.out.flush()
+        """One line. While a question waits on the last line, the line goes on a line
+        of its own and the question is asked again under it, never run into it."""
+        line = printable(line)  # names from a file or the history may hold anything
+        with self._lock:
+            if self._prompt:
+                self.out.write("\n" + line + "\n" + self._prompt)
+            else:
+                self.out.write(line + "\n")
+            self.out.flush()
+
+    def _ask(self, prompt: str) -> str | None:
+        with self._lock:
+            self._prompt = prompt
+            self.out.write(prompt)
+            self.out.flush()
+        try:
+            return self.keys.read_line()
+        finally:
+            with self._lock:
+                self._prompt = ""
 
     def tell(self, notice: Notice) -> None:
         self.say(notice.text)
@@ -79,9 +103,7 @@ class PlainRunner:
         if not self.keys.interactive:
             return None
         while True:
-            self.out.write(f"Pain {when}, 0 to 10 (Enter skips): ")
-            self.out.flush()
-            answer = self.keys.read_line()
+            answer = self._ask(f"Pain {when}, 0 to 10 (Enter skips): ")
             if not answer:
                 return None
             if answer.isdigit() and 0 <= int(answer) <= 10:
@@ -126,8 +148,10 @@ class PlainRunner:
             if key == "?":
                 self.say(KEYS_HELP)
 
-    def _event(self, event) -> None:  # events.Event
+    def _event(self, event: Event) -> None:
         assert self.workout is not None
+        if self._silent:
+            return
         line = event_line(event, self.workout.engine)
         if line:
             self.say(line)
@@ -140,11 +164,13 @@ class PlainRunner:
             due = workout.next_due()
             timeout = None if due is None else max(0.0, due - self.clock())
             if ended:
-                if due is None:  # nothing will happen by itself, and no key will come
+                # A self-paced side ends only on a key (its tips go round for ever), and a
+                # pause only on p: with no key to come, nothing more can happen.
+                if due is None or workout.engine.remaining() is None:
                     self.say("Input ended: the workout is stopped. What you did is kept.")
                     workout.stop()
                     break
-                time.sleep(timeout or 0)
+                self.sleep(timeout or 0)
                 workout.advance()
                 continue
             key = self.keys.read(timeout)
@@ -191,13 +217,25 @@ class PlainRunner:
             self.say(reason)
 
     def _quit(self) -> None:
+        """On a terminal, ask first, with the workout paused while the question waits
+        (as on the workout screen): a guided side must not count on meanwhile."""
         assert self.workout is not None
+        workout = self.workout
         if self.keys.interactive:
+            was_paused = workout.paused
+            self._silent = True  # the question says it all; no "Paused" line before it
+            try:
+                workout.pause()
+            finally:
+                self._silent = False
             self.say("End the workout? What you did is kept. y: end, any other key: go on.")
             if self.keys.read(None) != "y":
-                self.say("Going on.")
+                if was_paused:
+                    self.say("Still paused. Press p to go on.")
+                else:
+                    workout.resume()  # says "Going on."
                 return
-        self.workout.stop()
+        workout.stop()
 
     def _summary(self) -> None:
         assert self.workout is not None
@@ -223,6 +261,7 @@ def run_plain(
     *,
     speed: float = 1.0,
     clock: Clock = time.monotonic,
+    sleep: Callable[[float], None] = time.sleep,
     output: Output | None = None,
 ) -> int:
     """Run one workout in plain mode; the sound output is found in the background
@@ -249,7 +288,7 @@ def run_plain(
         output=lambda: chosen[0] if chosen else None,
         tell=lambda notice: runner.tell(notice),
     )
-    runner = PlainRunner(workouts, keys, out, clock)
+    runner = PlainRunner(workouts, keys, out, clock, sleep)
     if output is None:
         threading.Thread(target=find_output, daemon=True).start()
     try:
@@ -257,9 +296,12 @@ def run_plain(
             return 0  # the safety note was not confirmed: no workout
         return runner.run(session)
     except KeyboardInterrupt:
-        if runner.workout is not None and not runner.workout.finished:
-            runner.workout.stop()
-            runner.say("Stopped. What you did is kept.")
+        workout = runner.workout
+        if workout is not None and not workout.finished:
+            started = workout.engine.started
+            workout.stop()  # a started one says "Workout ended. What you did is kept."
+            if not started:
+                runner.say("Nothing started.")
         return 130
     finally:
         workouts.last_try()  # writes the history refused meanwhile, one more time

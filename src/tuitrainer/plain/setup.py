@@ -32,6 +32,7 @@ def plain_session(
     if notice is not None:
         print(notice.message, file=err)
     keys: Keys
+    raw: contextlib.AbstractContextManager[None]
     if sys.stdin.isatty():
         keys = TerminalKeys(sys.stdin)
         raw = keys.cbreak()

@@ -47,7 +47,7 @@ def by_dbus(title: str, body: str, env: Mapping[str, str] = os.environ) -> bool:
             reply = connection.send_and_get_reply(message, timeout=TIMEOUT)
     except Exception:  # no bus, no service, a timeout: try the next way
         return False
-    return reply.header.message_type.name == "method_return"
+    return bool(reply.header.message_type.name == "method_return")
 
 
 def by_osascript(title: str, body: str) -> bool:

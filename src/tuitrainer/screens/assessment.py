@@ -8,8 +8,6 @@ opens the results.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,35 +21,15 @@ from ..assessment.hold import Hold
 from ..assessment.model import Battery, Rules, fill
 from ..assessment.walk import Step, Walk
 from ..history.assessments import save_assessment
+from ..locations import Locations
 from ..widgets.footer import Footer
 from ..widgets.text import plain, styled
 from .help import HelpScreen
+from .host import host
+from .messages import AssessmentClosed
 from .questions import ConfirmScreen
 
-if TYPE_CHECKING:
-    from ..app import TuitrainerApp
-
 TICK_SECONDS = 0.1
-
-
-def open_assessment(app: TuitrainerApp) -> None:
-    """Load the tests and rules; show the safety note first until it is acknowledged."""
-    from ..assessment.load import load_for
-    from ..session.problems import SessionError
-
-    try:
-        battery, rules = load_for(app.locations)
-    except SessionError as error:
-        app.notify(f"The assessment cannot start: {error.problems[0]}", severity="error")
-        if app.direct_assess:
-            app.exit(1)
-        return
-    from .safety import safety_first
-
-    def begin() -> None:
-        app.push_screen(AssessmentScreen(battery, rules))
-
-    safety_first(app, app.store, begin, leave=app.direct_assess)
 
 
 class AssessmentScreen(Screen[None]):
@@ -65,15 +43,18 @@ class AssessmentScreen(Screen[None]):
         Binding("q,escape", "leave", "Leave", id="assess.leave"),
     ]
 
+    @classmethod
+    def load(cls, locations: Locations) -> AssessmentScreen:
+        """The assessment with the tests and rules in use; SessionError when broken."""
+        from ..assessment.load import load_for
+
+        return cls(*load_for(locations))
+
     def __init__(self, battery: Battery, rules: Rules) -> None:
         super().__init__()
         self.walk = Walk(battery)
         self.rules = rules
         self.hold: Hold | None = None  # while the person holds the position
-
-    @property
-    def tt_app(self) -> TuitrainerApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="heading"):
@@ -112,8 +93,8 @@ class AssessmentScreen(Screen[None]):
         if step is None or step.question is not None or not step.test.hold_seconds:
             return
         if self.hold is None:
-            app = self.tt_app
-            self.hold = Hold(step.test.hold_seconds, app.clock, app.workouts.loose_cues())
+            app = host(self)
+            self.hold = Hold(step.test.hold_seconds, app.clock, app.loose_cues())
             self.hold.start()
             self.show()
 
@@ -164,10 +145,7 @@ class AssessmentScreen(Screen[None]):
         )
 
     def _close(self) -> None:
-        if self.tt_app.direct_assess:
-            self.app.exit(0)
-        else:
-            self.dismiss(None)
+        self.post_message(AssessmentClosed())
 
     def action_help(self) -> None:
         notes = "Answer with a letter or a number. Nothing is saved before the review."
@@ -183,7 +161,7 @@ class AssessmentScreen(Screen[None]):
             self.show()
             return
         found = self.walk.responses()
-        assessment_id = save_assessment(self.tt_app.store, found, self.walk.battery.digest)
+        assessment_id = save_assessment(host(self).store, found, self.walk.battery.digest)
         self.app.switch_screen(
             AssessmentResultsScreen(self.walk.battery, self.rules, found, assessment_id)
         )

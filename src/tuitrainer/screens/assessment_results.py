@@ -7,8 +7,6 @@ and starts it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -24,9 +22,8 @@ from ..session.problems import SessionError
 from ..session.save import SaveError
 from ..widgets.footer import Footer
 from ..widgets.text import cell, plain
-
-if TYPE_CHECKING:
-    from ..app import TuitrainerApp
+from .host import host
+from .messages import AssessmentClosed, StartSession
 
 
 class AssessmentResultsScreen(Screen[None]):
@@ -49,16 +46,12 @@ class AssessmentResultsScreen(Screen[None]):
         self.problem = ""
         self.saved: Session | None = None
 
-    @property
-    def tt_app(self) -> TuitrainerApp:
-        return self.app  # type: ignore[return-value]
-
     def _builtin(self) -> set[str]:
-        return builtin_slugs(self.tt_app.locations)
+        return builtin_slugs(host(self).locations)
 
     def _propose(self) -> None:
         self.proposal, self.problem = proposal_for(
-            self.tt_app.locations, self.found, self.rules, self.battery
+            host(self).locations, self.found, self.rules, self.battery
         )
 
     def compose(self) -> ComposeResult:
@@ -108,7 +101,7 @@ class AssessmentResultsScreen(Screen[None]):
             self.notify(self.problem, severity="error")
             return None
         try:
-            self.saved = save_plan(self.tt_app.locations, self.proposal, self._builtin())
+            self.saved = save_plan(host(self).locations, self.proposal, self._builtin())
         except (OSError, ValueError, SessionError, SaveError) as error:
             self.notify(f"The plan was not saved: {error}", severity="error")
             return None
@@ -121,10 +114,7 @@ class AssessmentResultsScreen(Screen[None]):
     def action_start(self) -> None:
         session = self.action_save()
         if session is not None:
-            self.tt_app.start_session(session)
+            self.post_message(StartSession(session))
 
     def action_done(self) -> None:
-        if self.tt_app.direct_assess:
-            self.app.exit(0)
-        else:
-            self.dismiss(None)
+        self.post_message(AssessmentClosed())

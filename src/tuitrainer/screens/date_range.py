@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from ..history.progress import parse_range
+from ..history.scope import parse_range
 from ..widgets.text import plain
 
 DateRange = tuple[date | None, date | None]

@@ -24,11 +24,11 @@ from ..planner import format_duration, plan
 from ..widgets.footer import Footer
 from ..widgets.text import plain
 from .help import HelpScreen
+from .host import host
 from .leaving import leave_asking
 from .questions import Choice, ChooseScreen, ConfirmScreen
 
 if TYPE_CHECKING:
-    from ..app import TuitrainerApp
     from ..session.problems import Problem
     from ..session.save import Stamp
 
@@ -84,14 +84,10 @@ class EditorScreen(Screen[None]):
         self.timer: Timer | None = None
 
     @property
-    def tt_app(self) -> TuitrainerApp:
-        return self.app  # type: ignore[return-value]
-
-    @property
     def builtin(self) -> bool:
         from ..session.save import is_inside
 
-        return is_inside(self.path, self.tt_app.locations.builtin_sessions)
+        return is_inside(self.path, host(self).locations.builtin_sessions)
 
     @property
     def text(self) -> str:
@@ -121,6 +117,7 @@ class EditorScreen(Screen[None]):
     def on_mount(self) -> None:
         self.validate_now()
         self.query_one(TextArea).focus()
+        self.watch(self.app, "theme", self._follow_theme)
         self._say_if_escaped(self.saved_text)
         if self.builtin:
             self.query_one("#side-note", Label).update(
@@ -148,6 +145,14 @@ class EditorScreen(Screen[None]):
         self.timer = self.set_timer(DEBOUNCE_SECONDS, self.validate_now)
         self.show_title()
 
+    def _follow_theme(self, name: str) -> None:
+        """High contrast reaches the text too: the code editor has its own colours."""
+        from ..themes import HIGH_CONTRAST_EDITOR, editor_theme
+
+        area = self.query_one(TextArea)
+        area.register_theme(HIGH_CONTRAST_EDITOR)
+        area.theme = editor_theme(name) or "monokai"
+
     def validate_now(self) -> None:
         from ..session.load import check_text
 
@@ -157,7 +162,7 @@ class EditorScreen(Screen[None]):
             str(self.path),
             self.path.stem,
             "builtin" if self.builtin else "user",
-            self.tt_app.locations.sound_dirs(),
+            host(self).locations.sound_dirs(),
         )
         self.problems = problems
         options = self.query_one("#problems", OptionList)
@@ -238,8 +243,8 @@ class EditorScreen(Screen[None]):
                 self.path,
                 text,
                 expected=expected,
-                builtin_dir=self.tt_app.locations.builtin_sessions,
-                within=self.tt_app.locations.data_dir,
+                builtin_dir=host(self).locations.builtin_sessions,
+                within=host(self).locations.data_dir,
             )
         except ChangedOnDisk as change:
             self.changed_on_disk(change)
@@ -300,16 +305,18 @@ class EditorScreen(Screen[None]):
         self.notify(f"No session made: {self.path.stem} was never saved.", timeout=4)
 
 
-def ask_new_session(app: TuitrainerApp) -> None:
+def ask_new_session(screen: Screen) -> None:
     """Ask for a name, write the template under it, and open it in the editor."""
     from ..session.create import new_file, new_name_problem, template_text, title_of
     from .questions import AskScreen
+
+    app, locations = screen.app, host(screen).locations
 
     def named(name: str | None) -> None:
         if not name:
             return
         try:
-            path = new_file(app.locations, name, template_text(title_of(name)))
+            path = new_file(locations, name, template_text(title_of(name)))
         except (ValueError, OSError) as error:
             app.notify(str(error), severity="error")
             return
@@ -320,14 +327,15 @@ def ask_new_session(app: TuitrainerApp) -> None:
             "Name of the new session (letters, digits, - and _):",
             "",
             "e.g. short-hips",
-            check=lambda name: new_name_problem(app.locations, name) if name else None,
+            check=lambda name: new_name_problem(locations, name) if name else None,
         ),
         named,
     )
 
 
-def open_editor(app: TuitrainerApp, slug: str, path: Path, source: str) -> None:
+def open_editor(screen: Screen, slug: str, path: Path, source: str) -> None:
     """The user's file in the editor; for a built-in one, offer a copy of their own first."""
+    app = screen.app
     if source == "user":
         app.push_screen(EditorScreen(path))
         return
@@ -338,7 +346,7 @@ def open_editor(app: TuitrainerApp, slug: str, path: Path, source: str) -> None:
             return
         try:
             text = path.read_text(encoding="utf-8")
-            copy = new_file(app.locations, slug, copy_text(text, slug, slug), shadow=True)
+            copy = new_file(host(screen).locations, slug, copy_text(text, slug, slug), shadow=True)
         except (ValueError, OSError) as error:
             app.notify(str(error), severity="error")
             return

@@ -16,9 +16,10 @@ from ..library import Listed, Listing
 from ..widgets.footer import Footer
 from ..widgets.row_table import RowTable
 from ..widgets.text import plain
+from .host import host
+from .messages import OfferResume, OpenAssessment, ShowProgress, StartSession
 
 if TYPE_CHECKING:
-    from ..app import TuitrainerApp
     from ..library_changes import Trashed
     from ..schedule.today import DueItem
 
@@ -27,7 +28,7 @@ HINT = "Choose a session and press Enter.  d delete  r rename  c copy  ? all key
 
 def due_first(entries: list[Listed], due: list[DueItem]) -> list[Listed]:
     """Sessions still due today at the top, in the order they are due."""
-    order = {}
+    order: dict[str, int] = {}
     for item in due:
         if not item.done:
             order.setdefault(item.session, len(order))
@@ -81,10 +82,6 @@ class HomeScreen(Screen[None]):
         self._filled_in_compose = False
         self._told_problems = False
 
-    @property
-    def tt_app(self) -> TuitrainerApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         yield Label("[b]tuitrainer[/b]  mobility and back care", id="title")
         hint = Label(plain(HINT), id="hint")
@@ -100,7 +97,7 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         # AUTO_FOCUS gives the table the focus (focusing it here too would compose the
         # footer once more).
-        self.tt_app.offer_resume()
+        self.post_message(OfferResume())
 
     def on_screen_resume(self) -> None:
         if self._filled_in_compose:  # the first resume follows compose: nothing has changed
@@ -119,9 +116,9 @@ class HomeScreen(Screen[None]):
         self.query_one("#problem", Label).update(plain(self._description(table.cursor_row)))
 
     def _fill(self, table: RowTable) -> None:
-        listed = Listing(self.tt_app.locations).sessions()
+        listed = Listing(host(self).locations).sessions()
         self.entries = due_first(listed, self._read_due(listed))
-        last = self.tt_app.store.last_done() if self.tt_app.store else {}
+        last = host(self).store.last_done() if host(self).store else {}
         table.set_rows(
             [
                 (
@@ -142,12 +139,12 @@ class HomeScreen(Screen[None]):
 
         from ..daily import due_now
 
-        store = self.tt_app.store
-        if store is None or not self.tt_app.locations.schedule_file.exists():
+        store = host(self).store
+        if store is None or not host(self).locations.schedule_file.exists():
             self.due = []  # no schedule: nothing more to read (the first frame waits)
             return []
         names = {entry.slug: entry.title for entry in listed}
-        self.due, problems = due_now(self.tt_app.locations, store.conn, names, date.today())
+        self.due, problems = due_now(host(self).locations, store.conn, names, date.today())
         if problems and not self._told_problems:
             self._told_problems = True
             more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
@@ -191,19 +188,19 @@ class HomeScreen(Screen[None]):
         from ..session import SessionError, load_session
 
         try:
-            locations = self.tt_app.locations
+            locations = host(self).locations
             session = load_session(Path(entry.path), entry.source, locations.sound_dirs())
         except SessionError as error:  # invalid, or changed since it was listed
             self.notify(f"{entry.slug} cannot start: {error.problems[0]}", severity="error")
             self.reload()
             return
-        self.tt_app.start_session(session)
+        self.post_message(StartSession(session))
 
     def action_progress(self) -> None:
-        self.tt_app.show_progress()
+        self.post_message(ShowProgress())
 
     def action_assess(self) -> None:
-        self.tt_app.open_assessment()
+        self.post_message(OpenAssessment())
 
     def action_safety(self) -> None:
         from .safety import SafetyScreen
@@ -216,7 +213,7 @@ class HomeScreen(Screen[None]):
 
         entry = self._entry(self.query_one(RowTable).cursor_row)
         if entry is not None:
-            open_planning(self.tt_app, Path(entry.path), entry.source)
+            open_planning(self, Path(entry.path), entry.source)
 
     def _editing_off(self) -> bool:
         """Served to a browser there is no login, so sessions are not edited there."""
@@ -231,7 +228,7 @@ class HomeScreen(Screen[None]):
 
         if self._editing_off():
             return
-        ask_new_session(self.tt_app)
+        ask_new_session(self)
 
     def action_edit(self) -> None:
         """The highlighted session's file in the editor (a built-in one: a copy, if wished)."""
@@ -241,17 +238,17 @@ class HomeScreen(Screen[None]):
             return
         entry = self._entry(self.query_one(RowTable).cursor_row)
         if entry is not None:
-            open_editor(self.tt_app, entry.slug, Path(entry.path), entry.source)
+            open_editor(self, entry.slug, Path(entry.path), entry.source)
 
     def action_schedule(self) -> None:
         from .schedule import ScheduleScreen
 
-        self.app.push_screen(ScheduleScreen(self.tt_app.locations))
+        self.app.push_screen(ScheduleScreen(host(self).locations))
 
     def action_psfs(self) -> None:
         from .psfs import PsfsScreen
 
-        self.app.push_screen(PsfsScreen(self.tt_app.store))
+        self.app.push_screen(PsfsScreen(host(self).store))
 
     def _highlighted(self) -> Listed | None:
         return self._entry(self.query_one(RowTable).cursor_row)

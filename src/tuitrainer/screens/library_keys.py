@@ -7,14 +7,38 @@ after it (until another session is deleted, renamed or copied).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
+from .host import host
 from .questions import AskScreen, ConfirmScreen
 
 if TYPE_CHECKING:
+    from textual.app import App
+    from textual.notifications import SeverityLevel
+
     from ..library import Listed
     from ..library_changes import Trashed
-    from .home import HomeScreen
+
+
+class HomeScreen(Protocol):
+    """What these keys use of the home screen (it imports this module, not the reverse)."""
+
+    last_deleted: Trashed | None
+
+    @property
+    def app(self) -> App[Any]: ...
+
+    def reload(self, select: str | None = None) -> None: ...
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None: ...
 
 
 def _fail(screen: HomeScreen, error: Exception) -> None:
@@ -25,7 +49,7 @@ def ask_delete(screen: HomeScreen, entry: Listed) -> None:
     """Delete the highlighted session of the user's, after a yes."""
     from ..library_changes import LibraryError, delete, delete_question
 
-    locations = screen.tt_app.locations
+    locations = host(screen).locations
     try:
         question, detail = delete_question(locations, entry.slug)
     except LibraryError as error:
@@ -57,7 +81,7 @@ def undo_delete(screen: HomeScreen) -> None:
         screen.notify("Nothing to undo: u takes back a delete, right after it.", timeout=4)
         return
     try:
-        restore(screen.tt_app.locations, trashed)
+        restore(host(screen).locations, trashed)
     except (LibraryError, OSError) as error:
         _fail(screen, error)
         return
@@ -71,7 +95,7 @@ def ask_rename(screen: HomeScreen, entry: Listed) -> None:
     from ..library_changes import LibraryError, own_file, rename
     from ..session.create import new_name_problem
 
-    locations = screen.tt_app.locations
+    locations = host(screen).locations
     try:
         own_file(locations, entry.slug, "renamed")
     except LibraryError as error:
@@ -87,7 +111,7 @@ def ask_rename(screen: HomeScreen, entry: Listed) -> None:
         if not name or name == entry.slug:
             return
         try:
-            renamed = rename(locations, entry.slug, name, screen.tt_app.store)
+            renamed = rename(locations, entry.slug, name, host(screen).store)
         except (LibraryError, OSError) as error:
             _fail(screen, error)
             return
@@ -112,7 +136,7 @@ def ask_duplicate(screen: HomeScreen, entry: Listed) -> None:
     from ..session.create import free_name, name_problem, new_name_problem
     from ..session.model import slugify
 
-    locations = screen.tt_app.locations
+    locations = host(screen).locations
     base = entry.slug if name_problem(entry.slug) is None else slugify(entry.slug)
 
     def named(name: str | None) -> None:

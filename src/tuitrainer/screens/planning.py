@@ -20,73 +20,20 @@ from textual.widgets import DataTable, Input, Label
 from .. import dose
 from ..planner import format_duration, outline, plan
 from ..session import origin
-from ..session.dump import number
-from ..session.edit import KNOB_BY_FIELD, KNOBS, EditError, format_reps
+from ..session.edit import KNOB_BY_FIELD, EditError
 from ..widgets import text
 from ..widgets.footer import Footer
 from .help import HelpScreen
+from .host import host
 from .leaving import leave_asking
+from .messages import StartSession
+from .planning_table import COLUMNS, ENTRY_HINTS, FIELDS, cell_text, value_hint
 from .questions import AskScreen
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from ..app import TuitrainerApp
     from ..session.model import Exercise, Session
-
-COLUMNS: tuple[tuple[str, str], ...] = (
-    ("name", "Exercise"),
-    ("time", "Time"),
-    ("sides", "Sides"),
-    *((knob.field, knob.label) for knob in KNOBS),
-    ("mode", "Mode"),
-    ("source", "From"),
-)
-FIELDS = [key for key, _ in COLUMNS]
-ENTRY_HINTS = {
-    "value": "New value, then Enter (escape: cancel)",
-    "fit": "Total time wanted, e.g. 12 min or 10:30, then Enter",
-}
-
-
-def cell_text(exercise: Exercise, field: str) -> str:
-    if field == "name":
-        return exercise.name
-    if field == "sides":  # in order: "L, R", "R, L", "L", "R" or "both"
-        return ", ".join(s[0].upper() if s != "both" else s for s in exercise.sides)
-    if field == "reps":
-        return format_reps(exercise)
-    if field == "mode":
-        return exercise.mode
-    if field == "source":  # the source routine's, or tuitrainer's suggestion
-        return exercise.source
-    return number(getattr(exercise, field))
-
-
-FIELD_WORDS = {
-    "sets": "sets",
-    "reps": "reps",
-    "rep_seconds": "seconds per rep",
-    "hold_seconds": "hold seconds",
-    "side_rest_seconds": "switch-sides pause (s)",
-    "set_rest_seconds": "rest between sets (s)",
-    "rest_seconds": "rest after it (s)",
-    "get_ready_seconds": "get-ready countdown (s)",
-}
-
-
-def value_hint(exercise: Exercise, field: str) -> str:
-    """What the entry line changes, in words: the exercise, its sides and the field."""
-    sides = exercise.sides
-    if sides == ("both",):
-        where = "no sides"
-    elif len(sides) == 1:
-        where = f"{sides[0]} side only"
-    elif field == "reps":
-        where = f"{sides[0]} and {sides[1]} side: one count, or {sides[0]}/{sides[1]} as 10/12"
-    else:
-        where = f"{sides[0]} and {sides[1]} side alike"
-    return f"{exercise.name}, {FIELD_WORDS[field]} ({where}): new value, then Enter"
 
 
 class PlanningScreen(Screen[None]):
@@ -116,10 +63,6 @@ class PlanningScreen(Screen[None]):
         self.baseline = session  # as loaded or last saved: anything else is unsaved
         self.undo: list[Session] = []
         self.entry_mode = ""
-
-    @property
-    def tt_app(self) -> TuitrainerApp:
-        return self.app  # type: ignore[return-value]
 
     @property
     def dirty(self) -> bool:
@@ -261,7 +204,7 @@ class PlanningScreen(Screen[None]):
                 self.edit(add, exercise, self.cell()[0])
                 self.query_one(DataTable).move_cursor(row=self.cell()[0] + 1)
 
-        entries = catalogue(self.tt_app.locations)
+        entries = catalogue(host(self).locations)
         self.app.push_screen(
             ExercisePickerScreen("Add which exercise after this one?", entries), picked
         )
@@ -335,7 +278,7 @@ class PlanningScreen(Screen[None]):
         fit_keeping_dose(self, target)
 
     def action_start(self) -> None:
-        self.tt_app.start_session(self.session)
+        self.post_message(StartSession(self.session))
 
     def action_save(self) -> None:
         from ..session.create import name_problem
@@ -370,7 +313,7 @@ class PlanningScreen(Screen[None]):
         from ..session.dump import comment_lines
         from ..session.save import read_stamped
 
-        locations = self.tt_app.locations
+        locations = host(self).locations
         existing = user_file(locations, name)
         path = existing or locations.user_sessions / f"{name}.yaml"
         read = read_stamped(path)
@@ -398,7 +341,7 @@ class PlanningScreen(Screen[None]):
         from ..session.edit import retitle
         from ..session.save import SaveError, save_text
 
-        locations = self.tt_app.locations
+        locations = host(self).locations
         title = self.session.title if name == self.session.slug else title_of(name)
         session = dose.with_note(retitle(self.session, name, title))
         try:
@@ -431,13 +374,13 @@ class PlanningScreen(Screen[None]):
         leave_asking(self, self.dirty, "this plan")
 
 
-def open_planning(app: TuitrainerApp, path: Path, source: str) -> None:
+def open_planning(screen: Screen, path: Path, source: str) -> None:
     """Load a session afresh and plan it; an invalid file says why instead."""
     from ..session import SessionError, load_session
 
     try:
-        session = load_session(path, source, app.locations.sound_dirs())
+        session = load_session(path, source, host(screen).locations.sound_dirs())
     except SessionError as error:
-        app.notify(f"{path.stem} cannot be planned: {error.problems[0]}", severity="error")
+        screen.notify(f"{path.stem} cannot be planned: {error.problems[0]}", severity="error")
         return
-    app.push_screen(PlanningScreen(session))
+    screen.app.push_screen(PlanningScreen(session))

@@ -7,7 +7,7 @@ dose kept and whole exercises left out, which the user picks one at a time.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .. import dose
 from ..fit import Fit, fit_to_time
@@ -16,7 +16,21 @@ from ..session.edit import drop
 from .questions import Choice, ChooseScreen, PickScreen
 
 if TYPE_CHECKING:
-    from .planning import PlanningScreen
+    from textual.app import App
+
+    from ..session.model import Session
+
+
+class PlanningScreen(Protocol):
+    """What fitting uses of the planning screen (it imports this module, not the reverse)."""
+
+    session: Session
+
+    @property
+    def app(self) -> App[Any]: ...
+
+    def apply(self, session: Session, note: str = "") -> None: ...
+
 
 FEWER, DROP = "fewer", "drop"
 

@@ -25,15 +25,19 @@ from textual_plotext import PlotextPlot
 from ..counts import counted
 from ..durations import format_duration
 from ..history import progress as queries
-from ..history.progress import Balance, Scope
+from ..history.assessment_trend import assessment_trend
+from ..history.progress import Balance
 from ..history.psfs import NAME, trend_text
+from ..history.scope import Scope, local_offset, local_time
 from ..plain_text import printable
 from ..widgets.footer import Footer
 from ..widgets.text import cell, plain, styled
 from .help import HelpScreen
+from .host import host
 
 if TYPE_CHECKING:
-    from ..app import TuitrainerApp
+    from ..history.report_daily import Extras
+    from ..history.store import HistoryStore
 
 RANGES: list[tuple[str, int | None]] = [
     ("last 4 weeks", 4),
@@ -44,7 +48,6 @@ RANGES: list[tuple[str, int | None]] = [
 ]
 DEFAULT_RANGE = 1
 CALENDAR_WEEKS = 8
-ASSESSMENTS_SHOWN = 6
 PANES = ["recent", "calendar", "balance", "pain", "assessments"]
 
 
@@ -100,7 +103,7 @@ class ProgressScreen(Screen[None]):
     ) -> None:
         super().__init__()
         today = today or date.today()
-        offset = queries.local_offset() if utc_offset is None else utc_offset
+        offset = local_offset() if utc_offset is None else utc_offset
         self.range_index = -1 if since or until else DEFAULT_RANGE
         if since is None and until is None:
             since = self._range_start(today, DEFAULT_RANGE)
@@ -108,10 +111,6 @@ class ProgressScreen(Screen[None]):
         self.balances: list[Balance] = []
         self.weeks: list[date] = []
         self.pain: list[queries.PainWeek] = []
-
-    @property
-    def tt_app(self) -> TuitrainerApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Label("", id="scope")
@@ -160,7 +159,7 @@ class ProgressScreen(Screen[None]):
             span = "everything"
         session = self.scope.session or "all sessions"
         text = "[b]Progress[/b]  $span, $session  [dim](r range, d dates, s session)[/dim]"
-        rehearsed = queries.rehearsals(self.tt_app.store.conn, self.scope)
+        rehearsed = queries.rehearsals(host(self).store, self.scope)
         if rehearsed:
             plural = "s" if rehearsed > 1 else ""
             text += f"\n[dim]{rehearsed} rehearsal{plural} at another speed left out[/dim]"
@@ -184,7 +183,7 @@ class ProgressScreen(Screen[None]):
         self.app.push_screen(DateRangeScreen(self.scope.since, self.scope.until), chosen)
 
     def action_next_session(self) -> None:
-        names: list[str | None] = [None, *queries.session_names(self.tt_app.store.conn)]
+        names: list[str | None] = [None, *queries.session_names(host(self).store)]
         current = names.index(self.scope.session) if self.scope.session in names else 0
         self.scope = replace(self.scope, session=names[(current + 1) % len(names)])
         self.reload()
@@ -194,27 +193,27 @@ class ProgressScreen(Screen[None]):
     def reload(self) -> None:
         """Query every panel for the current scope and redraw it (those built so far)."""
         self.query_one("#scope", Label).update(self._scope_content())
-        self._fill_recent(self.tt_app.store.conn)
+        self._fill_recent(host(self).store)
         for panel in self.query(Panel):
             self._fill(panel.id)
 
     def _fill(self, panel_id: str | None) -> None:
-        conn = self.tt_app.store.conn
+        history = host(self).store
         fill = {
             "calendar-panel": self._fill_calendar,
             "balance-panel": self._fill_balance,
             "pain-panel": self._fill_pain,
             "tests-panel": self._fill_assessments,
         }[panel_id or ""]
-        fill(conn)
+        fill(history)
 
-    def _fill_recent(self, conn) -> None:
+    def _fill_recent(self, history: HistoryStore) -> None:
         table = self.query_one("#workouts", DataTable)
         table.clear(columns=True)
         table.add_columns("Date", "Session", "Status", "Time", "Reps", "Pain")
-        for row in queries.recent(conn, self.scope):
-            line = queries.line_of(row, self.tt_app.store.status_of(row))
-            when = queries.local_time(line.started_at, self.scope)
+        for row in queries.recent(history, self.scope):
+            line = queries.line_of(row, history.status_of(row))
+            when = local_time(line.started_at, self.scope)
             cells = [
                 f"{when:%a %d %b %H:%M}",
                 line.title,
@@ -225,18 +224,19 @@ class ProgressScreen(Screen[None]):
             ]
             table.add_row(*[cell(c) for c in cells], key=str(line.id))
 
-    def _extras(self):  # -> Extras: the schedule's adherence and the functional scale
-        """Read once per range (the calendar and pain tabs both show part of it)."""
+    def _extras(self) -> Extras:
+        """The schedule's adherence and the functional scale, read once per range (the
+        calendar and pain tabs both show part of it)."""
         from ..daily import report_extras
 
         cached = getattr(self, "_extras_cache", None)
         if cached is None or cached[0] != self.scope:
-            extras = report_extras(self.tt_app.locations, self.tt_app.store.conn, self.scope)
+            extras = report_extras(host(self).locations, host(self).store, self.scope)
             cached = self._extras_cache = (self.scope, extras)
         return cached[1]
 
-    def _fill_calendar(self, conn) -> None:
-        facts = queries.adherence(conn, self.scope, CALENDAR_WEEKS)
+    def _fill_calendar(self, history: HistoryStore) -> None:
+        facts = queries.adherence(history, self.scope, CALENDAR_WEEKS)
         planned = self._extras().schedule
         if planned is None:
             streak_content = styled(
@@ -278,8 +278,8 @@ class ProgressScreen(Screen[None]):
                     cells.append(Text(" . ", style="dim"))
             table.add_row(*[cell(c) for c in cells])
 
-    def _fill_balance(self, conn) -> None:
-        self.balances = queries.balance(conn, self.scope)
+    def _fill_balance(self, history: HistoryStore) -> None:
+        self.balances = queries.balance(history, self.scope)
         table = self.query_one("#sides", DataTable)
         table.clear(columns=True)
         table.add_columns("Exercise", "Left", "Right", "L time", "R time", "Lagging")
@@ -330,18 +330,18 @@ class ProgressScreen(Screen[None]):
         plot.refresh()
 
     @staticmethod
-    def _ticks(first: date, count: int, most: int = 6) -> tuple[list[int], list[str]]:
+    def _ticks(first: date, count: int, most: int = 6) -> tuple[list[float], list[str]]:
         """Week numbers from `first` and their dates, at most `most` of them."""
         step = max(1, -(-count // most))
-        xs = list(range(0, count, step))
-        return xs, [short_day(first + timedelta(weeks=x)) for x in xs]
+        weeks = range(0, count, step)
+        return [float(x) for x in weeks], [short_day(first + timedelta(weeks=x)) for x in weeks]
 
     @staticmethod
     def _week_number(first: date, week: date) -> int:
         return (week - first).days // 7
 
-    def _fill_pain(self, conn) -> None:
-        self.pain = queries.pain_trend(conn, self.scope)
+    def _fill_pain(self, history: HistoryStore) -> None:
+        self.pain = queries.pain_trend(history, self.scope)
         label = self.query_one("#pain-summary", Label)
         plot = self.query_one("#pain-plot", PlotextPlot)
         plt = plot.plt
@@ -376,39 +376,13 @@ class ProgressScreen(Screen[None]):
         plt.xticks(*self._ticks(first.week, self._week_number(first.week, last.week) + 1))
         plot.refresh()
 
-    def _fill_assessments(self, conn) -> None:
+    def _fill_assessments(self, history: HistoryStore) -> None:
         from ..assessment.load import names_for
+        from .progress_tests import fill_tests
 
-        results = queries.assessment_trend(conn, self.scope, names_for(self.tt_app.locations))
-        table = self.query_one("#tests", DataTable)
-        table.clear(columns=True)
-        label = self.query_one("#tests-summary", Label)
-        if not results:
-            label.update("No self-assessment in this range (press a on the home screen).")
-            return
-        taken = sorted({r.taken_at for r in results})[-ASSESSMENTS_SHOWN:]
-        summary = f"{len(taken)} latest self-assessments, oldest on the left."
-        then = sorted({(r.test_name, r.wording) for r in results if r.wording})
-        summary += "".join(f"\n* {name} as worded then: {wording}" for name, wording in then)
-        label.update(plain(summary))
-        table.add_columns(
-            "Test", "Side", *(cell(short_day(queries.local_day(t, self.scope))) for t in taken)
-        )
-        cells: dict[tuple[str, str], dict[str, queries.AssessmentResult]] = {}
-        for result in results:
-            cells.setdefault((result.test_id, result.side), {})[result.taken_at] = result
-        for (_test, side), by_time in cells.items():  # the tests file's order
-            name = next(iter(by_time.values())).test_name
-            row: list[str | Text] = [Text(name), side]
-            for moment in taken:
-                found = by_time.get(moment)
-                if found is None:
-                    row.append("")
-                else:
-                    mark = " *" if found.wording else ""
-                    style = "bold yellow" if found.tight else "green"
-                    row.append(Text(found.summary + mark, style=style))
-            table.add_row(*[cell(c) for c in row])
+        results = assessment_trend(history, self.scope, names_for(host(self).locations))
+        table, label = self.query_one("#tests", DataTable), self.query_one("#tests-summary", Label)
+        fill_tests(table, label, results, self.scope)
 
     # -- keys ----------------------------------------------------------------------
 

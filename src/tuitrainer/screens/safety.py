@@ -20,11 +20,11 @@ from .. import safety_note as note
 from ..history.assessments import acknowledge, acknowledged
 from ..widgets.footer import Footer
 from ..widgets.text import plain
+from .host import host
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from ..app import TuitrainerApp
     from ..history.store import HistoryStore
 
 
@@ -54,10 +54,6 @@ class SafetyScreen(Screen[bool]):
         Binding("escape,q", "leave", "Back", id="safety.back"),
     ]
 
-    @property
-    def tt_app(self) -> TuitrainerApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="safety"):
             yield Label("Before you start: is this app right for you?", id="safety-title")
@@ -81,14 +77,14 @@ class SafetyScreen(Screen[bool]):
         yield Footer()
 
     def _status(self) -> str:
-        when = acknowledged(self.tt_app.store)
+        when = acknowledged(host(self).store)
         if when is None:
             return "You have not confirmed this note yet."
         day = datetime.fromisoformat(when).astimezone()
         return f"You confirmed this note on {day:%d %b %Y}."
 
     def action_agree(self) -> None:
-        acknowledge(self.tt_app.store)
+        acknowledge(host(self).store)
         self.dismiss(True)
 
     def action_leave(self) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -16,9 +14,7 @@ from ..widgets.footer import Footer
 from ..widgets.rating import RatingInput, submitted_rating
 from ..widgets.text import cell, plain
 from ..workout import Workout
-
-if TYPE_CHECKING:
-    from ..app import TuitrainerApp
+from .messages import SummaryClosed
 
 
 class SummaryScreen(Screen[None]):
@@ -74,9 +70,7 @@ class SummaryScreen(Screen[None]):
         except ValueError as problem:
             self.notify(str(problem), severity="warning")
             return
-        app: TuitrainerApp = self.app  # type: ignore[assignment]
-        app.finish_summary(self.workout, rating)
+        self.post_message(SummaryClosed(self.workout, rating))
 
     def action_skip(self) -> None:
-        app: TuitrainerApp = self.app  # type: ignore[assignment]
-        app.finish_summary(self.workout, None)
+        self.post_message(SummaryClosed(self.workout, None))

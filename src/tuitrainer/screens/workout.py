@@ -7,8 +7,6 @@ the workout's controls.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -26,10 +24,8 @@ from ..widgets.tempo_bar import TempoBar
 from ..widgets.text import plain
 from ..workout import Workout
 from .help import HelpScreen
+from .messages import WorkoutEnded, WorkoutLeft
 from .questions import ConfirmScreen
-
-if TYPE_CHECKING:
-    from ..app import TuitrainerApp
 
 TICK_SECONDS = 0.1  # while the tempo bar moves
 IDLE_TICK_SECONDS = 0.25  # otherwise at most; sooner when the clock's second turns
@@ -66,10 +62,6 @@ class WorkoutScreen(Screen[None]):
         self._exercise_index = -1
         self._summary_at: float | None = None  # set while DONE is shown
 
-    @property
-    def tt_app(self) -> TuitrainerApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         with Vertical(id="top"):
             with Horizontal(id="heading"):
@@ -104,6 +96,19 @@ class WorkoutScreen(Screen[None]):
         self.app.app_suspend_signal.subscribe(self, self._on_suspend, immediate=True)
         self.sync()
         self.set_timer(self._next_tick(), self._tick)
+        if self.workout.asks_pain_before:
+            self._ask_pain_before()
+
+    def _ask_pain_before(self) -> None:
+        """The optional rating over the ready view; the recorder saves it once the row exists."""
+        from .pain import PainAnswer, PainBeforeScreen
+
+        def answered(answer: PainAnswer | None) -> None:
+            self.workout.pain_before = answer.rating if answer else None
+            if answer and answer.start and not self.workout.started:
+                self.action_rep_or_start()
+
+        self.app.push_screen(PainBeforeScreen(), answered)
 
     def _on_suspend(self, _app: object) -> None:
         if self.workout.running:
@@ -161,7 +166,7 @@ class WorkoutScreen(Screen[None]):
         due = self._summary_at is not None and self.engine.clock() >= self._summary_at
         if due and self.app.screen is self:  # not under the help or a question: next tick
             self._summary_at = None
-            self.call_after_refresh(self.tt_app.show_summary, self.workout)
+            self.call_after_refresh(self.post_message, WorkoutEnded(self.workout))
 
     def render_display(self, display: Display) -> None:
         segments = self.engine.segments
@@ -206,7 +211,7 @@ class WorkoutScreen(Screen[None]):
 
     def _to_summary(self) -> None:
         self._summary_at = None
-        self.tt_app.show_summary(self.workout)
+        self.post_message(WorkoutEnded(self.workout))
 
     # -- keys ------------------------------------------------------------------
 
@@ -276,7 +281,7 @@ class WorkoutScreen(Screen[None]):
             self._to_summary()
             return
         if not self.workout.started:
-            self.tt_app.leave_workout(self.workout)
+            self.post_message(WorkoutLeft(self.workout))
             return
         was_paused = self.workout.paused
         self.workout.pause()

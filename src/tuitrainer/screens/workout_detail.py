@@ -3,8 +3,6 @@ the moment of each rep, and the pain ratings."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -12,11 +10,9 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
 from ..durations import format_duration
-from ..history.progress import Scope, local_time
+from ..history.scope import Scope, local_time
 from ..widgets.text import cell, plain
-
-if TYPE_CHECKING:
-    from ..app import TuitrainerApp
+from .host import host
 
 
 def rep_offsets(offsets: list[float]) -> str:
@@ -34,8 +30,7 @@ class WorkoutDetailScreen(ModalScreen[None]):
         self.scope = scope
 
     def compose(self) -> ComposeResult:
-        app: TuitrainerApp = self.app  # type: ignore[assignment]
-        store = app.store
+        store = host(self).store
         row = store.workout(self.workout_id)
         with Vertical(classes="dialog", id="detail"):
             if row is None:

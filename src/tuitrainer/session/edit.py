@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 from .model import Exercise, RepRange, Session
 from .schema import EXERCISE_FIELDS, MAX_REPS, MODES
@@ -124,7 +125,8 @@ def set_value(session: Session, index: int, field: str, value: float) -> Session
         raise EditError(f"{field} cannot be changed here")
     value = check_number(field, value)
     new_value: float | int = int(value) if KNOB_BY_FIELD[field].integer else float(value)
-    return _with(session, index, replace(exercise, **{field: new_value}))
+    change: dict[str, Any] = {field: new_value}
+    return _with(session, index, replace(exercise, **change))
 
 
 def set_text(session: Session, index: int, field: str, text: str) -> Session:

@@ -13,23 +13,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..cue_names import CUE_NAMES
 from ..plain_text import control_characters
+from ..sound_files import NAME_PATTERN as SOUND_NAME_PATTERN
 from .problems import Problem
-from .schema import (
-    CUE_NAMES,
-    MAX_REPS,
-    MAX_TEXT,
-    MAX_TIPS,
-    MODES,
-    SOUND_NAME_PATTERN,
-    SOURCES,
-    Field,
-)
+from .schema import MAX_REPS, MAX_TEXT, MAX_TIPS, MODES, SOURCES, Field
 
 _YAML = "tag:yaml.org,2002:"
 # timestamp is here because YAML reads `name: 2024-06-01` as a date; the field checks then
@@ -107,7 +100,7 @@ def _number(node: ScalarNode) -> float:
         return -math.inf if node.value.lstrip().startswith("-") else math.inf
 
 
-def _is_number(node: Node) -> bool:
+def _is_number(node: Node) -> TypeGuard[ScalarNode]:
     return isinstance(node, ScalarNode) and node.tag in (_YAML + "int", _YAML + "float")
 
 
@@ -118,7 +111,7 @@ def check_text(ck: Checker, node: Node, f: Field) -> str | None:
             hint = f'; put it in quotes if you mean the text "{short(node.value)}"'
         ck.add(node, f"{f.name} must be text, not {_describe(node)}{hint}")
         return None
-    text = node.value.strip()
+    text = str(node.value).strip()
     if not text:
         ck.add(node, f"{f.name} must not be empty")
         return None
@@ -188,12 +181,12 @@ def check_mode(ck: Checker, node: Node, f: Field) -> str | None:
             f"use {' or '.join(MODES)}",
         )
         return None
-    return node.value
+    return str(node.value)
 
 
 def check_source(ck: Checker, node: Node, f: Field) -> str | None:
     if isinstance(node, ScalarNode) and node.tag == _YAML + "str" and node.value in SOURCES:
-        return node.value
+        return str(node.value)
     value = node.value if isinstance(node, ScalarNode) else ""
     known = _suggest(value, SOURCES) if isinstance(value, str) else ""
     ck.add(node, f"{f.name} must be {' or '.join(SOURCES)}, not {_describe(node)}{known}")

@@ -17,6 +17,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..serving import SERVED_ENV
 from ..sound_files import find
@@ -34,6 +35,20 @@ def is_local(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def request_allowed(bound_host: str, host_header: str, origin: str | None) -> bool:
+    """Whether a request may reach the app. There is no login, so a page from another
+    site must not drive it: a websocket is not bound by the browser's same-origin rule,
+    so its Origin must be this server's own; and a server for this machine only answers
+    requests addressed to a loopback name (a DNS-rebinding page addresses it by its own).
+    """
+    if origin is not None and urlsplit(origin).netloc.lower() != host_header.lower():
+        return False
+    if is_local(bound_host):
+        name = urlsplit(f"//{host_header}").hostname or ""
+        return is_local(name)
+    return True
 
 
 def app_command(data_dir: Path, python: str = sys.executable) -> str:
@@ -57,10 +72,17 @@ def make_server(host: str, port: int, data_dir: Path, sound_folders: Sequence[Pa
     from aiohttp import web
     from textual_serve.server import Server
 
+    @web.middleware
+    async def same_site(request: web.Request, handler: Any) -> web.StreamResponse:
+        if not request_allowed(host, request.host, request.headers.get("Origin")):
+            raise web.HTTPForbidden(text="tuitrainer answers only its own pages")
+        return await handler(request)
+
     class TrainerServer(Server):  # type: ignore[misc]
         async def _make_app(self) -> web.Application:
             app = await super()._make_app()
             app.router.add_get("/cue/{name}", self.handle_cue)
+            app.middlewares.append(same_site)
             return app
 
         async def handle_cue(self, request: web.Request) -> web.StreamResponse:
@@ -69,7 +91,7 @@ def make_server(host: str, port: int, data_dir: Path, sound_folders: Sequence[Pa
                 raise web.HTTPNotFound()
             return web.FileResponse(path, headers={"Content-Type": "audio/wav"})
 
-        async def handle_index(self, request: web.Request) -> web.Response:
+        async def handle_index(self, request: web.Request) -> web.StreamResponse:
             # The stock handler defaults to 16 px; a TV across the room needs more.
             if "fontsize" not in request.query:
                 url = request.rel_url.update_query({"fontsize": str(DEFAULT_FONT_SIZE)})

@@ -7,6 +7,7 @@ fifth of the time to the first frame (benchmarks/startup.py).
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer as TextualFooter
 
@@ -25,13 +26,18 @@ class Footer(TextualFooter):
             if binding.show
         )
 
+    def compose(self) -> ComposeResult:
+        # What was really composed: a screen under a modal one (the pain question over
+        # a workout) may have no keys yet, and must be composed again when it has.
+        if self._bindings_ready:
+            self._composed_for = self._shown_keys(self.screen)
+        yield from super().compose()
+
     def bindings_changed(self, screen: Screen) -> None:
         if not (screen.app.app_focus and self.is_attached and screen is self.screen):
             super().bindings_changed(screen)
             return
-        keys = self._shown_keys(screen)
-        if keys != self._composed_for:
-            self._composed_for = keys
+        if self._shown_keys(screen) != self._composed_for:
             super().bindings_changed(screen)
         else:
             self._bindings_ready = True
