@@ -63,3 +63,20 @@ def peak_rss_mib(pid: int) -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def fresh_data() -> str:
+    """A new data folder past the first-run safety note, as after a first workout."""
+    import tempfile
+
+    from tuitrainer.history import HistoryStore
+    from tuitrainer.history.assessments import acknowledge
+    from tuitrainer.locations import Locations
+
+    folder = tempfile.mkdtemp(prefix="tt-bench-")
+    store, _ = HistoryStore.open(Locations.resolve(folder).database)
+    try:
+        acknowledge(store)
+    finally:
+        store.close()
+    return folder

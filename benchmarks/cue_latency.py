@@ -1,7 +1,8 @@
 """How late cues start against the engine time they belong to, over a sped-up workout.
 
-The workout runs on the real clock, ticked the way the workout screen ticks it
-(every 100 ms), with cues played through the real player process into ALSA's
+The workout runs on the real clock, woken the way the workout screen wakes
+(`display.next_wake`: after each change it shows, and a moment before each cue),
+with cues played through the real player process into ALSA's
 `file` plugin (no sound card needed). Printed beside it, from the same run: how
 late the ticks themselves noticed each moment, which is how late a cue sent on
 notice would be. Target: p95 under 30 ms.
@@ -26,12 +27,13 @@ from tests.alsa import capture_env  # noqa: E402
 from tuitrainer.audio.cues import CueScheduler  # noqa: E402
 from tuitrainer.audio.outputs import PlayerProcess  # noqa: E402
 from tuitrainer.config import Preferences  # noqa: E402
+from tuitrainer.display import next_wake  # noqa: E402
 from tuitrainer.engine import Engine  # noqa: E402
 from tuitrainer.library import resolve  # noqa: E402
 from tuitrainer.locations import Locations  # noqa: E402
 from tuitrainer.planner import plan  # noqa: E402
 
-TICK = 0.1  # the workout screen's tick
+TICK = 0.1  # the longest wait while a self-paced side's rep is being "done" here
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -63,10 +65,9 @@ def main() -> None:
     engine.subscribe(lambda event: noticed.append(time.monotonic() - event.at))
     engine.start()
     cues.flush()
-    next_tick = time.monotonic()
     while not engine.finished:
-        next_tick += TICK
-        time.sleep(max(0.0, next_tick - time.monotonic()))
+        wake = next_wake(engine)
+        time.sleep(min(TICK, wake) if wake is not None else TICK)
         engine.tick()
         segment = engine.segment
         due = (

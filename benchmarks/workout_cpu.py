@@ -1,10 +1,14 @@
-"""CPU and peak memory of the workout view against a bare Textual countdown.
+"""CPU and peak memory of a running workout against termdown and a bare Textual countdown.
 
-Both run at the same time in their own tmux terminals for the same span, so a
-busy machine weighs on both alike. Targets: workout CPU at most the bare
-countdown's; workout peak memory at most 2x.
+Three workouts run at once, one in each kind of part (a guided side, a self-paced
+side, a rest), beside termdown (a terminal countdown in big figlet digits) and
+the bare countdown of bare_countdown.py, each in its own tmux terminal, for the
+same span: a busy machine weighs on all alike. Targets: a rest and a self-paced
+side at most termdown's CPU; a guided side (a part of the rep every second or
+two, and its cues) at most the bare countdown's; peak memory at most 2x the bare
+countdown's.
 
-    python benchmarks/workout_cpu.py [--seconds 60]
+    python benchmarks/workout_cpu.py [--seconds 30]
 """
 
 from __future__ import annotations
@@ -16,32 +20,63 @@ import tempfile
 import time
 from pathlib import Path
 
-from _term import Pane, cpu_seconds, peak_rss_mib
+from _term import Pane, cpu_seconds, fresh_data, peak_rss_mib
 
 HERE = Path(__file__).resolve().parent
+
+# Each part long enough to outlast the measurement.
+SESSION = """name: Benchmark
+get_ready_seconds: 5
+rest_seconds: 3600
+exercises:
+  - name: Bird dog
+    sides: [both]
+    reps: 500
+    rep_seconds: 4
+    hold_seconds: 2
+    tips: [Reach long., Keep your hips level., Breathe out as you reach.]
+  - name: Clamshell
+    sides: [both]
+    mode: self-paced
+    reps: 500
+    tips: [Keep your feet together., Lift from the hip.]
+"""
+
+# name: (keys after space, text that shows the part is under way)
+PARTS = {
+    "guided side": (["n"], "left on this side"),
+    "self-paced side": (["n", "n", "n", "n"], "on this side"),
+    "rest": (["n", "n"], "of rest left"),
+}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--seconds", type=float, default=30.0)
     args = parser.parse_args()
-    data = tempfile.mkdtemp(prefix="tt-bench-")
-    env = {
-        "TUITRAINER_DATA_DIR": data,
-        "TERM": "xterm-256color",
-        "PATH": os.environ.get("PATH", ""),
-    }
+    session = Path(tempfile.mkdtemp(prefix="tt-bench-")) / "benchmark.yaml"
+    session.write_text(SESSION, encoding="utf-8")
+    base = {"TERM": "xterm-256color", "PATH": os.environ.get("PATH", "")}
     tuitrainer = str(Path(sys.executable).with_name("tuitrainer"))
-    workout = Pane([tuitrainer, "run", "low-back-routine", "--mute"], env)
-    bare = Pane([sys.executable, str(HERE / "bare_countdown.py")], env)
+    termdown = str(Path(sys.executable).with_name("termdown"))
+    panes: dict[str, Pane] = {}
     try:
-        workout.wait_for("Before you start")  # a new data folder: the safety note first
-        workout.press("Enter")
-        workout.wait_for("READY?")
-        bare.wait_for(":")
-        workout.press("Space")
-        workout.wait_for("GET READY")
-        pids = {"workout": workout.pid(), "bare countdown": bare.pid()}
+        for name, (keys, shown) in PARTS.items():
+            env = {**base, "TUITRAINER_DATA_DIR": fresh_data()}
+            pane = Pane([tuitrainer, "run", str(session), "--mute"], env)
+            panes[name] = pane
+            pane.wait_for("Pain before you start")
+            pane.press("Space")
+            pane.wait_for("until the start")
+            for key in keys:
+                time.sleep(0.2)
+                pane.press(key)
+            pane.wait_for(shown)
+        panes["termdown"] = Pane([termdown, "3600"], base)
+        panes["bare countdown"] = Pane([sys.executable, str(HERE / "bare_countdown.py")], base)
+        panes["bare countdown"].wait_for(":")
+        time.sleep(1.0)
+        pids = {name: pane.pid() for name, pane in panes.items()}
         before = {name: cpu_seconds(pid) for name, pid in pids.items()}
         time.sleep(args.seconds)
         cpu = {
@@ -49,15 +84,25 @@ def main() -> None:
             for name, pid in pids.items()
         }
         memory = {name: peak_rss_mib(pid) for name, pid in pids.items()}
+        for name in PARTS:  # still in the same part at the end?
+            assert PARTS[name][1] in panes[name].screen(), f"{name} moved on"
     finally:
-        workout.close()
-        bare.close()
-    print(f"over {args.seconds:g} s of a running workout (guided reps, tips, countdowns):")
+        for pane in panes.values():
+            pane.close()
+    print(f"over {args.seconds:g} s, at the same time:")
     for name in pids:
         print(f"  {name:<15} CPU {cpu[name]:5.2f} %   peak memory {memory[name]:6.1f} MiB")
-    cpu_ratio = cpu["workout"] / max(cpu["bare countdown"], 1e-9)
-    mem_ratio = memory["workout"] / memory["bare countdown"]
-    print(f"  CPU ratio    {cpu_ratio:.2f}  (target <= 1.0)  {'OK' if cpu_ratio <= 1 else 'OVER'}")
+    termdown_cpu = max(cpu["termdown"], 1e-9)
+    bare_cpu = max(cpu["bare countdown"], 1e-9)
+    for name, reference, label in (
+        ("rest", termdown_cpu, "termdown"),
+        ("self-paced side", termdown_cpu, "termdown"),
+        ("guided side", bare_cpu, "bare countdown"),
+    ):
+        ratio = cpu[name] / reference
+        verdict = "OK" if ratio <= 1 else "OVER"
+        print(f"  {name:<15} CPU ratio to {label:<14} {ratio:5.2f}  (target <= 1.0)  {verdict}")
+    mem_ratio = max(memory[name] for name in PARTS) / memory["bare countdown"]
     print(f"  memory ratio {mem_ratio:.2f}  (target <= 2.0)  {'OK' if mem_ratio <= 2 else 'OVER'}")
 
 

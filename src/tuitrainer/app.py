@@ -6,6 +6,7 @@ import time
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
+from textual.notifications import Notify
 from textual.screen import Screen
 
 from .config import Preferences, notice_text
@@ -80,6 +81,7 @@ class TuitrainerApp(Look, SoundOutput):
         super().__init__()
         self.audio = audio  # None until the output is chosen (in a worker)
         self.audio_notice = ""
+        self.pending_sound_notice = ""
         self.preferences = preferences or Preferences()
         self.warnings = list(warnings or [])
         self.locations = locations
@@ -224,6 +226,12 @@ class TuitrainerApp(Look, SoundOutput):
         """A workout left before it started (a resumed one is stopped where it was)."""
         message.workout.leave()
         self._leave()
+
+    def _on_notify(self, event: Notify) -> None:
+        """One notice at a time: a new one replaces the one before, so they never pile
+        up over the workout. (Textual's handler of `notify`, checked against 8.2.8.)"""
+        self._notifications.clear()
+        super()._on_notify(event)
 
     # -- workouts ----------------------------------------------------------------
 

@@ -26,6 +26,7 @@ class Preferences:
     muted: bool = False
     cues: dict[str, bool] = field(default_factory=lambda: dict.fromkeys(CUE_NAMES, True))
     ask_pain_before: bool = True
+    keep_screen_awake: bool = True  # while a workout runs (not paused)
     theme: str = DEFAULT_THEME  # `high-contrast`, a light one for bright rooms, ...
 
     def cue_enabled(self, name: str) -> bool:
@@ -51,7 +52,7 @@ def _coerce(prefs: Preferences, data: dict[str, Any]) -> list[tuple[tuple[str, .
                 prefs.volume = float(value)
             else:
                 problems.append(((key,), f"volume must be a number from 0 to 1, not {value!r}"))
-        elif key in ("muted", "ask_pain_before"):
+        elif key in ("muted", "ask_pain_before", "keep_screen_awake"):
             if isinstance(value, bool):
                 setattr(prefs, key, value)
             else:
@@ -151,6 +152,7 @@ def dumps(prefs: Preferences) -> str:
         f"volume = {prefs.volume:g}",
         f"muted = {str(prefs.muted).lower()}",
         f"ask_pain_before = {str(prefs.ask_pain_before).lower()}",
+        f"keep_screen_awake = {str(prefs.keep_screen_awake).lower()}",
         f'theme = "{prefs.theme}"',
         "",
         "[cues]",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from .audio.cues import LOOKAHEAD
 from .engine import Engine
 from .events import SideKey
 from .planner import Kind, Segment, format_duration
@@ -30,19 +31,26 @@ class Display:
     title: str
     exercise: str
     position: str  # "Exercise 2 of 5"
-    phase: str  # GET READY, LEFT SIDE, ... PAUSED, DONE
-    clock: str  # big digits: a countdown, or time on the side when self-paced
-    counts: str  # "Set 1 of 2 · Rep 4 of 10"
+    phase: str  # big: READY?, GET READY, LEFT, LIFT, HOLD 3, REST, PAUSED, DONE...
+    status: str  # one line: "Left side · set 1 of 2"
+    count: str  # big: reps done / target on the side under way ("3/8-10"); else ""
+    clock: str  # the one clock: time left, or time on a self-paced side
+    clock_label: str  # what the clock means, written beside it
+    prompt: str  # what the keys do now, where it matters (a rep range's low end)
+    next_title: str  # in pauses: "Next: Fire hydrant, right side"
+    next_big: str  # in pauses, big: the next exercise, or the next side
     coach: str
     up_next: str
     elapsed: float
     total: float
     times: str
     sides: tuple[SideView, ...]
-    beat: tuple[float, float] | None  # (progress through the rep, hold share)
     self_paced: bool
     paused: bool
     finished: bool
+
+
+RANGE_PROMPT = "space: one more · n: finish this side"
 
 
 def clock_text(seconds: float, count_down: bool) -> str:
@@ -94,6 +102,9 @@ def coaching(engine: Engine, segment: Segment, show_modification: bool) -> str:
         return tips[min(engine.tip_index, len(tips) - 1)]
     if segment.kind is Kind.SIDE_REST:
         return f"Switch to the {segment.side} side. {exercise.setup}".strip()
+    following = _next_work(engine, engine.segments.index(segment))
+    if following is not None and following.exercise.setup:
+        return f"Rest, then start position: {following.exercise.setup}"
     return "Rest. Breathe easy and get ready for what comes next."
 
 
@@ -117,17 +128,74 @@ def _sides(engine: Engine, segment: Segment) -> tuple[SideView, ...]:
     return tuple(views)
 
 
-def _counts(engine: Engine, segment: Segment) -> str:
+def _status(segment: Segment) -> str:
+    """The side and the set, in one short line under the heading."""
     exercise = segment.exercise
-    parts = []
+    parts = [_side_name(segment.side).capitalize()] if segment.kind is Kind.WORK else []
     if exercise.sets > 1:
-        parts.append(f"Set {segment.set_number} of {exercise.sets}")
-    if segment.kind is Kind.WORK and segment.reps is not None:
-        done = engine.side_stats(engine.key).reps if engine.key else 0
-        rep = min(done + 1, segment.reps.high) if segment.timed else done
-        target = segment.reps.high if segment.timed else segment.reps
-        parts.append(f"Rep {rep} of {target}")
+        parts.append(f"set {segment.set_number} of {exercise.sets}")
     return " · ".join(parts)
+
+
+def _side_word(segment: Segment) -> str:
+    return "BOTH SIDES" if segment.side == "both" else segment.side.upper()
+
+
+def _phase_word(engine: Engine, segment: Segment) -> str:
+    """The word drawn large: the movement in a guided rep, else the part."""
+    if segment.kind is not Kind.WORK:
+        return segment.label
+    tempo = engine.tempo_phase()
+    if tempo is None:
+        return _side_word(segment)
+    phase, left = tempo
+    if phase.is_hold:
+        return f"HOLD {max(1, math.ceil(left - 1e-9))}"
+    return phase.say.upper()
+
+
+def _count(engine: Engine, segment: Segment) -> str:
+    if segment.kind is not Kind.WORK or segment.reps is None:
+        return ""
+    key = engine.key_for(engine.segments.index(segment))
+    return f"{engine.side_stats(key).reps}/{segment.reps}"
+
+
+CLOCK_LABELS = {
+    Kind.GET_READY: "until the start",
+    Kind.SIDE_REST: "until the next side",
+    Kind.SET_REST: "of rest left",
+    Kind.REST: "of rest left",
+}
+
+
+def _clock_label(segment: Segment) -> str:
+    if segment.kind is Kind.WORK:
+        return "left on this side" if segment.timed else "on this side"
+    return CLOCK_LABELS[segment.kind]
+
+
+def _prompt(engine: Engine, segment: Segment) -> str:
+    """At the low end of a rep range (8 of 8-10), say how to finish or go on."""
+    if segment.kind is not Kind.WORK or segment.timed or segment.reps is None:
+        return ""
+    reps = engine.side_stats(engine.key_for(engine.segments.index(segment))).reps
+    low, high = segment.reps.low, segment.reps.high
+    return RANGE_PROMPT if low < high and low <= reps < high else ""
+
+
+def _next(engine: Engine, index: int, segment: Segment) -> tuple[str, str]:
+    """In a pause: the side that comes next, in a line and in big words."""
+    if segment.kind is Kind.WORK:
+        return "", ""
+    nxt = _next_work(engine, index)
+    if nxt is None:
+        return "", ""
+    title = f"Next: {nxt.exercise.name}, {_side_name(nxt.side)}"
+    if nxt.exercise.sets > 1:
+        title += f", set {nxt.set_number} of {nxt.exercise.sets}"
+    same_exercise = segment.kind in (Kind.SIDE_REST, Kind.SET_REST)
+    return title, nxt.label if same_exercise else nxt.exercise.name
 
 
 def describe(engine: Engine, show_modification: bool = False, start_index: int = 0) -> Display:
@@ -141,53 +209,73 @@ def describe(engine: Engine, show_modification: bool = False, start_index: int =
     segments = engine.segments
     segment = segments[min(index, len(segments) - 1)]
     title = engine.timeline.session.title
-    total = engine.timeline.total_seconds
+    total = engine.planned_total()
     elapsed = total if finished and engine.status == "completed" else engine.total_elapsed()
+    next_title, next_big = _next(engine, index, segment) if not finished else ("", "")
+    label, prompt = _clock_label(segment), ""
     if not engine.started:
         phase, clock = "READY?", clock_text(segment.seconds, True)
         coach = "Press space to start. " + coaching(engine, segment, show_modification)
     elif finished:
-        phase, clock, coach = (
-            "DONE",
-            "0:00",
-            "Well done. That is the session finished.  (space: the summary)",
-        )
+        phase, clock, label = "DONE", clock_text(engine.active_elapsed(), False), "in all"
+        coach = "Well done. That is the session finished.  (space: the summary)"
     else:
         remaining = engine.remaining()
-        phase = "PAUSED" if engine.paused else segment.label
+        phase = "PAUSED" if engine.paused else _phase_word(engine, segment)
         clock = (
             clock_text(engine.elapsed(), False)
             if remaining is None
             else clock_text(remaining, True)
         )
         coach = coaching(engine, segment, show_modification)
+        prompt = "" if engine.paused else _prompt(engine, segment)
     self_paced = segment.kind is Kind.WORK and not segment.timed and not finished
-    if self_paced and engine.started:
+    if self_paced and engine.started and not prompt:
         coach = f"{coach}  (space: log a rep)".strip()
-    beat = None
-    if segment.kind is Kind.WORK and segment.timed and engine.started and not finished:
-        per_rep = segment.exercise.seconds_per_rep
-        beat = (engine.rep_progress(), segment.exercise.hold_seconds / per_rep if per_rep else 0)
+    if engine.paused:
+        label += " · paused (p goes on)"
     number = segment.exercise_index + 1
     return Display(
         title=title,
         exercise=segment.exercise.name,
         position=f"Exercise {number} of {len(engine.timeline.session.exercises)}",
         phase=phase,
+        status="" if finished else _status(segment),
+        count="" if finished else _count(engine, segment),
         clock=clock,
-        counts="" if finished else _counts(engine, segment),
+        clock_label=label,
+        prompt=prompt,
+        next_title=next_title,
+        next_big=next_big,
         coach=coach,
-        up_next="" if finished else up_next(engine, index if engine.started else index - 1),
+        up_next="" if finished or next_title else up_next(engine, index),
         elapsed=elapsed,
         total=total,
         times=f"{format_duration(engine.active_elapsed())} in · "
         f"{format_duration(max(0, total - elapsed))} left",
         sides=_sides(engine, segment),
-        beat=beat,
         self_paced=self_paced,
         paused=engine.paused,
         finished=finished,
     )
+
+
+def seconds_until_change(engine: Engine) -> float | None:
+    """Clock seconds until something shown changes by the clock alone: the big
+    clock's next second, a guided rep's next part, a hold's next second. None
+    when nothing moves (before the start, paused, finished): the screen then
+    waits for a key and costs nothing."""
+    segment = engine.segment
+    if not engine.started or engine.paused or engine.finished or segment is None:
+        return None
+    remaining = engine.remaining()
+    into_second = (remaining if remaining is not None else -engine.elapsed()) % 1.0
+    until = into_second or 1.0
+    tempo = engine.tempo_phase()
+    if tempo is not None:
+        _, left = tempo
+        until = min(until, left, (left % 1.0) or 1.0)
+    return until / engine.speed
 
 
 # -- keys that changed nothing -------------------------------------------------------
@@ -202,10 +290,10 @@ def no_rep_reason(engine: Engine) -> str:
     guided = segment.kind is Kind.WORK and segment.timed
     if engine.paused:  # a guided side has no rep to log, paused or not
         if guided:
-            return "Paused: press p to go on; the beat counts the reps."
+            return "Paused: press p to go on; guided reps count themselves."
         return "Paused: press p to go on, then log the rep."
     if guided:
-        return "Guided reps count themselves: follow the beat."
+        return "Guided reps count themselves: follow the words and the tones."
     return "Reps are logged while a side runs."
 
 
@@ -230,3 +318,21 @@ def cleared_reps(engine: Engine, before: SideKey | None, reps_before: int) -> st
     side = _side_name(before.side).capitalize()
     plural = "s" if reps_before != 1 else ""
     return f"{side}: {reps_before} logged rep{plural} cleared."
+
+
+LATE = 0.005  # wake this long after a change is due, so it has happened
+CUE_AHEAD = LOOKAHEAD / 2  # and this long before a cue, to hand it to the player early
+
+
+def next_wake(engine: Engine) -> float | None:
+    """Clock seconds until the workout view should next wake: just after what it
+    shows changes, and a moment before each scheduled moment, so its cue reaches
+    the player ahead of time and starts on the beat. None: wait for a key."""
+    until = seconds_until_change(engine)
+    if until is None:
+        return None
+    due = engine.next_due()
+    ahead = None if due is None else due - CUE_AHEAD - engine.clock()
+    if ahead is not None and ahead > 0:
+        return min(until + LATE, ahead)
+    return until + LATE

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .engine_clock import Clock, Listener, SideStats, TimelineClock, moments_of
+from .engine_clock import COUNTDOWN, Clock, Listener, SideStats, TimelineClock, moments_of
 from .events import (
     Event,
+    Halfway,
+    PartLengthChanged,
     Paused,
     RepCounted,
     RepUndone,
@@ -21,6 +23,7 @@ from .events import (
     SideRestarted,
 )
 from .planner import Kind
+from .tempo import HALFWAY_MIN
 
 __all__ = ["Clock", "Engine", "Listener", "SideStats"]
 
@@ -47,10 +50,11 @@ class Engine(TimelineClock):
         twin = Engine(self.timeline, clock=lambda: until, speed=self.speed)
         twin.index, twin.status, twin.started_at = self.index, self.status, self.started_at
         twin.tip_index, twin._seg_start = self.tip_index, self._seg_start
+        twin.extra = dict(self.extra)
         twin.stats = {key: SideStats(s.target, s.reps, s.seconds) for key, s in self.stats.items()}
         segment = self.segment
         if segment is not None and self._next is not None:
-            moments = moments_of(segment)
+            moments = moments_of(segment, self.length(self.index))
             for moment in moments:  # regenerate the schedule up to where this one stands
                 if moment == self._next:
                     break
@@ -72,6 +76,8 @@ class Engine(TimelineClock):
         stats.reps += 1
         now = self.clock()
         self._emit(out, RepCounted(now, key, stats.reps))
+        if seg.seconds >= HALFWAY_MIN and stats.reps == (stats.target + 1) // 2 < stats.target:
+            self._emit(out, Halfway(now, key, "side"))
         if stats.reps >= stats.target:
             done = self.index
             self._advance(now, out)
@@ -136,7 +142,7 @@ class Engine(TimelineClock):
         now = self._now()
         seg = self.segment
         if seg is not None and seg.timed:
-            self.skipped_total += max(0.0, seg.seconds - self.elapsed())
+            self.skipped_total += max(0.0, self.length(self.index) - self.elapsed())
         was_paused = self.paused_at is not None
         if was_paused:
             out.extend(self.resume())
@@ -162,7 +168,7 @@ class Engine(TimelineClock):
         if elapsed < BACK_GRACE and self.index > 0:
             target = self.index - 1
             self.rewound_total += self.segments[target].seconds
-        self.rewound_total += min(elapsed, self.segment.seconds if self.segment else 0.0)
+        self.rewound_total += min(elapsed, self.length(self.index))
         if target != self.index:
             self._abandon(now, out)
         seg = self.segments[target]
@@ -173,6 +179,31 @@ class Engine(TimelineClock):
         self._enter(target, now, out)
         if was_paused:  # going back does not start the clock again
             out.extend(self.pause())
+        return out
+
+    def adjust(self, seconds: float) -> list[Event]:
+        """`+`/`-`: make the pause under way (rest, get-ready, switch) longer or
+        shorter. A shorter one keeps its last countdown seconds: `-` never jumps
+        straight into the next part."""
+        if not self._active():
+            return []
+        out = self.tick()
+        seg = self.segment
+        remaining = self.remaining()
+        if self.finished or seg is None or seg.kind is Kind.WORK or remaining is None:
+            return out
+        wanted = remaining + seconds
+        if seconds < 0:
+            wanted = max(wanted, min(remaining, float(COUNTDOWN)))
+        if wanted == remaining:
+            return out
+        self.extra[self.index] = self.extra.get(self.index, 0.0) + wanted - remaining
+        elapsed = self.elapsed()
+        self._moments = moments_of(seg, self.length(self.index))
+        self._next = next(self._moments, None)
+        while self._next is not None and self._next.offset <= elapsed:
+            self._next = next(self._moments, None)
+        self._emit(out, PartLengthChanged(self._now(), self.index, self.length(self.index)))
         return out
 
     def stop(self) -> list[Event]:

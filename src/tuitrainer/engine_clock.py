@@ -19,17 +19,21 @@ from dataclasses import dataclass
 from .events import (
     CountdownTick,
     Event,
+    Halfway,
     PhaseStarted,
     RepCounted,
     SideFinished,
     SideKey,
     SideRestarted,
     SideSwitched,
+    TempoPhaseStarted,
     TipChanged,
     WorkoutFinished,
     WorkoutStarted,
 )
 from .planner import Kind, Segment, Timeline
+from .session.model import TempoPhase, tone_for
+from .tempo import phase_at, tempo_marks
 
 Clock = Callable[[], float]
 Listener = Callable[[Event], None]
@@ -51,12 +55,15 @@ class SideStats:
 @dataclass(frozen=True)
 class Moment:
     offset: float  # plan seconds from the segment's start
-    kind: str  # "rep", "tip", "tick", "end"
+    kind: str  # "rep", "phase", "half", "tip", "tick", "end"
     value: int = 0
 
 
-def moments_of(segment: Segment) -> Iterator[Moment]:
-    """Everything scheduled inside a segment, in time order (ties: listed order)."""
+def moments_of(segment: Segment, length: float | None = None) -> Iterator[Moment]:
+    """Everything scheduled inside a segment, in time order (ties: listed order).
+
+    `length` is the segment's length when `+` or `-` changed a pause's."""
+    length = segment.seconds if length is None else length
     if segment.kind is Kind.WORK:
         tips = len(segment.exercise.tips)
         if not segment.timed:  # self-paced: tips go round until the user finishes
@@ -68,6 +75,7 @@ def moments_of(segment: Segment) -> Iterator[Moment]:
         per_rep = segment.exercise.seconds_per_rep
         reps = segment.reps.high if segment.reps else 0
         marks = [Moment(k * per_rep, "rep", k) for k in range(1, reps + 1)]
+        marks += [Moment(*mark) for mark in tempo_marks(segment)]
         if tips > 1:
             n = 1
             while n * TIP_SECONDS < segment.seconds:
@@ -76,9 +84,9 @@ def moments_of(segment: Segment) -> Iterator[Moment]:
         yield from sorted(marks, key=lambda m: (m.offset, m.kind != "rep"))
     else:
         for remaining in range(COUNTDOWN, 0, -1):
-            if segment.seconds - remaining > 0:
-                yield Moment(segment.seconds - remaining, "tick", remaining)
-    yield Moment(segment.seconds, "end")
+            if length - remaining > 0:
+                yield Moment(length - remaining, "tick", remaining)
+    yield Moment(length, "end")
 
 
 class TimelineClock:
@@ -104,6 +112,7 @@ class TimelineClock:
         self.skipped_total = 0.0  # plan seconds of timed parts cut short by `skip`
         self.rewound_total = 0.0  # plan seconds run again because of `back`
         self.tip_index = 0
+        self.extra: dict[int, float] = {}  # seconds `+`/`-` added to a pause, by index
         self._active_before = 0.0  # plan seconds before a resumed start
         self._seg_start = 0.0
         self._moments: Iterator[Moment] = iter(())
@@ -158,7 +167,15 @@ class TimelineClock:
         seg = self.segment
         if seg is None or not seg.timed:
             return None
-        return max(0.0, seg.seconds - self.elapsed())
+        return max(0.0, self.length(self.index) - self.elapsed())
+
+    def length(self, index: int) -> float:
+        """Planned plan seconds of segment `index`, with what `+` and `-` changed."""
+        return self.segments[index].seconds + self.extra.get(index, 0.0)
+
+    def planned_total(self) -> float:
+        """The whole plan's length, with what `+` and `-` changed."""
+        return self.timeline.total_seconds + sum(self.extra.values())
 
     def offset_of(self, at: float) -> float:
         """Plan seconds from the current segment's start to clock time `at`."""
@@ -171,6 +188,14 @@ class TimelineClock:
             return 0.0
         per_rep = seg.exercise.seconds_per_rep
         return min(1.0, (self.elapsed() % per_rep) / per_rep) if per_rep else 0.0
+
+    def tempo_phase(self) -> tuple[TempoPhase, float] | None:
+        """The part of the guided rep under way and its seconds left; None outside
+        guided reps (and after the last rep)."""
+        seg = self.segment
+        if seg is None or seg.kind is not Kind.WORK or not seg.timed or seg.reps is None:
+            return None
+        return phase_at(seg, self.elapsed())
 
     def side_stats(self, key: SideKey) -> SideStats:
         """Reps and plan seconds of a side, the running side's seconds included."""
@@ -185,9 +210,9 @@ class TimelineClock:
         """Plan seconds of the workout behind us, by the plan's own measure."""
         if self.index < 0:
             return 0.0
-        done = sum(s.seconds for s in self.segments[: self.index])
+        done = sum(self.length(i) for i in range(min(self.index, len(self.segments))))
         seg = self.segment
-        return done + (min(self.elapsed(), seg.seconds) if seg else 0.0)
+        return done + (min(self.elapsed(), self.length(self.index)) if seg else 0.0)
 
     def active_elapsed(self) -> float:
         """Plan seconds since the start with the pauses left out: how long the workout
@@ -199,7 +224,7 @@ class TimelineClock:
         return self._active_before + max(0.0, now * self.speed)
 
     def total_remaining(self) -> float:
-        return max(0.0, self.timeline.total_seconds - self.total_elapsed())
+        return max(0.0, self.planned_total() - self.total_elapsed())
 
     def next_due(self) -> float | None:
         """Clock time of the next scheduled moment; None when none is (not started,
@@ -235,7 +260,7 @@ class TimelineClock:
             if kept is not None and kept.reps:  # a resumed self-paced side: its clock goes on
                 elapsed, resumed = kept.seconds, True
         self._seg_start = at - elapsed / self.speed
-        self._moments = moments_of(seg)
+        self._moments = moments_of(seg, self.length(index))
         self._next = next(self._moments, None)
         while self._next is not None and self._next.offset < elapsed:
             self._next = next(self._moments, None)
@@ -340,6 +365,19 @@ class TimelineClock:
             self._set_tip(moment.value, at, out)
         elif moment.kind == "tick":
             self._emit(out, CountdownTick(at, moment.value))
+        elif moment.kind == "phase":
+            self._start_phase(moment.value, at, out)
+        elif moment.kind == "half":
+            what = "hold" if moment.value else "side"
+            self._emit(out, Halfway(at, self.key_for(self.index), what))
+
+    def _start_phase(self, value: int, at: float, out: list[Event]) -> None:
+        phases = self.segments[self.index].exercise.phases
+        rep, index = divmod(value, len(phases))
+        phase = phases[index]
+        key = self.key_for(self.index)
+        tone = tone_for(phases, index)
+        self._emit(out, TempoPhaseStarted(at, key, rep + 1, index, phase.say, phase.seconds, tone))
 
     # -- for the controls ----------------------------------------------------------
 

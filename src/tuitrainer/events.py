@@ -51,6 +51,37 @@ class RepUndone(Event):
 
 
 @dataclass(frozen=True)
+class TempoPhaseStarted(Event):
+    """A part of a guided rep began: `say` (lift, hold, lower...) for `seconds`.
+
+    `rep` is the rep being done (from 1), `index` the part's place in the tempo,
+    `tone` the cue it starts with (`up`, `down`, or None for a hold)."""
+
+    key: SideKey
+    rep: int
+    index: int
+    say: str
+    seconds: float
+    tone: str | None
+
+
+@dataclass(frozen=True)
+class Halfway(Event):
+    """Half of a side (`what` = "side") or of a long hold ("hold") is behind."""
+
+    key: SideKey
+    what: str
+
+
+@dataclass(frozen=True)
+class PartLengthChanged(Event):
+    """`+` or `-` made the current pause longer or shorter: `seconds` is its new length."""
+
+    index: int
+    seconds: float
+
+
+@dataclass(frozen=True)
 class SideSwitched(Event):
     """A pause between sides began; `side` is the one that comes next."""
 

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .audio.cues import CueScheduler
+from .awake import AwakeWhileRunning, ScreenAwake, for_this_system
 from .config import Preferences
 from .counts import counted
 from .engine import Engine
@@ -87,6 +88,7 @@ class Workouts:
         speed: float = 1.0,
         output: Callable[[], Output | None] = lambda: None,
         tell: Callable[[Notice], None] = lambda notice: None,
+        awake: ScreenAwake | None = None,
     ) -> None:
         self.store = store
         self.locations = locations
@@ -96,6 +98,19 @@ class Workouts:
         self.output = output
         self.tell = tell
         self.unsaved: list[Recorder] = []  # workouts whose writes the history refused
+        self._awake = awake  # chosen on first use, from the setting
+
+    @property
+    def screen_awake(self) -> ScreenAwake:
+        """What keeps the display on while a workout runs (nothing if switched off)."""
+        if self._awake is None:
+            self._awake = for_this_system(self.preferences.keep_screen_awake)
+        return self._awake
+
+    def shutdown(self) -> None:
+        """At exit: let the screen blank again."""
+        if self._awake is not None:
+            self._awake.close()
 
     # -- the resume policy -------------------------------------------------------
 
@@ -230,7 +245,9 @@ class Workouts:
         recorder = Recorder(self.store, engine, workout_id=resume_id)
         recorder.on_notice = lambda text: self._saving(recorder, text)
         cues = self._cues(engine)
-        return Workout(engine, recorder, cues, self.preferences, start, resume_id is not None)
+        workout = Workout(engine, recorder, cues, self.preferences, start, resume_id is not None)
+        workout.listen(AwakeWhileRunning(self.screen_awake))
+        return workout
 
     # -- writes the history refused ---------------------------------------------------
 
@@ -370,6 +387,10 @@ class Workout:
     def back(self) -> list[Event]:
         """Start this part again; near its start, go to the part before."""
         return self._changed(self.engine.back())
+
+    def adjust(self, seconds: float) -> list[Event]:
+        """`+`/`-`: make the rest, switch or get-ready under way longer or shorter."""
+        return self._changed(self.engine.adjust(seconds))
 
     def pause(self) -> list[Event]:
         return self._changed(self.engine.pause())

@@ -18,8 +18,9 @@ from tuitrainer.locations import builtin_dir
 from tuitrainer.planner import plan
 from tuitrainer.session import check_text
 
-# At speed 4 the shortest gap between two cues is a quarter of a second, longer than
-# any cue but the longest two, which come last. Planned: 12.0 s, so 3 s of real time.
+# At speed 4 the shortest gap between two cues is a quarter of a second (a part of a
+# guided rep), longer than any cue but the longest two, which come last.
+# Planned: 12.0 s, so 3 s of real time.
 SESSION = """name: Capture
 get_ready_seconds: 3
 exercises:
@@ -32,13 +33,17 @@ EXPECTED = [
     "get_ready",
     "countdown",
     "countdown",
-    "go",
-    "rep",
+    "go",  # with the first lift
+    "down",
+    "up",  # the second rep (its count's knock gives way to it)
+    "down",
     "switch_sides",
     "countdown",
     "countdown",
     "go",
-    "rep",
+    "down",
+    "up",
+    "down",
     "workout_done",
 ]
 SPEED = 4.0

@@ -51,7 +51,7 @@ def test_new_session_edited_in_the_app_saved_and_run(tmp_path: Path):
 
     term = Terminal([TUITRAINER, "run", "tiny", "--speed", "50"], run_env(tmp_path))
     try:
-        term.wait_for("READY?")
+        term.wait_for("Press space to start")
         term.press("Space")
         term.wait_for("Workout complete: Tiny", "2 / 2", timeout=20)
     finally:

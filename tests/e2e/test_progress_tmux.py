@@ -55,7 +55,7 @@ def test_pain_before_is_asked_typed_and_kept(tmp_path: Path):
     quick = str(Path(__file__).resolve().parents[1] / "data" / "sessions" / "quick.yaml")
     term = Terminal([TUITRAINER, "run", quick, "--speed", "50"], run_env(tmp_path))
     try:
-        term.wait_for("Pain before you start", "READY?")
+        term.wait_for("Pain before you start", "Exercise 1 of")
         term.press("6")
         term.press("Enter")
         term.wait_for("Exercise 2 of 2")  # Enter saved it and started the workout

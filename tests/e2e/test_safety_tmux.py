@@ -18,12 +18,12 @@ def test_first_run_shows_the_note_once(tmp_path: Path):
     try:
         term.wait_for("Before you start", "Get care today")
         term.press("Enter")  # one key
-        term.wait_for("READY?")
+        term.wait_for("Press space to start")
     finally:
         term.close()  # the workout is left unstarted; the acknowledgement is stored
     term = Terminal([TUITRAINER, "run", QUICK, "--speed", "50"], env)
     try:
-        screen = term.wait_for("READY?")  # remembered: straight to the workout
+        screen = term.wait_for("Press space to start")  # remembered: straight to the workout
         assert "Get care today" not in screen
     finally:
         term.close()

@@ -23,9 +23,9 @@ pytestmark = needs_tmux
 def test_a_signal_restores_the_terminal_and_keeps_the_reps(tmp_path: Path, number: int):
     term = Terminal([TUITRAINER, "run", QUICK, "--speed", "50"], run_env(tmp_path))
     try:
-        term.wait_for("READY?")
+        term.wait_for("Press space to start")
         term.press("Space")
-        term.wait_for("Exercise 2 of 2", "RIGHT SIDE")
+        term.wait_for("Exercise 2 of 2", "Right side")
         term.press("Space")
         term.wait_for("1 / 3 reps")
         assert set(term.modes().values()) == {"1"}
@@ -42,17 +42,19 @@ def test_a_signal_restores_the_terminal_and_keeps_the_reps(tmp_path: Path, numbe
 def test_ctrl_z_pauses_the_workout_and_fg_finds_it_paused(tmp_path: Path):
     term = Terminal([TUITRAINER, "run", QUICK, "--speed", "5"], run_env(tmp_path))
     try:
-        term.wait_for("READY?")
+        term.wait_for("Press space to start")
         term.press("Space")
-        term.wait_for("GET READY")
+        term.wait_for("until the start")
         term.press("C-z")
-        term.wait_for("PAUSED")  # drawn before the process stops
+        term.wait_for("paused (p goes on)")  # drawn before the process stops
         time.sleep(1.0)  # stopped: five seconds of workout time at this speed
         os.kill(term.pid(), signal.SIGCONT)  # what `fg` sends
-        term.wait_for("PAUSED")
+        term.wait_for("paused (p goes on)")
+        shown = [line for line in term.screen().splitlines() if " in · " in line]
         time.sleep(0.5)
-        assert "PAUSED" in term.screen()  # it stays paused until p
+        assert "paused (p goes on)" in term.screen()  # it stays paused until p
+        assert [line for line in term.screen().splitlines() if " in · " in line] == shown
         term.press("p")
-        term.wait_for("GET READY")
+        term.wait_for("until the start")
     finally:
         term.close()

@@ -45,7 +45,7 @@ def test_only_one_of_two_windows_resumes_an_unfinished_workout(tmp_path: Path):
         second.wait_for("is open in", "another window")  # the notice wraps
         assert "Reach and rotate" not in second.screen()
         first.press("Space")  # start where it stopped
-        first.wait_for("RIGHT SIDE")
+        first.wait_for("Right side")
         for count in (1, 2):
             first.press("Space")
             first.wait_for(f"{count} / 3 reps")

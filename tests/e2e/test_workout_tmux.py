@@ -17,9 +17,9 @@ pytestmark = needs_tmux
 
 def _to_self_paced_side(term: Terminal) -> None:
     """Start, and let the guided exercise run by at speed 50 to the self-paced one."""
-    term.wait_for("READY?")
+    term.wait_for("Press space to start")
     term.press("Space")
-    term.wait_for("Exercise 2 of 2", "RIGHT SIDE")
+    term.wait_for("Exercise 2 of 2", "Right side")
 
 
 def test_workout_logged_and_quit(tmp_path: Path):
@@ -76,12 +76,12 @@ def test_sigkill_keeps_every_rep_and_offers_resume(tmp_path: Path):
     try:
         term.wait_for("Unfinished workout")
         term.press("r")
-        screen = term.wait_for("Exercise 2 of 2", "READY?")
+        screen = term.wait_for("Exercise 2 of 2", "Press space to start")
         assert "2 / 3 reps" in screen  # the self-paced side keeps its reps
         term.press("Space")
-        term.wait_for("RIGHT SIDE")
+        term.wait_for("Right side")
         term.press("Space")
-        term.wait_for("SWITCH SIDES")
+        term.wait_for("Next: Reach and rotate, left side")
         term.press("q")
         term.press("y")
         term.wait_for("Pain now")

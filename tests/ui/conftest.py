@@ -12,6 +12,8 @@ from tuitrainer.audio.outputs import SilentOutput
 from tuitrainer.history.assessments import acknowledge
 from tuitrainer.locations import Locations
 from tuitrainer.session import load_session
+from tuitrainer.widgets.big_text import BigText
+from tuitrainer.widgets.live_text import LiveText
 
 QUICK = DATA / "sessions" / "quick.yaml"
 
@@ -41,6 +43,8 @@ def make_app(
 def text_of(app: TuitrainerApp, selector: str) -> str:
     """What a label or static on the current screen shows."""
     widget = app.screen.query_one(selector)
+    if isinstance(widget, BigText | LiveText):
+        return widget.text
     if hasattr(widget, "figures"):
         return "\n".join(widget.figures)
     return str(widget.value if hasattr(widget, "value") else widget.content)

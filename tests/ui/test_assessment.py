@@ -243,10 +243,10 @@ async def test_the_plan_starts_with_its_per_side_doses(locations: Locations, clo
         assert isinstance(app.screen, WorkoutScreen)
         await pilot.press("space")
         await advance(pilot, clock, 10)  # get ready
-        assert text_of(app, "#phase") == "LEFT SIDE"
+        assert text_of(app, "#status") == "Left side"
         assert text_of(app, "SidePanel.-left").startswith("0 / 12 reps")
         await advance(pilot, clock, 12 * 4 + 10.1)  # twelve 4 s reps, then switch sides
-        assert text_of(app, "#phase") == "RIGHT SIDE"
+        assert text_of(app, "#status") == "Right side"
         assert text_of(app, "SidePanel.-left").startswith("12 / 12 reps")
         assert text_of(app, "SidePanel.-right").startswith("0 / 10 reps")
         await advance(pilot, clock, 10 * 4)

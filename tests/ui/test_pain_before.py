@@ -51,6 +51,23 @@ async def test_space_skips_the_rating_and_starts(locations: Locations, clock: Fa
     assert pain_saved(locations) == [(None, None)]
 
 
+async def test_digits_then_space_save_the_rating_and_start(locations: Locations, clock: FakeClock):
+    app = make_app(locations, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("1", "2", "space")  # out of range: refused, still asked
+        await pilot.pause()
+        assert isinstance(app.screen, PainBeforeScreen)
+        await pilot.press("backspace", "backspace", "3", "space")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkoutScreen)
+        assert text_of(app, "#phase") == "GET READY"
+        await pilot.press("q", "y")
+        await pilot.pause()
+        await pilot.press("5", "space")  # the same on the summary
+        await pilot.pause()
+    assert pain_saved(locations) == [(3, 5)]
+
+
 async def test_escape_skips_and_the_workout_still_waits(locations: Locations, clock: FakeClock):
     app = make_app(locations, clock)
     async with app.run_test() as pilot:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import FakeClock
 from tests.ui.conftest import advance, make_app, text_of
 from tuitrainer.history.export import workouts
 from tuitrainer.locations import Locations
-from tuitrainer.screens.help import HelpScreen
+from tuitrainer.screens.help import HelpScreen, describe_bindings
 from tuitrainer.screens.questions import ConfirmScreen
 from tuitrainer.screens.summary import SummaryScreen
 from tuitrainer.screens.workout import WorkoutScreen
@@ -40,17 +42,20 @@ async def test_waits_for_space_then_counts_guided_reps(locations, clock: FakeClo
         assert text_of(app, "#clock") == "0:04"
         assert "Hands and knees." in text_of(app, "#coach")
         await advance(pilot, clock, 4)
-        assert text_of(app, "#phase") == "LEFT SIDE"
+        assert text_of(app, "#status") == "Left side"
         assert text_of(app, "#coach") == "Brace your core."
         await advance(pilot, clock, 4.5)
         assert text_of(app, "SidePanel.-left").startswith("2 / 3 reps")
         assert app.screen.query_one("SidePanel.-left").has_class("-active")
         assert not app.screen.query_one("SidePanel.-right").has_class("-active")
-        assert text_of(app, "#counts") == "Rep 3 of 3"
+        assert text_of(app, "#count") == "2/3"
+        assert text_of(app, "#phase") == "LIFT"  # the third rep starts with a lift
+        assert text_of(app, "#clock-label") == "left on this side"
         await advance(pilot, clock, 1.5)
         assert text_of(app, "#phase") == "SWITCH SIDES"
         assert text_of(app, "SidePanel.-left").startswith("3 / 3 reps")
-        assert text_of(app, "#next") == "Up next: right side"
+        assert text_of(app, "#next-title") == "Next: Fire hydrant, right side"
+        assert text_of(app, "#next-big") == "RIGHT SIDE"
 
 
 async def test_pause_stops_the_countdown(locations, clock: FakeClock):
@@ -81,7 +86,7 @@ async def test_skip_back_and_self_paced_logging(locations, clock: FakeClock):
         assert text_of(app, "#exercise") == "Reach and rotate"
         assert text_of(app, "#phase") == "GET READY"
         await pilot.press("n")
-        assert text_of(app, "#phase") == "RIGHT SIDE"
+        assert text_of(app, "#status") == "Right side"
         await advance(pilot, clock, 5)
         assert text_of(app, "#clock") == "0:05"  # self-paced sides count up
         await pilot.press("space", "space")
@@ -91,13 +96,13 @@ async def test_skip_back_and_self_paced_logging(locations, clock: FakeClock):
         await pilot.press("space", "space")
         assert text_of(app, "#phase") == "SWITCH SIDES"  # the target moved it on
         await pilot.press("u")  # undo the last rep: back into the side
-        assert text_of(app, "#phase") == "RIGHT SIDE"
+        assert text_of(app, "#status") == "Right side"
         assert text_of(app, "SidePanel.-right").startswith("2 / 3 reps")
         await pilot.press("space")
         assert text_of(app, "#phase") == "SWITCH SIDES"
         await advance(pilot, clock, 1)
         await pilot.press("b")  # near the start of the pause: back to the side
-        assert text_of(app, "#phase") == "RIGHT SIDE"
+        assert text_of(app, "#status") == "Right side"
         assert text_of(app, "SidePanel.-right").startswith("0 / 3 reps")
 
 
@@ -110,7 +115,7 @@ async def test_quit_confirm_summary_and_pain_are_saved(locations, clock: FakeClo
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
         assert isinstance(app.screen, WorkoutScreen)
-        assert text_of(app, "#phase") == "LEFT SIDE"  # not left paused
+        assert text_of(app, "#status") == "Left side"  # not left paused
         await pilot.press("q", "y")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
@@ -138,13 +143,13 @@ async def test_completed_workout_is_saved_with_every_side(locations, clock: Fake
     async with app.run_test() as pilot:
         await pilot.press("space")
         await advance(pilot, clock, 4 + 6 + 3 + 6 + 5 + 4)
-        assert text_of(app, "#phase") == "RIGHT SIDE"
+        assert text_of(app, "#status") == "Right side"
         await pilot.press("space", "space", "space")
         await advance(pilot, clock, 3)
         await pilot.press("space", "space")
         await pilot.pause()
         assert text_of(app, "#phase") == "DONE"  # for a moment, big, before the summary
-        assert text_of(app, "#clock") == "0:00"
+        assert (text_of(app, "#clock"), text_of(app, "#clock-label")) == ("0:31", "in all")
         await advance(pilot, clock, 1)
         assert text_of(app, "#phase") == "DONE"
         await advance(pilot, clock, 1)
@@ -188,9 +193,9 @@ async def test_resize_keeps_the_workout_going(locations, clock: FakeClock):
         await pilot.resize_terminal(40, 12)
         await advance(pilot, clock, 0.1)
         assert app.screen.has_class("-narrow") and app.screen.has_class("-short")
-        assert text_of(app, "#phase") == "LEFT SIDE"
+        assert text_of(app, "#status") == "Left side"
         assert text_of(app, "SidePanel.-left").startswith("1 / 3 reps")
-        assert app.screen.query_one("#clock").region.height == 3  # big digits still shown
+        assert app.screen.query_one("#count").region.height == 3  # the count stays big
         await pilot.resize_terminal(120, 40)
         await advance(pilot, clock, 2)
         assert text_of(app, "SidePanel.-left").startswith("2 / 3 reps")
@@ -205,9 +210,17 @@ async def test_help_and_modification(locations, clock: FakeClock):
         assert "Hands and knees." in text_of(app, "#coach")
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        help_text = str(app.screen.query_one(".detail").content)
-        for words in ("Undo", "Pause", "Next", "Back", "Mute", "End"):
-            assert words in help_text
+        help_text = describe_bindings(app.screen.bindings)
+        for words in (
+            "log one rep",
+            "Pause, or go on",
+            "Inside a rep range (8 of 8-10) it finishes the side",
+            "in its first 3 seconds, go back to the part before",
+            "Sound on or off",
+            "End the workout early",
+            "15 seconds more of the rest",
+        ):
+            assert words in help_text, words
         await pilot.press("escape")
         assert isinstance(app.screen, WorkoutScreen)
 
@@ -222,7 +235,7 @@ async def test_help_pauses_the_workout_while_it_is_open(locations, clock: FakeCl
         clock.advance(60)
         await pilot.press("escape")
         await advance(pilot, clock, 0)
-        assert text_of(app, "#phase") == "LEFT SIDE"
+        assert text_of(app, "#status") == "Left side"
         assert text_of(app, "SidePanel.-left").startswith("1 / 3 reps")  # nothing ran on
 
 
@@ -241,12 +254,13 @@ async def test_a_skipped_through_workout_says_so(locations, clock: FakeClock):
         assert headline.startswith("Workout finished, some reps skipped")
 
 
-def test_the_screen_wakes_often_only_while_the_beat_moves(locations, clock: FakeClock):
-    """10 Hz during guided reps; otherwise when the big clock next turns a second."""
+def test_the_screen_wakes_only_when_what_it_shows_changes(locations, clock: FakeClock):
+    """Never before the start or while paused; else when the clock's second turns or
+    the next part of a guided rep begins, and a moment before each cue is due."""
     from tests.ui.conftest import QUICK
     from tuitrainer.config import Preferences
+    from tuitrainer.display import CUE_AHEAD, LATE
     from tuitrainer.history import HistoryStore
-    from tuitrainer.screens.workout import IDLE_TICK_SECONDS, TICK_SECONDS
     from tuitrainer.session import load_session
     from tuitrainer.workout import Workouts
 
@@ -254,36 +268,41 @@ def test_the_screen_wakes_often_only_while_the_beat_moves(locations, clock: Fake
     workouts = Workouts(store, locations, Preferences(), clock=clock)
     screen = WorkoutScreen(workouts.open(load_session(QUICK)))
     engine = screen.engine
-    assert screen._next_tick() == IDLE_TICK_SECONDS  # not started
+    assert screen._next_tick() is None  # not started: waits for a key
     engine.start()
     clock.advance(0.8)  # get ready: 3.2 s left, the clock shows 0:04 for 0.2 s more
-    assert abs(screen._next_tick() - 0.205) < 1e-9
-    clock.advance(3.2 + 1)  # into the guided left side
+    assert screen._next_tick() == pytest.approx(0.2 - CUE_AHEAD)  # the countdown's cue
+    clock.advance(0.1)
+    assert screen._next_tick() == pytest.approx(0.1 + LATE)  # the clock turns
+    clock.advance(0.1 + 3 + 0.6)  # 0.6 s into the guided left side: lift, 0.4 s more
     engine.tick()
-    assert screen._next_tick() == TICK_SECONDS
+    assert screen._next_tick() == pytest.approx(0.4 - CUE_AHEAD)  # the "down" cue
+    clock.advance(0.3)
+    assert screen._next_tick() == pytest.approx(0.1 + LATE)  # lower
     engine.pause()
-    assert screen._next_tick() == IDLE_TICK_SECONDS
+    assert screen._next_tick() is None
     store.close()
 
 
 def notices(app) -> list[str]:
-    return [n.message for n in app._notifications]
+    """The notice the workout shows now (in its own line, one at a time)."""
+    return [app.screen.notice]
 
 
 async def test_keys_that_change_nothing_say_why(locations, clock: FakeClock):
     app = make_app(locations, clock)
     async with app.run_test() as pilot:
         await pilot.press("space", "n")  # start, skip the get-ready: a guided side
-        assert text_of(app, "#phase") == "LEFT SIDE"
+        assert text_of(app, "#status") == "Left side"
         await pilot.press("u")
         assert "Guided reps count themselves: there is no logged rep to undo." in notices(app)
         await pilot.press("space")
-        assert "Guided reps count themselves: follow the beat." in notices(app)
+        assert "Guided reps count themselves: follow the words and the tones." in notices(app)
         await pilot.press("p", "space", "p")  # paused, a guided side still has no rep to log
-        assert notices(app)[-1] == "Paused: press p to go on; the beat counts the reps."
+        assert notices(app)[-1] == "Paused: press p to go on; guided reps count themselves."
         for _ in range(5):  # left, switch, right, rest, get ready: the self-paced side
             await pilot.press("n")
-        assert text_of(app, "#phase") == "RIGHT SIDE"
+        assert text_of(app, "#status") == "Right side"
         await pilot.press("space", "space", "p", "space")
         assert text_of(app, "SidePanel.-right").startswith("2 / 3 reps")  # not a third
         assert "Paused: press p to go on, then log the rep." in notices(app)
@@ -371,7 +390,7 @@ def workout_snapshot(locations: Locations, clock: FakeClock, keys: str, seconds:
 
 
 def test_snapshot_guided_side(snap_compare, locations: Locations, clock: FakeClock):
-    """Half-way through the second guided rep of the left side: beat, counts, both panels."""
+    """Half-way through the second guided rep of the left side: movement, count, panels."""
     app, before = workout_snapshot(locations, clock, "n", 3.0)
     assert snap_compare(app, run_before=before, terminal_size=(80, 24))
 
@@ -390,7 +409,7 @@ def test_snapshot_done(snap_compare, locations: Locations, clock: FakeClock):
 
 
 def test_snapshot_narrow_and_short(snap_compare, locations: Locations, clock: FakeClock):
-    """A 60 by 18 terminal keeps the clock and the counts; the rest gives way."""
+    """A 60 by 18 terminal keeps the count big; the rest gives way."""
     app, before = workout_snapshot(locations, clock, "", 1.5)
     assert snap_compare(app, run_before=before, terminal_size=(60, 18))
 

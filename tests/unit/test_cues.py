@@ -61,13 +61,17 @@ def test_a_workout_sounds_in_this_order(clock: FakeClock):
         "get_ready",
         "countdown",
         "countdown",  # 3 s get ready: ticks at 2 and 1 left
-        "go",
-        "rep",  # the left side; its last rep coincides with...
-        "switch_sides",
+        "go",  # with the first lift
+        "down",  # lower; the second rep's lift (with the first rep's count)...
+        "up",
+        "down",  # ...and its lower: the tempo can be followed by ear
+        "switch_sides",  # the last rep's end
         "countdown",
         "countdown",
         "go",
-        "rep",  # the right side; its last rep coincides with the end of the exercise
+        "down",
+        "up",
+        "down",  # the right side; its last rep coincides with the end of the exercise
         "exercise_done",
         "countdown",
         "countdown",
@@ -76,6 +80,7 @@ def test_a_workout_sounds_in_this_order(clock: FakeClock):
         "countdown",
         "countdown",
         "go",  # one rep on both sides; it ends the workout
+        "down",
         "workout_done",
     ]
 
@@ -100,10 +105,10 @@ def test_muted_and_switched_off_cues_are_silent(clock: FakeClock):
     assert output.played == []
     prefs = Preferences()
     prefs.cues["countdown"] = False
-    prefs.cues["rep"] = False
+    prefs.cues["up"] = prefs.cues["down"] = False
     engine, cues, output = scheduled(TWO_SIDES, FakeClock(), prefs)
     run_ticking(engine, cues, engine.clock, 0.1)
-    assert "countdown" not in output.played and "rep" not in output.played
+    assert not {"countdown", "up", "down"} & set(output.played)
     assert output.played[:3] == ["get_ready", "go", "switch_sides"]
 
 
@@ -133,7 +138,7 @@ def test_session_and_exercise_choose_their_sounds(tmp_path: Path, clock: FakeClo
     run_ticking(engine, cues, clock, 0.1)
     gos = [name for cue, name in recorder.paths if cue == "go"]
     assert gos == ["countdown.wav", "countdown.wav", "bong.wav"]  # exercise, then session
-    assert ("rep", "rep.wav") in recorder.paths  # not overridden: the built-in
+    assert ("up", "up.wav") in recorder.paths  # not overridden: the built-in
 
 
 def test_volume_from_preferences_reaches_the_output(clock: FakeClock):
@@ -200,3 +205,24 @@ def test_ending_early_plays_no_done_cue(clock: FakeClock):
     engine.stop()
     cues.flush()
     assert output.played == before
+
+
+LONG_SIDE = """name: Long side
+get_ready_seconds: 2
+exercises:
+  - name: Bridge
+    sides: [both]
+    reps: 5
+    rep_seconds: 4
+"""
+
+
+def test_a_long_side_has_a_halfway_cue_that_a_setting_switches_off(clock: FakeClock):
+    engine, cues, output = scheduled(LONG_SIDE, clock)
+    run_ticking(engine, cues, clock, 0.1)
+    assert output.played.count("halfway") == 1  # at 10 s, over that rep's "up"
+    prefs = Preferences()
+    prefs.cues["halfway"] = False
+    engine, cues, output = scheduled(LONG_SIDE, FakeClock(), prefs)
+    run_ticking(engine, cues, engine.clock, 0.1)
+    assert "halfway" not in output.played

@@ -16,7 +16,16 @@ UI_PATHS = ["screens", "widgets", "app.py"]
 # Widget constructors and methods that take text which Textual parses as markup.
 TEXT_TAKERS = {"Label", "Static", "update", "Option", "add_row", "add_column", "add_columns"}
 TEXT_TAKERS |= {"title", "xlabel", "ylabel", "text"}  # plotext draws its text raw
-SAFE_WRAPPERS = {"plain", "styled", "cell", "Text", "Content", "describe_bindings", "printable"}
+SAFE_WRAPPERS = {
+    "key_table",
+    "plain",
+    "styled",
+    "cell",
+    "Text",
+    "Content",
+    "describe_bindings",
+    "printable",
+}
 TITLES = {"title", "sub_title", "border_title", "border_subtitle"}
 SAFE_TITLE_WRAPPERS = {"printable"}
 

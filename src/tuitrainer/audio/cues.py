@@ -5,9 +5,9 @@ and the switch-sides pause begins with it). Only one cue can be heard at once
 (a new cue cuts the old one), so cues whose moments lie within `SAME_MOMENT`
 of each other are merged and the most important one plays.
 
-The screen ticks the engine at most every quarter second (ten times a second
-while the tempo bar moves), so a cue sent when its event is noticed would start
-up to that late. Where the output can
+The screen wakes only when what it shows changes (each second, each part of a
+guided rep), so a cue sent when its event is noticed could start late; the
+screen also wakes `LOOKAHEAD / 2` before each scheduled moment. Where the output can
 wait for a moment itself (the player process), the cues of the next
 `LOOKAHEAD` seconds are handed over in advance, from `Engine.preview`, and
 withdrawn when a key changes the plan (pause, skip, a logged rep...).
@@ -25,10 +25,12 @@ from ..engine import Engine
 from ..events import (
     CountdownTick,
     Event,
+    Halfway,
     PhaseStarted,
     RepCounted,
     SideFinished,
     SideSwitched,
+    TempoPhaseStarted,
     WorkoutFinished,
 )
 from ..planner import Kind
@@ -43,12 +45,15 @@ PRIORITY = (
     "rest",
     "get_ready",
     "countdown",
+    "halfway",
+    "up",
+    "down",
     "rep",
 )
 CUES = tuple(PRIORITY)
 SAME_MOMENT = 0.03  # clock seconds
 STALE = 0.5  # a cue this late (after a long stall) is dropped, not played late
-LOOKAHEAD = 0.3  # cues due this soon go to the player early; longer than the screen's idle tick
+LOOKAHEAD = 0.3  # cues due this soon go to the player early
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,10 @@ def cues_for(event: Event, engine: Engine) -> list[Cue]:
         return [Cue("countdown", event.at, segment.exercise_index if segment else None)]
     if isinstance(event, RepCounted):
         return [Cue("rep", event.at, event.key.exercise_index)]
+    if isinstance(event, TempoPhaseStarted) and event.tone:
+        return [Cue(event.tone, event.at, event.key.exercise_index)]
+    if isinstance(event, Halfway):
+        return [Cue("halfway", event.at, event.key.exercise_index)]
     if isinstance(event, SideFinished) and _last_side(engine, event):
         return [Cue("exercise_done", event.at, event.key.exercise_index)]
     if isinstance(event, WorkoutFinished) and event.status == "completed":
@@ -159,8 +168,17 @@ class CueScheduler:
         if self._pending is not None:
             pending, self._pending = self._pending, None
             self._send(pending)
-        if ahead is not None and self.engine is not None:
+        if ahead is not None and self.engine is not None and self._cue_may_be_near(self.engine):
             self._hand_over_coming(ahead, self.engine)
+
+    def _cue_may_be_near(self, engine: Engine) -> bool:
+        """Whether sound is on and the engine has a moment within the look-ahead:
+        most wakes of the screen have none, and then the preview (a twin engine)
+        is not worth making."""
+        due = engine.next_due()
+        if self.muted() or due is None:
+            return False
+        return due <= self.clock() + LOOKAHEAD + SAME_MOMENT
 
     def _hand_over_coming(self, output: Output, engine: Engine) -> None:
         now = self.clock()

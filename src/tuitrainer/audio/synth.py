@@ -11,6 +11,9 @@ recognised with the face near the floor:
 - countdown: one short, dry tick (the last three seconds)
 - go: a bright, longer note with its octave
 - rep: a soft low knock on every guided rep
+- up / down: a quick sweep up (lift) or down (lower) at each part of a guided
+  rep, so the tempo can be followed with the eyes closed
+- halfway: two equal light taps, half of a long side or hold is behind
 - switch_sides: high-low-high, like a two-tone bell
 - rest: two falling notes, soft
 - exercise_done: three notes up a major chord
@@ -29,8 +32,9 @@ RATE = 44_100
 FADE_SECONDS = 0.006  # short fades in and out, so nothing clicks
 PEAK = 0.6  # of full scale, leaving room for the volume setting and mixing
 
-# (frequency Hz, seconds, relative loudness); frequency 0 is a silent gap.
-Note = tuple[float, float, float]
+# (frequency Hz, seconds, relative loudness); frequency 0 is a silent gap; a pair of
+# frequencies is a sweep from the first to the second.
+Note = tuple[float | tuple[float, float], float, float]
 
 C5, E5, G5, A5, C6, E6 = 523.25, 659.25, 783.99, 880.0, 1046.5, 1318.5
 
@@ -39,6 +43,9 @@ CUES: dict[str, list[Note]] = {
     "countdown": [(A5 * 2, 0.05, 0.7)],
     "go": [(C6, 0.32, 1.0)],
     "rep": [(220.0, 0.07, 0.8)],
+    "up": [((392.0, 784.0), 0.16, 0.8)],
+    "down": [((784.0, 392.0), 0.2, 0.8)],
+    "halfway": [(E6, 0.06, 0.7), (0, 0.07, 0), (E6, 0.06, 0.7)],
     "switch_sides": [(E6, 0.1, 0.7), (0, 0.03, 0), (A5, 0.1, 0.7), (0, 0.03, 0), (E6, 0.14, 0.7)],
     "rest": [(E5, 0.16, 0.6), (0, 0.04, 0), (C5, 0.26, 0.6)],
     "exercise_done": [(C5, 0.1, 0.8), (E5, 0.1, 0.8), (G5, 0.22, 0.8)],
@@ -46,18 +53,22 @@ CUES: dict[str, list[Note]] = {
 }
 
 
-def _note(freq: float, seconds: float, loudness: float, octave: bool) -> list[int]:
+def _note(
+    freq: float | tuple[float, float], seconds: float, loudness: float, octave: bool
+) -> list[int]:
     count = int(round(seconds * RATE))
     fade = max(1, int(FADE_SECONDS * RATE))
+    start, end = freq if isinstance(freq, tuple) else (freq, freq)
     out = []
+    phase = 0.0  # summed, so a sweep glides without jumps
     for i in range(count):
-        if freq == 0:
+        if start == 0:
             out.append(0)
             continue
-        t = i / RATE
-        value = math.sin(2 * math.pi * freq * t)
+        phase += 2 * math.pi * (start + (end - start) * i / count) / RATE
+        value = math.sin(phase)
         if octave:
-            value = 0.75 * value + 0.25 * math.sin(4 * math.pi * freq * t)
+            value = 0.75 * value + 0.25 * math.sin(2 * phase)
         # An exponential decay makes short notes sound struck rather than switched on.
         value *= math.exp(-3.0 * i / count)
         envelope = min(1.0, i / fade, (count - 1 - i) / fade)

@@ -38,6 +38,10 @@ class Host(Protocol):
         """Cue sounds with no workout behind them (the assessment's hold)."""
         ...
 
+    def take_sound_notice(self) -> str:
+        """The sound output's notice not yet shown ("" when none), for a workout."""
+        ...
+
 
 class OnScreen(Protocol):
     """A screen or widget, or anything else that knows its app."""

@@ -30,7 +30,7 @@ class PainBeforeScreen(ModalScreen[PainAnswer]):
     CSS_PATH = ["dialogs.tcss", "pain.tcss"]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
     BINDINGS = [
-        Binding("space", "skip(True)", "Skip and start", priority=True, id="pain.start"),
+        Binding("space", "skip(True)", "Save and start", priority=True, id="pain.start"),
         Binding("escape", "skip(False)", "Skip", id="pain.skip"),
     ]
 
@@ -46,7 +46,7 @@ class PainBeforeScreen(ModalScreen[PainAnswer]):
                 yield Label("Pain now: ", id="pain-before-label")
                 yield RatingInput(id="pain-before")
             yield Label(
-                "[b]Enter[/b] save and start    [b]space[/b] skip and start    [b]esc[/b] skip",
+                "[b]Enter[/b] or [b]space[/b] save and start (empty: skip)    [b]esc[/b] skip",
                 classes="keys",
             )
 
@@ -59,5 +59,11 @@ class PainBeforeScreen(ModalScreen[PainAnswer]):
         except ValueError as problem:
             self.notify(str(problem), severity="warning")
 
-    def action_skip(self, start: bool) -> None:
+    async def action_skip(self, start: bool) -> None:
+        """Space after digits saves them (and starts): only an empty box is skipped.
+        Typing "4" then space, the easy key from the floor, once threw the 4 away."""
+        box = self.query_one(RatingInput)
+        if start and box.value.strip():
+            await box.action_submit()
+            return
         self.dismiss(PainAnswer(None, start))

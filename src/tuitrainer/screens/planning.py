@@ -35,26 +35,86 @@ if TYPE_CHECKING:
 
     from ..session.model import Exercise, Session
 
+NARROW = 60  # columns: below this the table opens on the names
+
 
 class PlanningScreen(Screen[None]):
     """Change the plan with keys; `r` starts it, ctrl+s saves it as a session of your own."""
 
     CSS_PATH = "planning.tcss"
+    # In the footer's order: what gets you anywhere first (a narrow footer shows the
+    # first few), in short words; the help (?) gives each key's full sentence.
     BINDINGS = [
-        Binding("plus,equals_sign,shift+up", "step(1)", "+1", key_display="+", id="planning.more"),
-        Binding("minus,shift+down", "step(-1)", "-1", key_display="-", id="planning.less"),
-        Binding("ctrl+up,K", "move(-1)", "Move up", key_display="K", id="planning.move_up"),
-        Binding("ctrl+down,J", "move(1)", "Move down", key_display="J", id="planning.move_down"),
-        Binding("x,delete", "drop", "Drop", id="planning.drop"),
-        Binding("a", "add", "Add", id="planning.add"),
-        Binding("m", "mode", "Guided/self-paced", id="planning.mode"),
-        Binding("s", "swap", "Swap sides", id="planning.swap"),
-        Binding("f", "fit", "Fit to time", id="planning.fit"),
-        Binding("u", "undo", "Undo", id="planning.undo"),
-        Binding("r", "start", "Start", id="planning.start"),
-        Binding("ctrl+s", "save", "Save as", id="planning.save"),
+        Binding(
+            "r", "start", "Start", tooltip="Start a workout of this plan now.", id="planning.start"
+        ),
+        Binding(
+            "ctrl+s",
+            "save",
+            "Save as",
+            tooltip="Save this plan as a session of yours.",
+            id="planning.save",
+        ),
         Binding("question_mark", "help", "Help", key_display="?", id="planning.help"),
-        Binding("escape,q", "back", "Back", id="planning.back"),
+        Binding(
+            "escape,q", "back", "Back", tooltip="Back (asks first if unsaved).", id="planning.back"
+        ),
+        Binding(
+            "plus,equals_sign,shift+up",
+            "step(1)",
+            "+1",
+            key_display="+",
+            tooltip="One more of the value under the cursor.",
+            id="planning.more",
+        ),
+        Binding(
+            "minus,shift+down",
+            "step(-1)",
+            "-1",
+            key_display="-",
+            tooltip="One less of the value under the cursor.",
+            id="planning.less",
+        ),
+        Binding(
+            "a", "add", "Add", tooltip="Add an exercise from the catalogue.", id="planning.add"
+        ),
+        Binding(
+            "x,delete",
+            "drop",
+            "Drop",
+            tooltip="Drop the exercise under the cursor.",
+            id="planning.drop",
+        ),
+        Binding(
+            "m",
+            "mode",
+            "Mode",
+            tooltip="Guided or self-paced, for this exercise.",
+            id="planning.mode",
+        ),
+        Binding("s", "swap", "Swap", tooltip="Swap the order of its sides.", id="planning.swap"),
+        Binding(
+            "f", "fit", "Fit", tooltip="Fit the whole plan to a time you give.", id="planning.fit"
+        ),
+        Binding("u", "undo", "Undo", tooltip="Undo the last change.", id="planning.undo"),
+        Binding(
+            "ctrl+up,K",
+            "move(-1)",
+            "Move up",
+            key_display="K",
+            show=False,
+            tooltip="Move the exercise up (ctrl+up too).",
+            id="planning.move_up",
+        ),
+        Binding(
+            "ctrl+down,J",
+            "move(1)",
+            "Move down",
+            key_display="J",
+            show=False,
+            tooltip="Move the exercise down (ctrl+down too).",
+            id="planning.move_down",
+        ),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -86,7 +146,10 @@ class PlanningScreen(Screen[None]):
             table.add_column(text.cell(label), key=key)
         self.query_one("#entry").display = False
         self.redraw()
-        table.move_cursor(row=0, column=FIELDS.index("reps"))
+        # On the reps, the value most often changed; on a narrow terminal on the names,
+        # so the table does not open scrolled sideways with them cut.
+        narrow = self.app.size.width < NARROW
+        table.move_cursor(row=0, column=0 if narrow else FIELDS.index("reps"))
         table.focus()
 
     # -- drawing --------------------------------------------------------------------

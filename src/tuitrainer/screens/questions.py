@@ -24,6 +24,7 @@ class ConfirmScreen(ModalScreen[bool]):
     """Ask one question; `y` answers yes, `n` or escape no."""
 
     CSS_PATH = "dialogs.tcss"
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (12, "-tall")]  # 20x5: the question, bare
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),

@@ -22,7 +22,10 @@ class SummaryScreen(Screen[None]):
 
     CSS_PATH = "summary.tcss"
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
-    BINDINGS = [Binding("escape", "skip", "Skip rating", id="summary.skip")]
+    BINDINGS = [
+        Binding("space", "save", "Save", priority=True, id="summary.save"),
+        Binding("escape", "skip", "Skip rating", id="summary.skip"),
+    ]
 
     def __init__(self, workout: Workout) -> None:
         super().__init__()
@@ -42,7 +45,7 @@ class SummaryScreen(Screen[None]):
             yield Label(plain(f"{status}: {self.engine.timeline.session.title}"), id="headline")
             # The rating first: on a small terminal the table scrolls, the question stays.
             with Horizontal(id="pain-row"):
-                yield Label("Pain now, 0-10 (Enter skips): ", id="pain-label")
+                yield Label("Pain now, 0-10 (empty: Enter skips): ", id="pain-label")
                 yield RatingInput(id="pain")
             yield Label(
                 plain(f"Total: {done} of {target} reps, {format_duration(total_time)} of work"),
@@ -71,6 +74,10 @@ class SummaryScreen(Screen[None]):
             self.notify(str(problem), severity="warning")
             return
         self.post_message(SummaryClosed(self.workout, rating))
+
+    async def action_save(self) -> None:
+        """Space does what Enter does: saves the digits typed, or skips an empty box."""
+        await self.query_one("#pain", Input).action_submit()
 
     def action_skip(self) -> None:
         self.post_message(SummaryClosed(self.workout, None))

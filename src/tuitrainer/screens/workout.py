@@ -1,35 +1,62 @@
-"""The live workout: big countdown, per-side rep timers, tempo beat, coaching.
+"""The live workout, readable from the floor: the rep count, the movement or
+phase, and one labelled clock in big letters; per-side panels and coaching below.
 
-A driver of `workout.Workout`: the screen advances it a few times a second and
-copies `display.describe` into widgets, changing only what changed. Keys become
-the workout's controls.
+A driver of `workout.Workout`: the screen copies `display.describe` into widgets,
+changing only what changed, and wakes only when something shown will change by the
+clock (the next second, the next part of a rep) or a cue is near; before the start
+and while paused it waits for a key. Keys become the workout's controls.
 """
 
 from __future__ import annotations
 
+import asyncio
+
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Container, Horizontal, Vertical
+from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Digits, Label, ProgressBar, Static
+from textual.timer import Timer
+from textual.widgets import Label, ProgressBar, Static
 
-from ..display import Display, cleared_reps, describe, no_rep_reason, no_undo_reason
+from ..display import (
+    LATE,
+    Display,
+    cleared_reps,
+    describe,
+    next_wake,
+    no_rep_reason,
+    no_undo_reason,
+)
 from ..engine import Engine
-from ..events import Event, PhaseStarted, RepCounted, RepUndone, WorkoutFinished
+from ..events import Event, Halfway, PhaseStarted, RepCounted, RepUndone, WorkoutFinished
 from ..plain_text import printable
-from ..planner import Kind
+from ..widgets.big_text import BigText
 from ..widgets.footer import Footer
+from ..widgets.live_text import LiveText
 from ..widgets.side_panel import SidePanel
-from ..widgets.tempo_bar import TempoBar
 from ..widgets.text import plain
 from ..workout import Workout
 from .help import HelpScreen
+from .host import host
 from .messages import WorkoutEnded, WorkoutLeft
 from .questions import ConfirmScreen
 
-TICK_SECONDS = 0.1  # while the tempo bar moves
-IDLE_TICK_SECONDS = 0.25  # otherwise at most; sooner when the clock's second turns
 DONE_SECONDS = 2.0  # DONE stays up this long (clock seconds) before the summary; space skips
+FLASH_SECONDS = 1.0  # the side panel flashes this long (plan seconds) at halfway
+NOTICE_SECONDS = 3.0  # a notice stays this long (real seconds)
+SOUND_NOTICE_SECONDS = 8.0  # the sound notice, often shown under the pain question
+
+
+def scales(width: int, height: int) -> dict[str, int]:
+    """How big each big text may be drawn on a terminal of this size (0: ordinary
+    text). The rep count grows first and gives way last."""
+    return {
+        "#count": 3 if height >= 44 and width >= 120 else 2 if height >= 28 else 1,
+        "#phase": 2 if height >= 40 and width >= 120 else 1 if height >= 12 else 0,
+        "#next-big": 2 if height >= 40 and width >= 120 else 1 if height >= 20 else 0,
+        "#clock": 1 if height >= 20 else 0,
+    }
 
 
 class WorkoutScreen(Screen[None]):
@@ -37,21 +64,95 @@ class WorkoutScreen(Screen[None]):
 
     CSS_PATH = "workout.tcss"
     RUNS_A_CLOCK = True  # no command palette over a running workout
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-normal")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-normal"), (110, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
     # In the footer's order: a narrow terminal shows the first few, so the ones that
     # get you anywhere (help lists the rest) come first.
+    # The tooltip is the sentence the help (?) shows for each key.
     BINDINGS = [
-        Binding("space,pagedown", "rep_or_start", "Rep", key_display="space", id="workout.rep"),
-        Binding("p", "pause", "Pause", id="workout.pause"),
-        Binding("question_mark", "help", "Help", key_display="?", id="workout.help"),
-        Binding("q", "end", "End", id="workout.quit"),
-        Binding("u,pageup", "undo", "Undo", key_display="u", id="workout.undo"),
-        Binding("n", "skip", "Next", id="workout.next"),
-        Binding("b", "back", "Back", id="workout.back"),
-        Binding("m", "mute", "Mute", id="workout.mute"),
-        Binding("t", "modification", "Easier", id="workout.easier"),
+        Binding(
+            "space,pagedown",
+            "rep_or_start",
+            "Rep",
+            key_display="space",
+            tooltip="Start the workout; on a self-paced side, log one rep. "
+            "On DONE, go straight to the summary.",
+            id="workout.rep",
+        ),
+        Binding(
+            "p",
+            "pause",
+            "Pause",
+            tooltip="Pause, or go on. The clocks stop while paused; nothing runs on.",
+            id="workout.pause",
+        ),
+        Binding(
+            "question_mark",
+            "help",
+            "Help",
+            key_display="?",
+            tooltip="These keys. The workout waits, paused, while they are open.",
+            id="workout.help",
+        ),
+        Binding(
+            "q",
+            "end",
+            "End",
+            tooltip="End the workout early (it asks first). What you did so far is kept.",
+            id="workout.quit",
+        ),
+        Binding(
+            "u,pageup",
+            "undo",
+            "Undo",
+            key_display="u",
+            tooltip="Take back the last logged rep; just after a side ended on its last "
+            "rep, go back into that side.",
+            id="workout.undo",
+        ),
+        Binding(
+            "n",
+            "skip",
+            "Next",
+            tooltip="Go on to the next part now. Inside a rep range (8 of 8-10) it "
+            "finishes the side, and the side counts as done.",
+            id="workout.next",
+        ),
+        Binding(
+            "b",
+            "back",
+            "Back",
+            tooltip="Start this part again; in its first 3 seconds, go back to the part "
+            "before. A side started again loses its logged reps.",
+            id="workout.back",
+        ),
+        Binding("m", "mute", "Mute", tooltip="Sound on or off.", id="workout.mute"),
+        Binding(
+            "t",
+            "modification",
+            "Easier",
+            tooltip="Show the easier variant of this exercise (t again: the tips).",
+            id="workout.easier",
+        ),
+        Binding(
+            "plus,equals_sign",
+            "adjust(15)",
+            "+15 s",
+            key_display="+",
+            tooltip="15 seconds more of the rest, switch or get-ready under way "
+            "(press again for more).",
+            id="workout.longer",
+        ),
+        Binding(
+            "minus",
+            "adjust(-15)",
+            "-15 s",
+            key_display="-",
+            tooltip="15 seconds less of the rest, switch or get-ready (its last 3 seconds "
+            "stay, to count you in).",
+            id="workout.shorter",
+        ),
     ]
 
     def __init__(self, workout: Workout) -> None:
@@ -61,24 +162,36 @@ class WorkoutScreen(Screen[None]):
         self._shown: dict[str, object] = {}
         self._exercise_index = -1
         self._summary_at: float | None = None  # set while DONE is shown
+        self._wake: asyncio.TimerHandle | None = None
+        self._flash_until: float | None = None  # the side panel flashes at halfway
+        self._notice_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="top"):
-            with Horizontal(id="heading"):
-                yield Label("", id="exercise", markup=False)
-                yield Label("", id="position", markup=False)
-            with Horizontal(id="status"):
-                yield Label("", id="phase", markup=False)
-                yield Label("", id="counts", markup=False)
-        yield Digits("", id="clock")
-        yield TempoBar(id="beat")
+        with Horizontal(id="heading"):
+            yield Label("", id="exercise", markup=False)
+            yield Label("", id="position", markup=False)
+        yield Label("", id="status", markup=False)
+        with Horizontal(id="floor"):
+            with Vertical(id="big"):
+                yield BigText(id="phase")
+                yield BigText(id="count")
+                yield Label("", id="next-title", markup=False)
+                yield BigText(id="next-big", max_lines=2)
+                yield Label("", id="prompt", markup=False)
+                with Horizontal(id="clock-row"):
+                    yield BigText(id="clock")
+                    yield Label("", id="clock-label", markup=False)
+            # The exercise's stick figure goes here (beside the count); it is the
+            # first thing to give way on a small terminal.
+            yield Container(id="figure")
+        yield Label("", id="notice", markup=False)
         with Horizontal(id="sides"):
             yield SidePanel("left")
             yield SidePanel("right")
         yield Static("", id="coach", markup=False)
         with Horizontal(id="progress-row"):
             yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="progress")
-            yield Label("", id="times", markup=False)
+            yield LiveText(id="times")
         yield Label("", id="next", markup=False)
         yield Footer()
 
@@ -95,7 +208,6 @@ class WorkoutScreen(Screen[None]):
         # Ctrl+Z: pause before the process stops, so `fg` finds the clock where it was.
         self.app.app_suspend_signal.subscribe(self, self._on_suspend, immediate=True)
         self.sync()
-        self.set_timer(self._next_tick(), self._tick)
         if self.workout.asks_pain_before:
             self._ask_pain_before()
 
@@ -115,37 +227,57 @@ class WorkoutScreen(Screen[None]):
             self.workout.pause()
             self.redraw()
 
-    def _tick(self) -> None:
-        self.sync()
-        self.set_timer(self._next_tick(), self._tick)
+    def on_screen_resume(self) -> None:
+        """On top again (or for the first time): a notice that waited can be read now,
+        not under the pain question or the help."""
+        self.show_sound_notice()
 
-    def _next_tick(self) -> float:
-        """Seconds until the screen next needs drawing: often while the beat moves,
-        else when the big clock turns a second (cues are timed by the player, not
-        by this tick), so a workout costs no more than a plain countdown."""
-        engine = self.engine
-        segment = engine.segment
+    def on_resize(self, event: Resize) -> None:
+        for selector, scale in scales(event.size.width, event.size.height).items():
+            self.query_one(selector, BigText).set_scale(scale)
+
+    def _tick(self) -> None:
+        self._wake = None
+        if self.is_attached:
+            self.sync()
+
+    def _schedule(self) -> None:
+        """Wake when what is shown next changes by the clock; not at all while
+        nothing moves (a key calls `sync`, which schedules again).
+
+        A plain event-loop call, then the screen's own queue: a Textual timer is a
+        task of its own for each wake, which cost more than the redraw it led to
+        (benchmarks/workout_cpu.py)."""
+        if self._wake is not None:
+            self._wake.cancel()
+            self._wake = None
+        delay = self._next_tick()
+        if delay is not None:
+            loop = asyncio.get_running_loop()
+            self._wake = loop.call_later(delay, self.call_later, self._tick)
+
+    def on_unmount(self) -> None:
+        if self._wake is not None:
+            self._wake.cancel()
+
+    def _next_tick(self) -> float | None:
         if self._summary_at is not None:
-            left = self._summary_at - engine.clock()
-            return min(IDLE_TICK_SECONDS, left) if left > 0 else IDLE_TICK_SECONDS
-        if not engine.started or engine.paused or segment is None:
-            return IDLE_TICK_SECONDS  # nothing moves
-        if segment.timed and segment.kind is Kind.WORK:
-            return TICK_SECONDS
-        shown = engine.remaining()
-        into_second = (shown if shown is not None else -engine.elapsed()) % 1.0
-        until_turn = (into_second or 1.0) / engine.speed
-        return min(IDLE_TICK_SECONDS, until_turn + 0.005)
+            return max(0.0, self._summary_at - self.engine.clock()) + LATE
+        wake = next_wake(self.engine)
+        if self._flash_until is not None and wake is not None:
+            wake = min(wake, max(0.0, self._flash_until - self.engine.clock()) + LATE)
+        return wake
 
     # -- drawing ---------------------------------------------------------------
 
     def _set(self, selector: str, value: str) -> None:
         if self._shown.get(selector) != value:
             self._shown[selector] = value
-            if selector == "#clock":  # Digits draws figures only, never markup
-                self.query_one(selector, Digits).update(value)
-            else:
-                self.query_one(selector).update(plain(value))  # type: ignore[attr-defined]
+            widget = self.query_one(selector)
+            if isinstance(widget, Static):  # Label too: it would parse a str as markup
+                widget.update(plain(value))
+            else:  # BigText, LiveText: they draw a str as it is, so only escape it
+                widget.update(printable(value, newlines=False))  # type: ignore[attr-defined]
 
     def _arrange_sides(self, display: Display) -> None:
         """One panel per side of the exercise, in its order; `[both]` shows one."""
@@ -167,6 +299,7 @@ class WorkoutScreen(Screen[None]):
         if due and self.app.screen is self:  # not under the help or a question: next tick
             self._summary_at = None
             self.call_after_refresh(self.post_message, WorkoutEnded(self.workout))
+        self._schedule()
 
     def render_display(self, display: Display) -> None:
         segments = self.engine.segments
@@ -176,32 +309,50 @@ class WorkoutScreen(Screen[None]):
             self._exercise_index = segment.exercise_index
             self._arrange_sides(display)
         self.sub_title = printable(display.title, newlines=False)
-        self._set("#exercise", display.exercise)
-        self._set("#position", display.position)
-        self._set("#phase", display.phase)
-        self._set("#counts", display.counts)
-        self._set("#clock", display.clock)
-        self._set("#coach", display.coach)
-        self._set("#times", display.times)
-        self._set("#next", display.up_next)
+        for selector, value in (
+            ("#exercise", display.exercise),
+            ("#position", display.position),
+            ("#status", display.status),
+            ("#phase", display.phase),
+            ("#count", display.count),
+            ("#next-title", display.next_title),
+            ("#next-big", display.next_big),
+            ("#prompt", display.prompt),
+            ("#clock", display.clock),
+            ("#clock-label", display.clock_label),
+            ("#coach", display.coach),
+            ("#times", display.times),
+            ("#next", display.up_next),
+        ):
+            self._set(selector, value)
+        for selector in ("#count", "#next-title", "#next-big", "#prompt"):
+            shown = bool(self._shown[selector])
+            if selector == "#next-big" and self.has_class("-short"):
+                shown = False  # named once, in its line (an inline display beats the CSS)
+            if self._shown.get(f"{selector}.display") != shown:  # a style change costs
+                self._shown[f"{selector}.display"] = shown
+                self.query_one(selector).display = shown
         self.set_class(display.paused, "-paused")
         self.set_class(display.self_paced, "-self-paced")
-        beat = self.query_one(TempoBar)
-        beat.set_class(display.beat is None, "-hidden")
-        if display.beat is not None:
-            beat.set_beat(*display.beat)
         progress = self.query_one(ProgressBar)
         if self._shown.get("total") != display.total:
             self._shown["total"] = display.total
             progress.total = max(display.total, 1)
-        whole = int(display.elapsed)
-        if self._shown.get("elapsed") != whole:
-            self._shown["elapsed"] = whole
-            progress.progress = whole
+        # In steps a half cell wide: a bar that has not visibly moved is not redrawn.
+        step = max(1.0, display.total / max(1, 2 * progress.size.width))
+        elapsed = min(display.total, (display.elapsed // step) * step)
+        if self._shown.get("elapsed") != elapsed:
+            self._shown["elapsed"] = elapsed
+            progress.progress = elapsed
+        if self._flash_until is not None and self.engine.clock() >= self._flash_until:
+            self._flash_until = None
         for view, panel in zip(display.sides, self.query(SidePanel), strict=False):
             panel.show(view.reps, view.target, view.seconds, view.active, view.done)
+            panel.set_class(view.active and self._flash_until is not None, "-halfway")
 
     def _on_event(self, event: Event) -> None:
+        if isinstance(event, Halfway) and self.workout.preferences.cue_enabled("halfway"):
+            self._flash_until = event.at + FLASH_SECONDS / self.engine.speed
         if isinstance(event, WorkoutFinished):
             if event.status == "completed":
                 # DONE, big, for a moment: the end is seen from across the room.
@@ -233,9 +384,31 @@ class WorkoutScreen(Screen[None]):
             self._say(no_undo_reason(self.engine))
         self.redraw()
 
-    def _say(self, reason: str) -> None:
-        if reason:
-            self.notify(reason, timeout=3)
+    def _say(self, reason: str, seconds: float = NOTICE_SECONDS) -> None:
+        """A short notice in its own line under the big area: one at a time (a new one
+        replaces the one before), never over the count."""
+        if not reason:
+            return
+        notice = self.query_one("#notice", Label)
+        notice.update(plain(reason))
+        notice.display = True
+        if self._notice_timer is not None:
+            self._notice_timer.stop()
+        self._notice_timer = self.set_timer(seconds, self._clear_notice)
+
+    def _clear_notice(self) -> None:
+        self._notice_timer = None
+        self.query_one("#notice").display = False
+
+    @property
+    def notice(self) -> str:
+        """The notice shown now ("" when none)."""
+        widget = self.query_one("#notice", Label)
+        return str(widget.content) if widget.display else ""
+
+    def show_sound_notice(self) -> None:
+        """Which sound output is in use, when the app has something to say about it."""
+        self._say(host(self).take_sound_notice(), SOUND_NOTICE_SECONDS)
 
     def action_pause(self) -> None:
         if self.workout.started:
@@ -253,9 +426,17 @@ class WorkoutScreen(Screen[None]):
         self._say(cleared_reps(self.engine, key, reps))
         self.redraw()
 
+    def action_adjust(self, seconds: float) -> None:
+        """`+`/`-`: a longer or shorter rest or get-ready, 15 s at a time."""
+        if not self.engine.started or self.engine.finished:
+            return
+        if not self.workout.adjust(seconds):
+            self._say("+ and - change the length of a rest, a switch or a get-ready.")
+        self.redraw()
+
     def action_mute(self) -> None:
         muted = self.workout.toggle_mute()
-        self.notify("Sound off" if muted else "Sound on", timeout=2)
+        self._say("Sound off" if muted else "Sound on", 2)
         self.redraw()
 
     def action_modification(self) -> None:

@@ -15,9 +15,20 @@ from ..widgets.text import cell, plain
 from .host import host
 
 
-def rep_offsets(offsets: list[float]) -> str:
-    """Seconds into the side at which each rep was logged, e.g. `2.0 4.1 6.0`."""
-    return " ".join(f"{value:.1f}" for value in offsets)
+def rep_offsets(offsets: list[float], width: int | None = None) -> str:
+    """Seconds into the side at which each rep was logged, e.g. `2.0 4.1 6.0`.
+
+    Longer than `width`, it ends with how many more there are (`2.0 4.1 … +12`),
+    so a cut list says it is cut; every time is in `tuitrainer history --json`."""
+    texts = [f"{value:.1f}" for value in offsets]
+    full = " ".join(texts)
+    if width is None or len(full) <= width:
+        return full
+    for shown in range(len(texts) - 1, -1, -1):
+        text = " ".join([*texts[:shown], f"… +{len(texts) - shown}"])
+        if len(text) <= width:
+            return text
+    return f"… +{len(texts)}"
 
 
 class WorkoutDetailScreen(ModalScreen[None]):
@@ -49,6 +60,8 @@ class WorkoutDetailScreen(ModalScreen[None]):
             )
             table: DataTable[str] = DataTable(id="detail-sides", cursor_type="row")
             table.add_columns("Exercise", "Side", "Reps", "Time", "Rep at (s)")
+            # What the other columns leave of the box (at most 100 wide) for the times.
+            room = max(12, min(100, self.app.size.width) - 8 - 44)
             for side in store.sides(self.workout_id):
                 offsets = [rep["offset_seconds"] for rep in store.rep_times(side["id"])]
                 set_text = f" (set {side['set_number']})" if side["set_number"] > 1 else ""
@@ -57,7 +70,7 @@ class WorkoutDetailScreen(ModalScreen[None]):
                     side["side"],
                     f"{side['reps_done']}/{side['reps_target']}",
                     format_duration(side["seconds"]),
-                    rep_offsets(offsets),
+                    rep_offsets(offsets, room),
                 ]
                 table.add_row(*[cell(c) for c in cells])
             yield table

@@ -59,6 +59,11 @@ def _cues(cues: dict[str, str], indent: str) -> list[str]:
     ]
 
 
+def _tempo(exercise: Exercise, pad: str) -> list[str]:
+    phases = (f"{{say: {scalar(p.say)}, seconds: {number(p.seconds)}}}" for p in exercise.tempo)
+    return [f"{pad}tempo: [{', '.join(phases)}]"] if exercise.tempo else []
+
+
 def _exercise_lines(exercise: Exercise, session: Session) -> list[str]:
     pad = "    "
     lines = [
@@ -70,6 +75,7 @@ def _exercise_lines(exercise: Exercise, session: Session) -> list[str]:
         f"{pad}mode: {exercise.mode}",
         f"{pad}rep_seconds: {number(exercise.rep_seconds)}",
         f"{pad}hold_seconds: {number(exercise.hold_seconds)}",
+        *_tempo(exercise, pad),
         f"{pad}side_rest_seconds: {number(exercise.side_rest_seconds)}",
         f"{pad}set_rest_seconds: {number(exercise.set_rest_seconds)}",
     ]

@@ -14,7 +14,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from ..locations import Locations
-from .model import Exercise, RepRange, Session, slugify
+from .model import Exercise, RepRange, Session, TempoPhase, slugify
 from .problems import Problem, SessionError
 from .schema import EXERCISE_FIELDS, SESSION_FIELDS
 from .validate import ALLOWED_TAGS, Checker, check_mapping
@@ -280,6 +280,7 @@ def _build_exercise(
         cues=values.get("cues", {}),
         source=values.get("source", ""),
         modification_source=values.get("modification_source", ""),
+        tempo=tuple(TempoPhase(say, seconds) for say, seconds in values.get("tempo", ())),
     )
 
 

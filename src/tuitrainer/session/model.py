@@ -34,6 +34,33 @@ class RepRange:
 
 
 @dataclass(frozen=True)
+class TempoPhase:
+    """One part of a guided rep: the word shown large (and spoken) and its length."""
+
+    say: str
+    seconds: float
+
+    @property
+    def is_hold(self) -> bool:
+        return self.say.strip().lower() == "hold"
+
+
+def default_tempo(rep_seconds: float, hold_seconds: float) -> tuple[TempoPhase, ...]:
+    """Lift for half the movement, hold (if any), lower for the other half."""
+    half = rep_seconds / 2
+    hold = (TempoPhase("hold", hold_seconds),) if hold_seconds > 0 else ()
+    return (TempoPhase("lift", half), *hold, TempoPhase("lower", half))
+
+
+def tone_for(phases: tuple[TempoPhase, ...], index: int) -> str | None:
+    """The cue a tempo phase starts with: `up` for the first, nothing for a hold
+    (the body keeps still), `down` for the others."""
+    if index == 0:
+        return "up"
+    return None if phases[index].is_hold else "down"
+
+
+@dataclass(frozen=True)
 class Exercise:
     name: str
     id: str
@@ -53,6 +80,12 @@ class Exercise:
     cues: dict[str, str] = field(default_factory=dict)
     source: str = ""  # "article", "tuitrainer", or "" (not said: a session of the user's)
     modification_source: str = ""  # "" means the same as `source`
+    tempo: tuple[TempoPhase, ...] = ()  # empty: from rep_seconds and hold_seconds
+
+    @property
+    def phases(self) -> tuple[TempoPhase, ...]:
+        """The parts of one guided rep, in order."""
+        return self.tempo or default_tempo(self.rep_seconds, self.hold_seconds)
 
     @property
     def guided(self) -> bool:
@@ -60,7 +93,9 @@ class Exercise:
 
     @property
     def seconds_per_rep(self) -> float:
-        """A rep's full length: the movement plus the hold at the end of it."""
+        """A rep's full length: every phase of its tempo."""
+        if self.tempo:
+            return sum(phase.seconds for phase in self.tempo)
         return self.rep_seconds + self.hold_seconds
 
     def reps_for(self, side: Side) -> RepRange:

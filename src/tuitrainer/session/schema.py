@@ -27,6 +27,8 @@ MAX_REP_SECONDS = 600.0
 MAX_REST_SECONDS = 3600.0
 MAX_TEXT = 2000
 MAX_TIPS = 20
+MAX_TEMPO_PHASES = 8
+MAX_SAY = 20  # a word or two, drawn large
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,12 @@ EXERCISE_FIELDS: tuple[Field, ...] = (
         default=0,
         minimum=0,
         maximum=MAX_REP_SECONDS,
+    ),
+    Field(
+        "tempo",
+        "tempo",
+        "The parts of a guided rep, each a word shown large and its seconds; "
+        "default: lift, hold (if hold_seconds), lower, from rep_seconds.",
     ),
     Field(
         "side_rest_seconds",
@@ -236,6 +244,17 @@ def _field_schema(field: Field) -> dict[str, Any]:
             },
             "additionalProperties": False,
         }
+    elif kind == "tempo":
+        phase = {
+            "type": "object",
+            "properties": {
+                "say": {"type": "string", "minLength": 1, "maxLength": MAX_SAY, "pattern": r"\S"},
+                "seconds": {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_REP_SECONDS},
+            },
+            "required": ["say", "seconds"],
+            "additionalProperties": False,
+        }
+        schema = {"type": "array", "items": phase, "minItems": 1, "maxItems": MAX_TEMPO_PHASES}
     elif kind == "exercises":
         schema = {"type": "array", "minItems": 1, "items": _object_schema(EXERCISE_FIELDS)}
     else:  # pragma: no cover - the table above is closed

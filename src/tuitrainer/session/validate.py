@@ -22,7 +22,17 @@ from ..cue_names import CUE_NAMES
 from ..plain_text import control_characters
 from ..sound_files import NAME_PATTERN as SOUND_NAME_PATTERN
 from .problems import Problem
-from .schema import MAX_REPS, MAX_TEXT, MAX_TIPS, MODES, SOURCES, Field
+from .schema import (
+    MAX_REP_SECONDS,
+    MAX_REPS,
+    MAX_SAY,
+    MAX_TEMPO_PHASES,
+    MAX_TEXT,
+    MAX_TIPS,
+    MODES,
+    SOURCES,
+    Field,
+)
 
 _YAML = "tag:yaml.org,2002:"
 # timestamp is here because YAML reads `name: 2024-06-01` as a date; the field checks then
@@ -286,6 +296,30 @@ def check_tips(ck: Checker, node: Node, f: Field) -> list[str] | None:
     return None if None in tips else [t for t in tips if t is not None]
 
 
+def check_tempo(ck: Checker, node: Node, f: Field) -> list[tuple[str, float]] | None:
+    """A list of `{say: word, seconds: n}`: the parts of one guided rep."""
+    if not isinstance(node, SequenceNode) or not node.value:
+        example = "[{say: lift, seconds: 2}, {say: lower, seconds: 2}]"
+        ck.add(node, f"tempo must be a list of parts such as {example}, not {_describe(node)}")
+        return None
+    if len(node.value) > MAX_TEMPO_PHASES:
+        ck.add(node, f"at most {MAX_TEMPO_PHASES} tempo parts, not {len(node.value)}")
+        return None
+    say = Field("say", "text", "", required=True)
+    seconds = Field("seconds", "seconds", "", True, None, 0, MAX_REP_SECONDS, True)
+    phases: list[tuple[str, float]] = []
+    for item in node.value:
+        checked = check_mapping(ck, item, (say, seconds), "a tempo part")
+        if checked is None or len(checked[0]) < 2:
+            continue
+        word = checked[0]["say"]
+        if len(word) > MAX_SAY:
+            ck.add(checked[1]["say"], f"say is {len(word)} characters; at most {MAX_SAY}")
+            continue
+        phases.append((word, checked[0]["seconds"]))
+    return phases if len(phases) == len(node.value) else None
+
+
 def check_cues(ck: Checker, node: Node, f: Field) -> dict[str, str] | None:
     if not isinstance(node, MappingNode):
         ck.add(node, f"cues must map events to sound names, not {_describe(node)}")
@@ -364,6 +398,7 @@ CHECKS: dict[str, Check] = {
     "sides": check_sides,
     "reps": check_reps,
     "tips": check_tips,
+    "tempo": check_tempo,
     "cues": check_cues,
 }
 

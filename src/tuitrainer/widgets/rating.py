@@ -23,6 +23,9 @@ class RatingInput(Input):
             max_length=2,
             validators=[Integer(minimum=0, maximum=10)],
         )
+        # A steady cursor: a blinking one repaints the screen twice a second while
+        # it waits for an answer (benchmarks/idle_cpu.py).
+        self.cursor_blink = False
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
         return key != "space" and super().check_consume_key(key, character)

@@ -1,11 +1,13 @@
-"""One side's rep timer: reps logged against the target, and time on that side."""
+"""One side's reps against its target, done or not.
+
+It shows no clock: the floor view has one clock, labelled, and a second one
+here counting the other way was read as a contradiction."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.widget import Widget
 
-from ..planner import format_duration
 from .text import plain
 
 
@@ -15,7 +17,7 @@ class SidePanel(Widget):
     DEFAULT_CSS = """
     SidePanel {
         width: 1fr;
-        height: 4;
+        height: 3;
         border: round $panel;
         padding: 0 1;
         text-align: center;
@@ -27,12 +29,15 @@ class SidePanel(Widget):
     SidePanel.-done {
         color: $success;
     }
+    SidePanel.-active.-halfway {
+        background: $warning 60%;
+    }
     """
 
     def __init__(self, side: str, **kwargs) -> None:
         super().__init__(**kwargs)
         self.side = side
-        self.figures = ("", "")
+        self.figures: tuple[str, ...] = ("",)
 
     def on_mount(self) -> None:
         self.assign(self.side)
@@ -48,11 +53,10 @@ class SidePanel(Widget):
         """Redraw only when the figures on it change."""
         self.set_class(active, "-active")
         self.set_class(done, "-done")
-        figures = (f"{reps} / {target} reps", format_duration(seconds))
+        figures = (f"{reps} / {target} reps" + ("  ✓" if done else ""),)
         if figures != self.figures:
             self.figures = figures
             self.refresh()
 
     def render(self) -> Text:
-        reps, time_text = self.figures
-        return Text.assemble((reps, "bold"), "\n", time_text)
+        return Text(self.figures[0], style="bold")
