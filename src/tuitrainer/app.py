@@ -302,7 +302,11 @@ class TuitrainerApp(Look, SoundOutput):
         self.push_screen(self._resume_question(unfinished), chosen)
 
     def on_offer_resume(self, _: OfferResume) -> None:
-        """On the home screen: the newest unfinished workout, if there is one."""
+        """On the home screen: the newest unfinished workout, if there is one; resuming
+        it shows the safety note first, as any workout does, until it is acknowledged
+        (a run begun in plain mode without a terminal never showed it)."""
+        from .screens.safety import safety_first
+
         unfinished = self.workouts.unfinished()
         if unfinished is None:
             return
@@ -313,9 +317,12 @@ class TuitrainerApp(Look, SoundOutput):
                 if isinstance(self.screen, HomeScreen):
                     self.screen.reload()
             elif choice == "resume":
-                workout = self.workouts.resume(unfinished)
-                if workout is not None:
-                    self._begin(workout)
+                safety_first(self, self.store, resume, leave=False)
+
+        def resume() -> None:
+            workout = self.workouts.resume(unfinished)
+            if workout is not None:
+                self._begin(workout)
 
         self.push_screen(self._resume_question(unfinished), chosen)
 

@@ -27,6 +27,7 @@ from . import (
     cli_sessions,
     cli_sound,
     cli_today,
+    cli_voice,
     cli_workouts,
 )
 from .cli_common import INVALID, OK, USAGE, silence
@@ -49,6 +50,7 @@ TOPICS = (
     cli_schedule,  # schedule, remind
     cli_psfs,  # psfs
     cli_sound,  # sound-check
+    cli_voice,  # voice prepare, voice test
     cli_serve,  # serve
 )
 

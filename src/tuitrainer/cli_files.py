@@ -127,8 +127,9 @@ def cmd_sessions(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _print_plan(data: dict[str, Any], out: TextIO) -> None:
+    from .plain_text import printable
     from .planner import format_duration
-    from .session.origin import OWN, SUGGESTION
+    from .session.origin import ARTICLE, OWN, SUGGESTION
 
     print(
         f"{data['title']} ({data['name']}): {format_duration(data['total_seconds'])} "
@@ -149,8 +150,11 @@ def _print_plan(data: dict[str, Any], out: TextIO) -> None:
                 f"{format_duration(ex['side_seconds'][side])}",
                 file=out,
             )
-        if ex["modification"] and ex["modification_source"] == OWN:
-            print(f"      easier ({SUGGESTION}): {ex['modification']}", file=out)
+        if ex["modification"]:  # the article's own variant too: it is the one it gives
+            whose = {OWN: f" ({SUGGESTION})", ARTICLE: " (from the source routine)"}
+            label = whose.get(ex["modification_source"], "")
+            line = f"      easier{label}: {ex['modification']}"
+            print(printable(line, newlines=False), file=out)
     if any(ex["source"] for ex in data["exercises"]):
         print(
             f"Tempo, holds, rests and get-ready times are {SUGGESTION};"

@@ -49,8 +49,12 @@ def cmd_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     if not is_local(args.host):
         print(NO_LOGIN.format(host=args.host, port=args.port), file=err)
-    locations = Locations.resolve(args.data_dir)
+    chosen = Locations.resolve(args.data_dir)
+    # Each tab's app is given this data folder by name, so it sees the paths an
+    # explicit --data-dir gives (its speech cache among them): resolve them alike.
+    locations = Locations.resolve(str(chosen.data_dir))
+    folders = [*locations.sound_dirs(), locations.speech_cache]
     shown = f"[{args.host}]" if ":" in args.host else args.host
     print(f"Serving tuitrainer on http://{shown}:{args.port}/ (Ctrl+C stops)", file=out, flush=True)
-    serve(args.host, args.port, locations.data_dir, locations.sound_dirs())
+    serve(args.host, args.port, locations.data_dir, folders)
     return OK

@@ -27,6 +27,7 @@ def cmd_sound_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import wave
 
     from .audio.outputs import SilentOutput, choose
+    from .cli_voice import voice_line
     from .config import load
     from .cue_names import CUE_NAMES
     from .sound_files import find
@@ -48,6 +49,7 @@ def cmd_sound_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print(notice, file=out)
     if output.why:
         print(f"  tried first: {output.why}", file=out)
+    print(voice_line(preferences, locations), file=out)
     try:
         for name in CUE_NAMES:
             path = find(name, locations.sound_dirs())

@@ -17,6 +17,10 @@ from typing import Any
 from .cue_names import CUE_NAMES  # the cue events, in workout order (re-exported)
 from .theme_names import DEFAULT_THEME, THEME_NAMES
 
+VOICES = ("auto", "off", "piper", "espeak-ng", "say", "sapi")  # speech/engines.py CHOICES
+VOICE_REPS = ("count", "tempo")  # what a guided rep says: its count, or its movements
+VOICE_TEXT = re.compile(r"^[^\x00-\x1f\x7f]{0,500}$")  # a voice name or a model path
+
 
 @dataclass
 class Preferences:
@@ -26,6 +30,14 @@ class Preferences:
     muted: bool = False
     cues: dict[str, bool] = field(default_factory=lambda: dict.fromkeys(CUE_NAMES, True))
     ask_pain_before: bool = True
+    voice: str = "auto"  # which speech engine speaks the cues (docs/voice.md)
+    voice_name: str = ""  # the engine's own voice; "" for its default
+    piper_model: str = ""  # a Piper voice model file; "" for the first in the voices folder
+    voice_rate: float = 1.0  # 0.5 to 2.0 times the engine's usual pace
+    voice_loudness: float = 1.0  # 0.1 to 2.0 times the tones' volume
+    voice_reps: str = "count"
+    voice_logged_reps: bool = True  # count each rep logged on a self-paced side aloud
+    speak: dict[str, bool] = field(default_factory=lambda: dict.fromkeys(CUE_NAMES, True))
     keep_screen_awake: bool = True  # while a workout runs (not paused)
     theme: str = DEFAULT_THEME  # `high-contrast`, a light one for bright rooms, ...
 
@@ -52,6 +64,8 @@ def _coerce(prefs: Preferences, data: dict[str, Any]) -> list[tuple[tuple[str, .
                 prefs.volume = float(value)
             else:
                 problems.append(((key,), f"volume must be a number from 0 to 1, not {value!r}"))
+        elif key.startswith(("voice", "piper_")):
+            problems += _voice_setting(prefs, key, value)
         elif key in ("muted", "ask_pain_before", "keep_screen_awake"):
             if isinstance(value, bool):
                 setattr(prefs, key, value)
@@ -63,20 +77,62 @@ def _coerce(prefs: Preferences, data: dict[str, Any]) -> list[tuple[tuple[str, .
             else:
                 hint = _suggest(value, THEME_NAMES) if isinstance(value, str) else ""
                 problems.append(((key,), f"unknown theme {value!r}{hint}"))
-        elif key == "cues":
-            if not isinstance(value, dict):
-                problems.append(((key,), "[cues] must be a table of cue = true/false"))
-                continue
-            for cue, on in value.items():
-                if cue not in CUE_NAMES:
-                    problems.append(
-                        (("cues", cue), f"unknown cue {cue!r}{_suggest(cue, CUE_NAMES)}")
-                    )
-                elif not isinstance(on, bool):
-                    problems.append((("cues", cue), f"cues.{cue} must be true or false"))
-                else:
-                    prefs.cues[cue] = on
+        elif key in ("cues", "speak"):
+            problems += _switches(getattr(prefs, key), key, value)
     return problems
+
+
+def _switches(table: dict[str, bool], key: str, value: Any) -> list[tuple[tuple[str, ...], str]]:
+    """`[cues]` and `[speak]`: a cue event name = true or false, each."""
+    if not isinstance(value, dict):
+        return [((key,), f"[{key}] must be a table of cue = true/false")]
+    problems: list[tuple[tuple[str, ...], str]] = []
+    for cue, on in value.items():
+        if cue not in CUE_NAMES:
+            problems.append(((key, cue), f"unknown cue {cue!r}{_suggest(cue, CUE_NAMES)}"))
+        elif not isinstance(on, bool):
+            problems.append(((key, cue), f"{key}.{cue} must be true or false"))
+        else:
+            table[cue] = on
+    return problems
+
+
+_VOICE_NUMBERS = {"voice_rate": (0.5, 2.0), "voice_loudness": (0.1, 2.0)}
+
+
+def _voice_setting(prefs: Preferences, key: str, value: Any) -> list[tuple[tuple[str, ...], str]]:
+    """The voice's settings: an engine, a voice, a pace, a loudness, what reps say."""
+    wrong: list[tuple[tuple[str, ...], str]] = [((key,), "")]
+    if key == "voice":
+        if value in VOICES:
+            prefs.voice = value
+            return []
+        choices = ", ".join(repr(v) for v in VOICES)
+        hint = _suggest(value, VOICES) if isinstance(value, str) else ""
+        wrong[0] = ((key,), f"voice must be one of {choices}, not {value!r}{hint}")
+    elif key in ("voice_name", "piper_model"):
+        if isinstance(value, str) and VOICE_TEXT.match(value):
+            setattr(prefs, key, value)
+            return []
+        wrong[0] = ((key,), f"{key} must be one line of text, not {value!r}")
+    elif key in _VOICE_NUMBERS:
+        low, high = _VOICE_NUMBERS[key]
+        if isinstance(value, int | float) and not isinstance(value, bool) and low <= value <= high:
+            setattr(prefs, key, float(value))
+            return []
+        wrong[0] = ((key,), f"{key} must be a number from {low:g} to {high:g}, not {value!r}")
+    elif key == "voice_reps":
+        if value in VOICE_REPS:
+            prefs.voice_reps = value
+            return []
+        choices = ", ".join(repr(v) for v in VOICE_REPS)
+        wrong[0] = ((key,), f"voice_reps must be one of {choices}, not {value!r}")
+    elif key == "voice_logged_reps":
+        if isinstance(value, bool):
+            prefs.voice_logged_reps = value
+            return []
+        wrong[0] = ((key,), f"{key} must be true or false, not {value!r}")
+    return wrong
 
 
 def _name(part: str) -> str:
@@ -154,11 +210,27 @@ def dumps(prefs: Preferences) -> str:
         f"ask_pain_before = {str(prefs.ask_pain_before).lower()}",
         f"keep_screen_awake = {str(prefs.keep_screen_awake).lower()}",
         f'theme = "{prefs.theme}"',
+        f"voice = {_quoted(prefs.voice)}",
+        f"voice_name = {_quoted(prefs.voice_name)}",
+        f"piper_model = {_quoted(prefs.piper_model)}",
+        f"voice_rate = {prefs.voice_rate:g}",
+        f"voice_loudness = {prefs.voice_loudness:g}",
+        f"voice_reps = {_quoted(prefs.voice_reps)}",
+        f"voice_logged_reps = {str(prefs.voice_logged_reps).lower()}",
         "",
         "[cues]",
     ]
     lines += [f"{name} = {str(prefs.cue_enabled(name)).lower()}" for name in CUE_NAMES]
+    lines += ["", "[speak]"]
+    lines += [f"{name} = {str(prefs.speak.get(name, True)).lower()}" for name in CUE_NAMES]
     return "\n".join(lines) + "\n"
+
+
+def _quoted(text: str) -> str:
+    """A TOML basic string (json's escapes are TOML's for these characters)."""
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
 
 
 def save(prefs: Preferences, path: Path) -> None:

@@ -198,6 +198,23 @@ def _next(engine: Engine, index: int, segment: Segment) -> tuple[str, str]:
     return title, nxt.label if same_exercise else nxt.exercise.name
 
 
+def finished_words(engine: Engine) -> str:
+    """The end, said as it went: praise only for a session done to its targets."""
+    from .tally import outcome, workout_rows
+
+    rows = workout_rows(engine)
+    how = outcome(rows) if engine.status == "completed" else "stopped"
+    short = sum(1 for row in rows if row.short)
+    if how == "completed":
+        return "Well done. That is the session finished."
+    if how == "skipped":
+        return "Every part was skipped: no reps this time."
+    sides = "side" if short == 1 else "sides"
+    if how == "partial":
+        return f"Finished, with {short} {sides} below the target."
+    return f"Ended early, with {short} {sides} below the target. What you did is kept."
+
+
 def describe(engine: Engine, show_modification: bool = False, start_index: int = 0) -> Display:
     """Everything the workout view shows right now.
 
@@ -218,7 +235,7 @@ def describe(engine: Engine, show_modification: bool = False, start_index: int =
         coach = "Press space to start. " + coaching(engine, segment, show_modification)
     elif finished:
         phase, clock, label = "DONE", clock_text(engine.active_elapsed(), False), "in all"
-        coach = "Well done. That is the session finished.  (space: the summary)"
+        coach = f"{finished_words(engine)}  (space: the summary)"
     else:
         remaining = engine.remaining()
         phase = "PAUSED" if engine.paused else _phase_word(engine, segment)

@@ -214,6 +214,10 @@ def rename(locations: Locations, old: str, new: str, store: HistoryStore | None 
                 with contextlib.suppress(OSError):
                     os.replace(backup_path(target), backup_path(path))
             raise Refused(f"not renamed: the history could not be changed ({error})") from None
+    from .schedule.load import follow_rename as follow_in_schedule
+
+    with contextlib.suppress(OSError):  # renamed all the same; `today` names the old one
+        follow_in_schedule(locations.schedule_file, old, new)
     return Renamed(old, new, target, title, moved)
 
 

@@ -17,6 +17,7 @@ import platformdirs
 APP_NAME = "tuitrainer"
 ENV_DATA_DIR = "TUITRAINER_DATA_DIR"
 ENV_CONFIG_DIR = "TUITRAINER_CONFIG_DIR"
+ENV_CACHE_DIR = "TUITRAINER_CACHE_DIR"
 SCHEMA_FILE = "session.schema.json"  # the copy beside the sessions folder their files point at
 
 
@@ -35,6 +36,7 @@ class Locations:
 
     data_dir: Path
     config_dir: Path
+    cache_dir: Path | None = None  # None: the platform's user cache folder
 
     @classmethod
     def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> Locations:
@@ -51,7 +53,10 @@ class Locations:
                 "the data folder (--data-dir or $TUITRAINER_DATA_DIR) is a file, not a folder",
                 str(folder),
             )
-        return cls(folder, Path(config).expanduser())
+        cache = os.environ.get(ENV_CACHE_DIR)
+        if cache is None and (data_dir or os.environ.get(ENV_DATA_DIR)):
+            cache = str(Path(chosen) / "cache")  # sealed beside the data, as the settings are
+        return cls(folder, Path(config).expanduser(), Path(cache).expanduser() if cache else None)
 
     def _ensure(self, path: Path) -> Path:
         """The folder, created if it can be. One that cannot (a read-only data folder)
@@ -122,6 +127,19 @@ class Locations:
     @property
     def builtin_sounds(self) -> Path:
         return builtin_dir("sounds")
+
+    @property
+    def speech_cache(self) -> Path:
+        """Spoken phrases rendered ahead, one WAV each, named by a hash (speech/cache.py).
+
+        A cache: deleting it loses nothing but the time to render the phrases again."""
+        root = self.cache_dir or Path(platformdirs.user_cache_dir(APP_NAME))
+        return self._ensure(root / "speech")
+
+    @property
+    def voices(self) -> Path:
+        """Where a Piper voice model (`.onnx` with its `.onnx.json`) is looked for."""
+        return self.data_dir / "voices"
 
     def sound_dirs(self) -> list[Path]:
         """Where a cue sound name is looked up, in order (nothing is created)."""

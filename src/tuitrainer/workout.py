@@ -45,6 +45,7 @@ from .planner import plan
 if TYPE_CHECKING:
     from .audio.outputs import Output
     from .session.model import Session
+    from .speech.voice import Voice
 
 TAKEN_ELSEWHERE = "That unfinished workout is open in another window: it goes on there."
 Clock = Callable[[], float]
@@ -98,6 +99,8 @@ class Workouts:
         self.output = output
         self.tell = tell
         self.unsaved: list[Recorder] = []  # workouts whose writes the history refused
+        self._voice_notice = ""
+        self._speaking: Voice | None = None  # the voice of the last workout opened
         self._awake = awake  # chosen on first use, from the setting
 
     @property
@@ -108,7 +111,8 @@ class Workouts:
         return self._awake
 
     def shutdown(self) -> None:
-        """At exit: let the screen blank again."""
+        """At exit: let the screen blank again, and render no more phrases."""
+        self.stop_speaking()
         if self._awake is not None:
             self._awake.close()
 
@@ -245,6 +249,7 @@ class Workouts:
         recorder = Recorder(self.store, engine, workout_id=resume_id)
         recorder.on_notice = lambda text: self._saving(recorder, text)
         cues = self._cues(engine)
+        cues.voice = self._voice(engine)
         workout = Workout(engine, recorder, cues, self.preferences, start, resume_id is not None)
         workout.listen(AwakeWhileRunning(self.screen_awake))
         return workout
@@ -271,6 +276,30 @@ class Workouts:
         for recorder in self.unsaved:
             recorder.store.conn.execute("PRAGMA busy_timeout=5000")
             recorder.flush()
+
+    def _voice(self, engine: Engine) -> Voice | None:
+        """The spoken cues of this plan, rendering in the background from now on;
+        None (the tones, as ever) with no engine, `voice = "off"` or no sound device.
+
+        Cheap: finding the engine starts nothing, and rendering is another process."""
+        from .speech.voice import start
+
+        self.stop_speaking()  # a workout opened before this one renders no more
+        output = self.output()
+        if output is not None and not output.plays_files:
+            return None  # no sound device (or a test's silent output): nothing to render
+        voice, notice = start(engine.timeline, self.preferences, self.locations)
+        if voice is None and notice and notice != self._voice_notice:
+            self._voice_notice = notice  # once a run; a voice that works is not announced
+            self.tell(Notice(notice, 6.0))
+        self._speaking = voice
+        return voice
+
+    def stop_speaking(self) -> None:
+        """Stop rendering phrases (the app is closing): what is done stays cached."""
+        if self._speaking is not None:
+            self._speaking.close()
+            self._speaking = None
 
     def _resume_speed(self, workout_id: int, asked: float) -> float:
         """A resumed workout goes on at the speed it began at: one record, one speed,

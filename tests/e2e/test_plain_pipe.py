@@ -54,7 +54,7 @@ def test_a_script_drives_a_whole_workout_through_a_pipe(data_dir: Path) -> None:
         "Rep 1 of 2.",
         "Rep 2 of 2.",
         "Left side done: 2 of 2 reps, 0:0N.",
-        "Workout done. Well done.",
+        "Workout over. Well done. That is the session finished.",
         "Fire hydrant, left: 3 of 3 reps.",
         "Fire hydrant, right: 3 of 3 reps.",
         "Reach and rotate, right: 3 of 3 reps.",

@@ -124,7 +124,8 @@ async def test_steps_hold_on_the_clock_and_back(locations: Locations, clock: Fak
         assert app.audio.played == ["go", "countdown", "countdown", "countdown"]
         await advance(pilot, clock, 0.5)  # the hold ends: on to the first question
         assert app.audio.played[-1] == "exercise_done"
-        assert text_of(app, "#text") == "Did your straight right leg lift off the floor?"
+        asked = "Did your straight right leg lift up off the floor or table?"
+        assert text_of(app, "#text") == asked
         assert "y (1)  Yes, it lifted" in plain(app, "#answers")
         await pilot.press("x")  # not an answer: nothing happens
         assert screen.walk.answers == {}

@@ -84,7 +84,15 @@ async def test_the_schedule_screen_adds_and_removes_items(locations: Locations, 
             "18:30",
             date.today(),
         )
+        await pilot.press("x")  # asks first: one key must not undo a physio's plan
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ScheduleScreen)
+        assert len(load(locations.schedule_file).schedule.items) == 1
         await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("y")
         await pilot.pause()
         assert load(locations.schedule_file).schedule.items == ()
         await pilot.press("escape")
@@ -151,17 +159,17 @@ async def test_progress_shows_due_days_missed_and_the_scale(locations: Locations
         screen = await open_progress(app, pilot)
         screen.action_pane("calendar")
         await pilot.pause()
-        assert "Streak: 2 due days in a row · due days done: 3 of 6" in text(screen, "#streak")
+        assert "Streak: 2 due days in a row · 3 of 6 due days done" in text(screen, "#streak")
         rows = cells(screen, "days")
-        # Wed 4 Nov and Wed 11 Nov were due and nothing was done: marked x. (Mon 9 Nov
-        # was missed too, but shows the other workout done that day.)
+        # Wed 4 Nov and Wed 11 Nov were due and nothing was done: marked x. Mon 9 Nov
+        # was missed too: another session done that day does not hide it.
         marked = [
             KNOWN_TODAY - timedelta(days=KNOWN_TODAY.weekday(), weeks=7 - week) + timedelta(day)
             for week, row in enumerate(rows)
             for day in range(7)
             if row[1 + day].strip() == "x"
         ]
-        assert marked == [KNOWN_TODAY.replace(day=4), KNOWN_TODAY.replace(day=11)]
+        assert marked == [KNOWN_TODAY.replace(day=n) for n in (4, 9, 11)]
         screen.action_pane("pain")
         await pilot.pause()
         assert "Daily life (Patient-Specific Functional Scale (PSFS)): 3.0 of 10" in text(
@@ -177,3 +185,27 @@ def test_snapshot_psfs_form(snap_compare, locations: Locations, clock: FakeClock
 def test_snapshot_psfs_form_small(snap_compare, locations: Locations, clock: FakeClock):
     app = make_app(locations, clock, session_path=None)
     assert snap_compare(app, press=["f"], terminal_size=(40, 12))
+
+
+async def test_psfs_starts_at_the_first_field_to_fill(locations: Locations, clock: FakeClock):
+    """Rated before: the activities are filled in, so the first key typed is the first
+    rating, never an overwrite of the activity's name. New: the first activity."""
+    from datetime import UTC, datetime, timedelta
+
+    from tuitrainer.history.psfs import save
+
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#activity-0", Input)
+        await pilot.press("escape")
+        weeks_ago = datetime.now(UTC) - timedelta(days=8)
+        save(app.store, [("Socks", 2), ("Sitting", 3), ("Lifting", 4)], weeks_ago.isoformat())
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("6")
+        screen = app.screen
+        assert screen.query_one("#activity-0", Input).value == "Socks"
+        assert screen.query_one("#score-0", Input).value == "6"

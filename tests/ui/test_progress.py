@@ -104,8 +104,30 @@ async def test_calendar_and_streak(locations: Locations, clock: FakeClock):
         assert text(screen, "#adherence") == (
             f"In the range: {len(known_history())} workouts ({completed} to the end) "
             f"on {len(per_day)} days; reps done: {done} of {target} planned "
-            f"({100 * done / target:.0f}%)"
+            f"({100 * done / target:.0f}%)  (green: done to the end; yellow: stopped early "
+            "or skipped)"
         )
+
+
+async def test_a_day_with_no_workout_done_to_the_end_is_not_shown_as_done(
+    locations: Locations, clock: FakeClock
+):
+    """The calendar's green is for a workout done to the end: a day with only a run
+    stopped early, skipped through or still unfinished shows its count in yellow."""
+    app = known_app(locations, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_progress(app, pilot)
+        table = screen.query_one("#days")
+        first_monday = KNOWN_TODAY - timedelta(days=KNOWN_TODAY.weekday(), weeks=7)
+
+        def style(day: date) -> str:
+            week, weekday = divmod((day - first_monday).days, 7)
+            return str(table.get_row_at(week)[1 + weekday].style)
+
+        assert "green" in style(KNOWN_TODAY - timedelta(days=4))  # 16 Nov: completed
+        assert "green" in style(date(2026, 10, 14))  # one completed, one stopped
+        assert "green" not in style(KNOWN_TODAY)  # 20 Nov: only a run not finished
+        assert "yellow" in style(KNOWN_TODAY)
 
 
 async def test_left_right_balance(locations: Locations, clock: FakeClock):

@@ -191,3 +191,24 @@ def test_plain_mode_shows_the_note_before_the_first_workout(locations: Locations
         assert confirmed(store, TypedKeys([]), out.append) and out == []
     finally:
         store.close()
+
+
+async def test_resuming_from_home_shows_the_note_first(locations: Locations, clock: FakeClock):
+    """An unfinished run the note was never shown for (plain mode without a terminal):
+    resuming it from home's offer asks first, like any other way into a workout."""
+    from tests.ui.test_home import left_unfinished
+    from tuitrainer.screens.questions import ResumeScreen
+
+    left_unfinished(locations)
+    app = make_app(locations, clock, session_path=None, safety_seen=False)
+    async with app.run_test(size=(90, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen)
+        assert not any(isinstance(s, WorkoutScreen) for s in app.screen_stack)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkoutScreen)
+        assert acknowledged(app.store) is not None

@@ -161,7 +161,7 @@ def test_assess_history_lists_them(locations: Locations):
         # A straight leg lifting in the left knee-to-chest test: the right hip's flexors.
         "2026-11-20 09:00  assessment 1: Stiff hip (right hip), Tight hip flexors (right hip)",
         "  Knee-to-chest test, left side:",
-        "    Did your straight right leg lift off the floor? Yes, it lifted:"
+        "    Did your straight right leg lift up off the floor or table? Yes, it lifted:"
         " Tight hip flexors (right hip)",
         "    Did your bent left knee want to straighten? No, it stayed bent",
         "  Figure-4 test, right side:",

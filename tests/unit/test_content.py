@@ -38,6 +38,10 @@ def test_knee_to_chest_may_be_done_on_the_floor_or_a_table(battery: Battery) -> 
     setup = hip_test(battery, "knee-to-chest").setup.lower()
     assert "floor" in setup and "table" in setup
     assert "legs out straight" in setup
+    # Someone on a table is never told of "the floor" alone in the steps or questions.
+    test = hip_test(battery, "knee-to-chest")
+    for text in [*test.steps, test.hold_cue, *(q.prompt for q in test.questions)]:
+        assert "floor" not in text or "table" in text, text
 
 
 def test_knee_to_chest_pulls_the_knee_straight_in(battery: Battery) -> None:
@@ -195,3 +199,6 @@ def test_plan_labels_every_suggestion_and_every_timing() -> None:
             if modification_source(exercise) == OWN and exercise.id in ARTICLE_DOSES:
                 assert f"easier (tuitrainer's suggestion): {exercise.modification}" in text
         assert "easier (tuitrainer's suggestion): Put your hand behind" not in text
+        for exercise in session.exercises:  # the article's one variant is shown, as its own
+            if exercise.modification and modification_source(exercise) == "article":
+                assert f"easier (from the source routine): {exercise.modification}" in text

@@ -86,6 +86,26 @@ def test_a_rename_the_history_refuses_leaves_everything_as_it_was(locations: Loc
     store.close()
 
 
+def test_a_renamed_session_stays_in_the_schedule(locations: Locations):
+    """Renaming a scheduled session keeps it due (and counted) under its new name; the
+    schedule's other items and the person's comments stay as written."""
+    from tuitrainer.library_changes import rename
+    from tuitrainer.schedule.load import load
+
+    (locations.user_sessions / "mine.yaml").write_text(QUICK.read_text())
+    locations.schedule_file.parent.mkdir(parents=True, exist_ok=True)
+    text = (
+        '# my physio\'s plan\n[[item]]\nsession = "mine"  # mornings\ndays = "daily"\n'
+        'time = "07:30"\n\n[[item]]\nsession = "mine-too"\ndays = ["mon"]\n'
+    )
+    locations.schedule_file.write_text(text)
+    rename(locations, "mine", "my-hips")
+    assert locations.schedule_file.read_text() == text.replace('"mine"', '"my-hips"')
+    loaded = load(locations.schedule_file)
+    assert [item.session for item in loaded.schedule.items] == ["my-hips", "mine-too"]
+    assert not loaded.problems
+
+
 def test_the_rename_message_counts_the_workouts_that_follow_in_good_english() -> None:
     from tuitrainer.library_changes import Renamed
 

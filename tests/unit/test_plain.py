@@ -17,6 +17,7 @@ from tuitrainer.config import Preferences
 from tuitrainer.history import HistoryStore
 from tuitrainer.locations import Locations
 from tuitrainer.plain.keys import END
+from tuitrainer.plain.lines import KEYS_HELP
 from tuitrainer.plain.runner import run_plain
 from tuitrainer.session import load_session
 
@@ -75,8 +76,7 @@ def test_a_whole_workout_as_lines(locations: Locations, clock: FakeClock) -> Non
     lines = run(locations, clock, script)
     assert lines == [
         "Quick test: 2 exercises, about 0:46.",
-        "Keys: space logs a rep (or starts), u undo, p pause, n next part, b back, "
-        "l time left, t easier variant, m sound, ? keys, q end.",
+        KEYS_HELP,
         "Press space to start.",
         "Get ready: Fire hydrant, left side, 4 seconds. Start position: Hands and knees.",
         "Fire hydrant. Left side. 3 reps. Go.",
@@ -106,7 +106,7 @@ def test_a_whole_workout_as_lines(locations: Locations, clock: FakeClock) -> Non
         "Rep 1 of 2.",
         "Rep 2 of 2.",
         "Left side done: 2 of 2 reps, 0:04.",
-        "Workout done. Well done.",
+        "Workout over. Well done. That is the session finished.",
         "Fire hydrant, left: 3 of 3 reps.",
         "Fire hydrant, right: 3 of 3 reps.",
         "Reach and rotate, right: 3 of 3 reps.",
@@ -136,9 +136,8 @@ def test_keys_that_change_the_run(locations: Locations, clock: FakeClock) -> Non
         "Switch to the right side: 3 seconds.",
         "Easier: Lift the knee only a little.",
         "No logged rep to undo here.",
-        "Keys: space logs a rep (or starts), u undo, p pause, n next part, b back, "
-        "l time left, t easier variant, m sound, ? keys, q end.",
-        "Workout ended. What you did is kept.",
+        KEYS_HELP,
+        "Workout over. Ended early, with 4 sides below the target. What you did is kept.",
         "Fire hydrant, left: 1 of 3 reps (short).",
         "Fire hydrant, right: 0 of 3 reps (short).",
         "Reach and rotate, right: 0 of 3 reps (short).",
@@ -277,7 +276,7 @@ def test_a_presentation_clicker_logs_and_undoes_on_a_terminal() -> None:
     ("keys", "last"),
     [
         (0, ["Press space to start.", "Nothing started."]),
-        (1, ["Workout ended. What you did is kept."]),
+        (1, ["Workout over. Ended early, with 4 sides below the target. What you did is kept."]),
     ],
 )
 def test_ctrl_c_ends_with_one_line_that_says_what_happened(
@@ -331,3 +330,17 @@ def test_asking_whether_to_end_pauses_the_workout_meanwhile(
     assert lines[asked + 1] == "Going on."
     assert "Paused. Press p to go on." not in lines
     assert "Fire hydrant, left: 1 of 3 reps (short)." in lines
+
+
+def test_a_pause_made_longer_and_shorter(locations: Locations, clock: FakeClock) -> None:
+    lines = run(locations, clock, [(0, " "), (1, "+"), (2, "-"), (3, "-"), (7, "+"), (12.5, "q")])
+    start = lines.index(
+        "Get ready: Fire hydrant, left side, 4 seconds. Start position: Hands and knees."
+    )
+    assert lines[start + 1 : start + 5] == [
+        "This pause is now 19 seconds.",
+        "This pause is now 5 seconds.",  # 2 s in: the last 3 seconds stay, for the countdown
+        "This pause cannot get shorter: its last 3 seconds stay.",
+        "Fire hydrant. Left side. 3 reps. Go.",
+    ]
+    assert "Only a rest, a switch or a get-ready can be made longer or shorter." in lines

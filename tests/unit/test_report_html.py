@@ -101,18 +101,22 @@ def test_the_html_report_is_one_page_with_one_svg_per_chart_and_nothing_external
     assert page.urls == [] and not re.search(r"https?://|url\(|@import", out)
     assert "script" not in page.tags
     assert "@page" in out and "@media print" in out
-    assert "Due days done: <strong>3 of 6 due days done (50%)</strong>" in out
+    assert "Schedule kept: <strong>3 of 6 due days done (50%)</strong>" in out
     assert "Lateral swing: the left side" in out  # the lagging side, named
     assert "Sitting &lt;1 hour&gt; &amp; driving" in out  # the user's words, escaped
     assert "Patient-Specific Functional Scale" in out
     assert "average 3.0 on 2026-10-30, 5.0 on 2026-11-13 (2.0 points better" in out
     assert "Self-assessment over time" in out
+    # A date is never broken over two lines beside a long test name.
+    assert re.findall(r'<td class="d">(\d{4}-\d\d-\d\d)</td>', out)
+    assert not re.findall(r"<td>\d{4}-\d\d-\d\d</td>", out)
+    assert "td.d { white-space: nowrap;" in out
 
 
 def test_the_markdown_report_gains_adherence_and_the_scale(known):
     code, out, _ = run("report")
     assert code == 0
-    assert "- Due days done: 3 of 6 due days done (50%), 2026-11-02 to 2026-11-20" in out
+    assert "- Schedule kept: 3 of 6 due days done (50%), 2026-11-02 to 2026-11-20" in out
     # Due: Mon 2 (done), Wed 4 (no), Mon 9 (no), Wed 11 (no), Mon 16 (done), Wed 18 (done)
     assert "| Hip mobility | mon | 3 | 2 | 67% |" in out
     assert "- Current streak: 2 due days in a row" in out

@@ -30,7 +30,7 @@ def desk(store, locations, clock, output=None, speed=1.0, prefs=None):
     workouts = Workouts(
         store,
         locations,
-        prefs or Preferences(),
+        prefs or Preferences(voice="off"),  # speech has its own tests (test_workout_voice.py)
         clock=clock,
         speed=speed,
         output=lambda: output,

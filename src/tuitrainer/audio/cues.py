@@ -11,13 +11,17 @@ screen also wakes `LOOKAHEAD / 2` before each scheduled moment. Where the output
 wait for a moment itself (the player process), the cues of the next
 `LOOKAHEAD` seconds are handed over in advance, from `Engine.preview`, and
 withdrawn when a key changes the plan (pause, skip, a logged rep...).
+
+With a voice (speech/voice.py), a cue whose phrase is rendered plays the phrase
+instead of its tone, through the same output at the same moment.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from .. import sound_files
 from ..config import Preferences
@@ -35,6 +39,17 @@ from ..events import (
 )
 from ..planner import Kind
 from .outputs import Output
+
+
+class Speech(Protocol):
+    """A workout's voice (speech/voice.py): the phrase of a cue once it is rendered."""
+
+    def clip(self, cue: Cue) -> Path | None: ...
+
+    def volume(self, tones: float) -> float: ...
+
+    def close(self) -> None: ...
+
 
 # Most important first: the one that plays when cues coincide.
 PRIORITY = (
@@ -61,6 +76,7 @@ class Cue:
     name: str
     at: float
     exercise_index: int | None
+    event: Event | None = field(default=None, compare=False)  # what the voice says
 
 
 def cues_for(event: Event, engine: Engine) -> list[Cue]:
@@ -73,22 +89,22 @@ def cues_for(event: Event, engine: Engine) -> list[Cue]:
             Kind.SET_REST: "rest",
             Kind.REST: "rest",
         }.get(kind)
-        return [Cue(name, event.at, event.segment.exercise_index)] if name else []
+        return [Cue(name, event.at, event.segment.exercise_index, event)] if name else []
     if isinstance(event, SideSwitched):
-        return [Cue("switch_sides", event.at, event.exercise_index)]
+        return [Cue("switch_sides", event.at, event.exercise_index, event)]
     if isinstance(event, CountdownTick):
         segment = engine.segment
-        return [Cue("countdown", event.at, segment.exercise_index if segment else None)]
+        return [Cue("countdown", event.at, segment.exercise_index if segment else None, event)]
     if isinstance(event, RepCounted):
-        return [Cue("rep", event.at, event.key.exercise_index)]
+        return [Cue("rep", event.at, event.key.exercise_index, event)]
     if isinstance(event, TempoPhaseStarted) and event.tone:
-        return [Cue(event.tone, event.at, event.key.exercise_index)]
+        return [Cue(event.tone, event.at, event.key.exercise_index, event)]
     if isinstance(event, Halfway):
-        return [Cue("halfway", event.at, event.key.exercise_index)]
+        return [Cue("halfway", event.at, event.key.exercise_index, event)]
     if isinstance(event, SideFinished) and _last_side(engine, event):
-        return [Cue("exercise_done", event.at, event.key.exercise_index)]
+        return [Cue("exercise_done", event.at, event.key.exercise_index, event)]
     if isinstance(event, WorkoutFinished) and event.status == "completed":
-        return [Cue("workout_done", event.at, None)]
+        return [Cue("workout_done", event.at, None, event)]
     return []
 
 
@@ -118,8 +134,10 @@ class CueScheduler:
         muted: Callable[[], bool],
         sound_dirs: list[Path],
         clock: Callable[[], float],
+        voice: Speech | None = None,
     ) -> None:
         self.engine = engine
+        self.voice = voice
         self.output = output
         self.preferences = preferences
         self.muted = muted
@@ -225,7 +243,18 @@ class CueScheduler:
             return
         if self.muted() or not self.preferences.cue_enabled(cue.name):
             return
-        path = self.path_for(cue)
+        volume = self.preferences.volume
+        # Only an output that plays any file speaks (the browser page fetches tones only).
+        speaks = self.voice is not None and output.plays_files
+        spoken = self.voice.clip(cue) if speaks and self.voice is not None else None
+        path = spoken or self.path_for(cue)  # the phrase replaces the tone; unready: the tone
+        if spoken is not None and self.voice is not None:
+            volume = self.voice.volume(volume)
         if path is not None:
             self._handed.add(key)
-            output.play(cue.name, path, cue.at, self.preferences.volume)
+            output.play(cue.name, path, cue.at, volume)
+
+    def close(self) -> None:
+        """The workout is left: stop rendering its phrases (the cache keeps what is done)."""
+        if self.voice is not None:
+            self.voice.close()

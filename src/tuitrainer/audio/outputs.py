@@ -34,10 +34,12 @@ class Output:
 
     name = "silent"
     can_schedule = False  # True: play() may be handed a cue before its moment
+    plays_files = False  # True: every cue's file is heard (so a spoken phrase is too)
 
     def __init__(self) -> None:
         self.latencies: list[float] = []
         self.played: list[str] = []  # cue names, in order
+        self.files: list[str] = []  # the file each played cue came from, in order
         self.why = ""  # what was tried before this output, and why it failed
 
     def play(self, cue: str, path: Path, at: float, volume: float) -> None:
@@ -76,6 +78,7 @@ class BrowserOutput(Output):
     page plays from the server's /cue/ route (web/templates/app_index.html)."""
 
     name = "browser"
+    plays_files = True  # the page plays any cue file, a spoken phrase's too
 
     def __init__(self, signal: Callable[[str], None]) -> None:
         super().__init__()
@@ -92,6 +95,7 @@ class PlayerProcess(Output):
 
     name = "simpleaudio"
     can_schedule = True
+    plays_files = True
 
     def __init__(self, env: dict[str, str] | None = None) -> None:
         super().__init__()
@@ -144,6 +148,7 @@ class PlayerProcess(Output):
             if reply.get("played") and isinstance(reply.get("late"), int | float):
                 self.latencies.append(float(reply["late"]))
                 self.played.append(str(reply.get("cue")))
+                self.files.append(str(reply["played"]))
 
     @property
     def alive(self) -> bool:
@@ -172,6 +177,8 @@ class PlayerProcess(Output):
 
 class CommandOutput(Output):
     """A system player program (paplay, pw-play, aplay, afplay), one process a cue."""
+
+    plays_files = True
 
     def __init__(self, program: str, path: str) -> None:
         super().__init__()

@@ -19,6 +19,7 @@ app can hand over a cue before its moment and this process starts it on the mome
 from __future__ import annotations
 
 import array
+import contextlib
 import heapq
 import json
 import os
@@ -115,6 +116,7 @@ def main() -> int:
                 elif kind == "cancel":
                     waiting.clear()
                 elif kind == "play":
+                    _warm(command)
                     order += 1
                     heapq.heappush(waiting, (float(command.get("at", 0.0)), order, command))
         while waiting and waiting[0][0] <= time.monotonic() + 0.0005:
@@ -123,6 +125,13 @@ def main() -> int:
     if current is not None:
         current.wait_done()
     return 0
+
+
+def _warm(command: dict[str, Any]) -> None:
+    """Read (and scale) a cue's file when it is handed over, not when it is due: a
+    spoken phrase is a few seconds of sound, too long to read on its moment."""
+    with contextlib.suppress(Exception):  # a bad file is reported when it is played
+        load(command["path"], float(command.get("volume", 1.0)))
 
 
 def _play(sa: Any, command: dict[str, Any], current: Any) -> Any:

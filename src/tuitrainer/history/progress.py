@@ -7,7 +7,7 @@ depends on nothing else, so the same history always gives the same figures.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +41,7 @@ class Adherence:
     completed: int  # in the scope
     reps_done: int = 0  # in the scope, every side of every workout
     reps_target: int = 0  # what those sides planned: together, the dose actually done
+    done_days: dict[date, int] = field(default_factory=dict)  # of `days`: done to the end
 
     def dose_text(self) -> str:
         """Reps done against the plan: where skipped parts and early stops show."""
@@ -68,9 +69,12 @@ def adherence(store: HistoryStore, scope: Scope, weeks: int = 8) -> Adherence:
     where, args = calendar_scope.where()
     day = f"date(w.started_at, '{scope.modifier}')"
     rows = conn.execute(
-        f"SELECT {day} AS day, COUNT(*) FROM workouts w WHERE {where} GROUP BY day", args
+        f"SELECT {day} AS day, COUNT(*), SUM(CASE WHEN {DONE} THEN 1 ELSE 0 END)"
+        f" FROM workouts w WHERE {where} GROUP BY day",
+        args,
     ).fetchall()
     days = {date.fromisoformat(row[0]): row[1] for row in rows}
+    done_days = {date.fromisoformat(row[0]): row[2] for row in rows if row[2]}
 
     where, args = replace(scope, since=None, until=scope.today).where()
     active = conn.execute(
@@ -91,7 +95,7 @@ def adherence(store: HistoryStore, scope: Scope, weeks: int = 8) -> Adherence:
         args,
     ).fetchone()
     return Adherence(
-        first, end, days, streak, total, active_days, completed, reps_done, reps_target
+        first, end, days, streak, total, active_days, completed, reps_done, reps_target, done_days
     )
 
 

@@ -43,7 +43,7 @@ def schedule_lines(extras: Extras) -> list[str]:
     lines = [
         "### Against the schedule",
         "",
-        f"- Due days done: {facts.text()}, {facts.first.isoformat()} to "
+        f"- Schedule kept: {facts.text()}, {facts.first.isoformat()} to "
         f"{facts.last.isoformat()} (a day counts when everything due that day was done "
         "to the end; rehearsals, skipped and partial workouts do not count)",
         f"- Current streak: {facts.streak} due days in a row (days with nothing due do not "

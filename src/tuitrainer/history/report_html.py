@@ -35,6 +35,7 @@ p.note { font-size: 9pt; color: #555; }
 table { border-collapse: collapse; width: 100%; font-size: 9.5pt; margin: 2mm 0; }
 th, td { border-bottom: 1px solid #ddd; padding: 1mm 2mm; text-align: left; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+td.d { white-space: nowrap; font-variant-numeric: tabular-nums; }
 figure { margin: 2mm 0 4mm; break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-size: 9pt; color: #444; }
 section { break-inside: avoid-page; }
@@ -48,18 +49,23 @@ strong.lag { color: #8a2a00; }
 """
 
 
+DATE_COLUMNS = ("Date", "Week of")  # kept on one line: "2026-10-" over "26" misleads
+
+
+def _cell(tag: str, name: str, text: str) -> str:
+    """Header names starting with # are numbers: right-aligned; dates never wrap."""
+    if name.startswith("#"):
+        return f'<{tag} class="n">{escape(text)}</{tag}>'
+    if name in DATE_COLUMNS:
+        return f'<{tag} class="d">{escape(text)}</{tag}>'
+    return f"<{tag}>{escape(text)}</{tag}>"
+
+
 def _table(header: list[str], rows: list[list[str]]) -> str:
-    """Header names starting with # are numbers: right-aligned."""
-    head = "".join(
-        f'<th class="n">{escape(h[1:])}</th>' if h.startswith("#") else f"<th>{escape(h)}</th>"
-        for h in header
-    )
+    head = "".join(_cell("th", h, h.removeprefix("#")) for h in header)
     body = []
     for row in rows:
-        cells = "".join(
-            f'<td class="n">{escape(c)}</td>' if h.startswith("#") else f"<td>{escape(c)}</td>"
-            for h, c in zip(header, row, strict=True)
-        )
+        cells = "".join(_cell("td", h, c) for h, c in zip(header, row, strict=True))
         body.append(f"<tr>{cells}</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
@@ -79,7 +85,7 @@ def _adherence(store: HistoryStore, scope: Scope, extras: Extras) -> list[str]:
     schedule = extras.schedule
     if schedule is not None:
         out.append(
-            f"<li>Due days done: <strong>{escape(schedule.text())}</strong> "
+            f"<li>Schedule kept: <strong>{escape(schedule.text())}</strong> "
             f"({schedule.first.isoformat()} to {schedule.last.isoformat()}); a day counts when "
             "everything due was done to the end</li>"
         )

@@ -9,6 +9,8 @@ from html import escape
 WIDTH, HEIGHT = 640, 200
 LEFT, RIGHT, TOP, BOTTOM = 40, 10, 10, 34
 INK, MUTED, ACCENT, SECOND = "#222", "#888", "#1f5f99", "#c0612b"
+CHAR_W = 6.6  # a generous average width of a sans-serif character at 11 px
+MIN_LABEL_W, MAX_LABEL_W = 120, 320
 
 
 def _frame(title: str, body: list[str], height: int = HEIGHT) -> str:
@@ -57,7 +59,10 @@ def bars(title: str, labels: list[str], values: list[float], top: float | None =
     top = top or max([*values, 1])
     plot_h = HEIGHT - TOP - BOTTOM
     step = (WIDTH - LEFT - RIGHT) / max(1, len(values))
-    body = _y_axis(top, HEIGHT)
+    steps = 5
+    if top < steps and float(top).is_integer() and all(float(v).is_integer() for v in values):
+        steps = int(top)  # counts: 0, 1, 2 workouts, never 0.4 or 1.6 of one
+    body = _y_axis(top, HEIGHT, steps)
     for n, value in enumerate(values):
         h = plot_h * min(value, top) / top
         body.append(
@@ -99,16 +104,29 @@ def lines(
     return _frame(title, body + _x_labels(labels, HEIGHT - 12))
 
 
+def _label_width(labels: list[str]) -> int:
+    """Room for the longest name at 11 px, within bounds: the built-in "Reach and
+    rotate (thread the needle)" ran off the page's left edge in a fixed 200."""
+    longest = max((len(label) for label in labels), default=0)
+    return min(MAX_LABEL_W, max(MIN_LABEL_W, round(longest * CHAR_W) + 12))
+
+
+def _fitted(label: str, width: float) -> str:
+    """A name longer than the room is cut with an ellipsis rather than cut off unseen."""
+    room = int(width / CHAR_W)
+    return label if len(label) <= room else label[: room - 1].rstrip() + "…"
+
+
 def paired(title: str, rows: list[tuple[str, float, float]]) -> str:
     """Left and right per row as share of target (0 to 100 %), side by side."""
     row_h = 30
     height = TOP + row_h * len(rows) + 24
-    label_w = 200
+    label_w = _label_width([label for label, _, _ in rows])
     span = WIDTH - label_w - RIGHT - 40
     body = []
     for n, (label, left, right) in enumerate(rows):
         y = TOP + n * row_h
-        body.append(_text(label_w - 6, y + 16, label, "end", 11))
+        body.append(_text(label_w - 6, y + 16, _fitted(label, label_w - 6), "end", 11))
         for k, (side, share, colour) in enumerate((("L", left, ACCENT), ("R", right, SECOND))):
             w = span * max(0.0, min(share, 1.0))
             yy = y + 3 + k * 12

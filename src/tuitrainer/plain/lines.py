@@ -7,10 +7,12 @@ characters escaped (it may hold anything).
 
 from __future__ import annotations
 
-from ..display import clock_text
+from ..display import clock_text, finished_words
 from ..engine import Engine
 from ..events import (
     Event,
+    Halfway,
+    PartLengthChanged,
     Paused,
     PhaseStarted,
     RepCounted,
@@ -27,7 +29,8 @@ from ..session.model import Exercise
 
 KEYS_HELP = (
     "Keys: space logs a rep (or starts), u undo, p pause, n next part, b back, "
-    "l time left, t easier variant, m sound, ? keys, q end."
+    "+ or - 15 seconds more or less rest, l time left, t easier variant, m sound, "
+    "? keys, q end."
 )
 
 
@@ -97,14 +100,16 @@ def event_line(event: Event, engine: Engine) -> str | None:
         return f"{side_words(event.key.side)} done: {event.reps} of {event.target} reps, {took}."
     if isinstance(event, SideRestarted):
         return f"{side_words(event.key.side)} starts again; its reps are cleared."
+    if isinstance(event, Halfway):
+        return "Halfway."
+    if isinstance(event, PartLengthChanged):
+        return f"This pause is now {seconds_words(event.seconds)}."
     if isinstance(event, Paused):
         return "Paused. Press p to go on."
     if isinstance(event, Resumed):
         return "Going on."
     if isinstance(event, WorkoutFinished):
-        if event.status == "completed":
-            return "Workout done. Well done."
-        return "Workout ended. What you did is kept."
+        return f"Workout over. {finished_words(engine)}"
     return None
 
 

@@ -12,8 +12,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
 from ..display import cleared_reps, coaching, no_rep_reason, no_undo_reason
-from ..events import RepCounted, RepUndone
+from ..events import PartLengthChanged, RepCounted, RepUndone
 from ..plain_text import printable
+from ..planner import Kind
 from ..tally import workout_rows
 from .keys import END, Keys
 from .lines import KEYS_HELP, event_line, time_left
@@ -199,6 +200,10 @@ class PlainRunner:
             before, reps = engine.key, engine.side_stats(engine.key).reps if engine.key else 0
             workout.back()
             self._why(cleared_reps(engine, before, reps))
+        elif key in ("+", "="):
+            self._adjust(15)
+        elif key == "-":
+            self._adjust(-15)
         elif key == "l":
             self.say(time_left(engine))
         elif key == "t":
@@ -211,6 +216,17 @@ class PlainRunner:
             self.say(KEYS_HELP)
         elif key == "q":
             self._quit()
+
+    def _adjust(self, seconds: float) -> None:
+        """+/-: a longer or shorter rest, switch or get-ready; said when it changes nothing."""
+        assert self.workout is not None
+        if any(isinstance(e, PartLengthChanged) for e in self.workout.adjust(seconds)):
+            return
+        segment = self.workout.engine.segment
+        if segment is not None and segment.kind is not Kind.WORK and seconds < 0:
+            self.say("This pause cannot get shorter: its last 3 seconds stay.")
+        else:
+            self.say("Only a rest, a switch or a get-ready can be made longer or shorter.")
 
     def _why(self, reason: str) -> None:
         if reason:
@@ -299,11 +315,12 @@ def run_plain(
         workout = runner.workout
         if workout is not None and not workout.finished:
             started = workout.engine.started
-            workout.stop()  # a started one says "Workout ended. What you did is kept."
+            workout.stop()  # a started one says how it ended
             if not started:
                 runner.say("Nothing started.")
         return 130
     finally:
+        workouts.stop_speaking()
         workouts.last_try()  # writes the history refused meanwhile, one more time
         if chosen:
             chosen[0].close()

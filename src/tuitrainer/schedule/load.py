@@ -207,8 +207,31 @@ def dumps(schedule: Schedule) -> str:
 
 
 def save(schedule: Schedule, path: Path) -> None:
+    _write(path, dumps(schedule))
+
+
+def _write(path: Path, text: str) -> None:
     """Write atomically: a crash mid-write leaves the old file whole."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temp.write_text(dumps(schedule), encoding="utf-8")
+    temp.write_text(text, encoding="utf-8")
     temp.replace(path)
+
+
+def follow_rename(path: Path, old: str, new: str) -> int:
+    """The items of session `old` name `new` from now on, so a renamed session stays
+    scheduled (and its adherence goes on) as its history does. Only those values
+    change: the rest of the file, comments and all, stays as the person wrote it.
+    Returns how many items changed."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return 0  # no schedule, or one `today` already reports as unreadable
+    value = re.compile(
+        rf"""^(\s*["']?session["']?\s*=\s*)(["']){re.escape(old)}\2(\s*(?:#.*)?)$""",
+        re.MULTILINE,
+    )
+    changed, count = value.subn(lambda match: f"{match[1]}{_quote(new)}{match[3]}", text)
+    if count:
+        _write(path, changed)
+    return count

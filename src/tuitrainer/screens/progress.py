@@ -246,13 +246,14 @@ class ProgressScreen(Screen[None]):
             )
         else:
             streak_content = styled(
-                "Streak: [b]$n[/b] $days in a row · due days done: $done",
+                "Streak: [b]$n[/b] $days in a row · $done",
                 n=planned.streak,
                 days="due day" if planned.streak == 1 else "due days",
                 done=planned.text(),
             )
         self.query_one("#streak", Label).update(streak_content)
-        legend = "  (x: due, not done)" if planned is not None else ""
+        legend = "  (green: done to the end; yellow: stopped early or skipped"
+        legend += "; x: due, not done)" if planned is not None else ")"
         self.query_one("#adherence", Label).update(
             plain(
                 f"In the range: {counted(facts.workouts, 'workout')} ({facts.completed} to the "
@@ -268,12 +269,16 @@ class ProgressScreen(Screen[None]):
             cells: list[str | Text] = [short_day(week[0])]
             for day in week:
                 count = facts.days.get(day, 0)
+                # A due day missed is marked whatever else was done that day, and a
+                # workout skipped through or stopped early is not shown as one done.
                 if day > facts.last_day:
                     cells.append("")
-                elif count:
-                    cells.append(Text(f" {count} ", style="bold reverse green"))
                 elif due.get(day) == "missed":
                     cells.append(Text(" x ", style="bold red"))
+                elif facts.done_days.get(day):
+                    cells.append(Text(f" {count} ", style="bold reverse green"))
+                elif count:
+                    cells.append(Text(f" {count} ", style="bold yellow"))
                 else:
                     cells.append(Text(" . ", style="dim"))
             table.add_row(*[cell(c) for c in cells])

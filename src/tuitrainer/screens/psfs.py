@@ -91,6 +91,15 @@ class PsfsScreen(Screen[None]):
                 )
         yield Footer()
 
+    def on_mount(self) -> None:
+        """Straight to the first field to fill: the first rating when the activities are
+        those of last time, else the first activity. (Focus on the scroll instead made the
+        first digit typed go nowhere, and a Tab then selected the activity to overwrite.)"""
+        if self.locked:
+            return
+        first = "#score-0" if self.query_one("#activity-0", Input).value else "#activity-0"
+        self.query_one(first, Input).focus(scroll_visible=False)  # the help stays in view
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_save()
 

@@ -22,6 +22,7 @@ from ..schedule.model import Item, RuleError, Schedule, parse_rule
 from ..widgets.footer import Footer
 from ..widgets.row_table import RowTable
 from ..widgets.text import plain
+from .questions import ConfirmScreen
 
 if TYPE_CHECKING:
     from ..locations import Locations
@@ -102,8 +103,22 @@ class ScheduleScreen(Screen[None]):
         if not items or not 0 <= row < len(items) or not self._editable():
             return
         gone = items[row]
-        self._save(Schedule(items[:row] + items[row + 1 :]))
-        self.notify(f"Removed {self.names.get(gone.session, gone.session)} ({gone.rule.text()}).")
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.loaded.schedule.items == items:  # unchanged while asking
+                self._save(Schedule(items[:row] + items[row + 1 :]))
+                title = self.names.get(gone.session, gone.session)
+                self.notify(f"Removed {title} ({gone.rule.text()}).", markup=False)
+
+        # One key would undo a plan a physiotherapist wrote, and nothing brings back
+        # its start day (adherence counts from it): ask first.
+        self.app.push_screen(
+            ConfirmScreen(
+                "Remove the highlighted item from the schedule?",
+                "Added again, it starts afresh from today.",
+            ),
+            answered,
+        )
 
     def _save(self, schedule: Schedule) -> None:
         try:

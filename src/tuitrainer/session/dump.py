@@ -90,6 +90,8 @@ def _exercise_lines(exercise: Exercise, session: Session) -> list[str]:
         lines += [f"{pad}  - {scalar(tip)}" for tip in exercise.tips]
     if exercise.modification:
         lines.append(f"{pad}modification: {scalar(exercise.modification)}")
+    if exercise.say:
+        lines.append(f"{pad}say: {scalar(exercise.say)}")
     if exercise.source:
         lines.append(f"{pad}source: {exercise.source}")
     if exercise.modification_source:

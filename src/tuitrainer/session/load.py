@@ -278,6 +278,7 @@ def _build_exercise(
         tips=tuple(values.get("tips", ())),
         modification=values.get("modification", ""),
         cues=values.get("cues", {}),
+        say=values.get("say", ""),
         source=values.get("source", ""),
         modification_source=values.get("modification_source", ""),
         tempo=tuple(TempoPhase(say, seconds) for say, seconds in values.get("tempo", ())),

@@ -78,6 +78,7 @@ class Exercise:
     tips: tuple[str, ...] = ()
     modification: str = ""
     cues: dict[str, str] = field(default_factory=dict)
+    say: str = ""  # how the voice says the name ("" for the name itself)
     source: str = ""  # "article", "tuitrainer", or "" (not said: a session of the user's)
     modification_source: str = ""  # "" means the same as `source`
     tempo: tuple[TempoPhase, ...] = ()  # empty: from rep_seconds and hold_seconds

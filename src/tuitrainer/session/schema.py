@@ -169,6 +169,7 @@ EXERCISE_FIELDS: tuple[Field, ...] = (
         "Whose modification: article or tuitrainer; defaults to source.",
     ),
     Field("cues", "cues", "Sound for each cue event, for this exercise only."),
+    Field("say", "text", "How the voice says the exercise's name, if not as it is written."),
 )
 
 

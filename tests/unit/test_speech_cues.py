@@ -1,0 +1,173 @@
+"""Speech in the cue stream: a phrase replaces its event's tone, an unready phrase stays
+a tone, and the next cue cuts a phrase still playing (no talking over, no pile-up)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import FakeClock
+from tests.unit.test_cues import TWO_SIDES, PathRecorder, run_ticking, scheduled
+from tuitrainer.audio import player
+from tuitrainer.config import Preferences
+from tuitrainer.speech.engines import Speaker
+from tuitrainer.speech.phrases import Wording, phrase_set
+from tuitrainer.speech.voice import Voice
+
+
+class FakeRenderer:
+    """Phrases `ready` have a clip (named after the text); the others are not rendered."""
+
+    def __init__(self, folder: Path, ready: set[str]) -> None:
+        self.speaker = Speaker("espeak-ng", "/bin/espeak-ng")
+        self.folder = folder
+        self.ready = ready
+        self.closed = False
+
+    def clip(self, text: str) -> Path | None:
+        return self.folder / f"say {text}.wav" if text in self.ready else None
+
+    def close(self) -> None:
+        self.closed = True
+
+
+class Scheduling(PathRecorder):
+    """An output like the player process: it takes cues ahead of their moment."""
+
+    can_schedule = True
+    plays_files = True
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.plays: list[tuple[str, str, float, float]] = []
+
+    def play(self, cue, path, at, volume):
+        super().play(cue, path, at, volume)
+        self.plays.append((cue, path.name, at, volume))
+
+
+def voiced(tmp_path: Path, clock: FakeClock, ready: str = "all", prefs: Preferences | None = None):
+    prefs = prefs or Preferences()
+    engine, cues, _ = scheduled(TWO_SIDES, clock, prefs)
+    texts = phrase_set(engine.timeline, Wording())
+    chosen = set(texts) if ready == "all" else {t for t in texts if t.startswith(ready)}
+    renderer = FakeRenderer(tmp_path, chosen)
+    cues.voice = Voice(engine.timeline, Wording(), renderer, prefs.voice_loudness)  # type: ignore[arg-type]
+    output = Scheduling()
+    cues.output = lambda: output
+    return engine, cues, output, renderer
+
+
+def test_a_rendered_phrase_replaces_the_tone_of_its_event(tmp_path: Path, clock: FakeClock):
+    engine, cues, output, _ = voiced(tmp_path, clock)
+    run_ticking(engine, cues, clock, 0.1)
+    heard = [(cue, name) for cue, name, _, _ in output.plays]
+    assert heard[:4] == [
+        ("get_ready", "say Fire hydrant. Left side. Two reps..wav"),
+        ("countdown", "say Two..wav"),
+        ("countdown", "say One..wav"),
+        ("go", "say Go..wav"),
+    ]
+    # Never a tone as well; a rep's `down` keeps its tone while reps are counted.
+    assert all(name.startswith("say ") for cue, name in heard if cue != "down")
+    assert heard[-1] == ("workout_done", "say Workout done..wav")
+    moments = [at for _, _, at, _ in output.plays]
+    assert len(moments) == len(set(moments))  # one sound a moment: speech never overlaps
+
+
+def test_the_cues_are_the_ones_tones_would_have_been(tmp_path: Path, clock: FakeClock):
+    engine, cues, output, _ = voiced(tmp_path, clock)
+    run_ticking(engine, cues, clock, 0.1)
+    plain, plain_cues, plain_output = scheduled(TWO_SIDES, FakeClock())
+    run_ticking(plain, plain_cues, plain.clock, 0.1)
+    assert output.played == plain_output.played  # the same events, at the same moments
+
+
+def test_a_phrase_not_yet_rendered_falls_back_to_its_tone(tmp_path: Path, clock: FakeClock):
+    engine, cues, output, renderer = voiced(tmp_path, clock, ready="Fire hydrant. Left")
+    engine.start()
+    cues.flush()
+    clock.advance(1.1)
+    engine.tick()
+    cues.flush()
+    assert [name for _, name, _, _ in output.plays] == [
+        "say Fire hydrant. Left side. Two reps..wav",
+        "countdown.wav",  # "Two." is still rendering: the tick is heard instead
+    ]
+    renderer.ready.add("One.")  # it lands in the cache while the workout runs
+    clock.advance(1.0)
+    engine.tick()
+    cues.flush()
+    assert output.plays[-1][1] == "say One..wav"
+
+
+def test_speech_plays_at_its_loudness_relative_to_the_tones(tmp_path: Path, clock: FakeClock):
+    prefs = Preferences(volume=0.8, voice_loudness=0.5)
+    engine, cues, output, _ = voiced(tmp_path, clock, ready="Fire", prefs=prefs)
+    run_ticking(engine, cues, clock, 0.1)
+    volumes = {name.startswith("say "): volume for _, name, _, volume in output.plays}
+    assert volumes == {True: 0.4, False: 0.8}
+    loud = Preferences(volume=0.8, voice_loudness=2.0)
+    engine, cues, output, _ = voiced(tmp_path, FakeClock(), prefs=loud)
+    run_ticking(engine, cues, engine.clock, 0.1)
+    spoken = {volume for _, name, _, volume in output.plays if name.startswith("say ")}
+    assert spoken == {1.0}  # as loud as the player goes
+
+
+def test_phrases_are_handed_over_ahead_stamped_with_their_moment(tmp_path: Path, clock: FakeClock):
+    engine, cues, output, _ = voiced(tmp_path, clock)
+    engine.start()
+    cues.flush()
+    clock.advance(0.8)  # the first countdown ("Two.") is due at 1.0: within the lookahead
+    engine.tick()
+    cues.flush()
+    assert output.plays[-1][:3] == ("countdown", "say Two..wav", 1001.0)
+
+
+def test_muted_speech_is_silent_too(tmp_path: Path, clock: FakeClock):
+    engine, cues, output, _ = voiced(tmp_path, clock)
+    cues.muted = lambda: True
+    run_ticking(engine, cues, clock, 0.1)
+    assert output.plays == []
+
+
+def test_leaving_a_workout_stops_its_rendering(tmp_path: Path, clock: FakeClock):
+    _, cues, _, renderer = voiced(tmp_path, clock)
+    cues.close()
+    assert renderer.closed
+
+
+class FakePlayback:
+    def __init__(self, log: list[str], name: str) -> None:
+        self.log, self.name = log, name
+
+    def stop(self) -> None:
+        self.log.append(f"stop {self.name}")
+
+
+def test_the_player_cuts_a_phrase_still_playing_when_the_next_cue_starts(tmp_path: Path):
+    log: list[str] = []
+
+    class FakeSimpleaudio:
+        @staticmethod
+        def play_buffer(frames, channels, width, rate):
+            log.append(f"play {len(frames)}")
+            return FakePlayback(log, str(len(frames)))
+
+    clip = tmp_path / "clip.wav"
+    clip.write_bytes((Path(player.__file__).parents[1] / "data/sounds/go.wav").read_bytes())
+    first = player._play(FakeSimpleaudio, {"path": str(clip), "at": 0.0}, None)
+    player._play(FakeSimpleaudio, {"path": str(clip), "at": 0.0}, first)
+    size = log[0].split()[1]
+    assert log == [f"play {size}", f"stop {size}", f"play {size}"]  # cut, then the next
+
+
+def test_an_output_that_plays_only_the_sound_folders_gets_tones(tmp_path: Path, clock):
+    from tuitrainer.audio.outputs import BrowserOutput
+
+    engine, cues, _, _ = voiced(tmp_path, clock)
+    asked: list[str] = []
+    page = BrowserOutput(asked.append)  # the browser page fetches /cue/NAME from them
+    cues.output = lambda: page
+    engine.start()
+    cues.flush()
+    assert asked == ["cue:get_ready.wav"]
