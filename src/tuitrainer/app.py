@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
+from textual.binding import Binding
 from textual.notifications import Notify
 from textual.screen import Screen
 
@@ -13,6 +14,7 @@ from .config import load as load_preferences
 from .history.store import HistoryStore, OpenNotice
 from .locations import Locations
 from .look import Look
+from .plain_text import printable
 from .screens.home import HomeScreen
 from .screens.messages import (
     AssessmentClosed,
@@ -30,14 +32,18 @@ from .sound_output import SoundOutput
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from textual.notifications import SeverityLevel
     from textual.screen import Screen
+    from textual.timer import Timer
 
     from .audio.cues import CueScheduler
     from .audio.outputs import Output
     from .session.model import Session
-    from .workout import Unfinished, Workout, Workouts
+    from .workout import Notice, Unfinished, Workout, Workouts
 
     Clock = Callable[[], float]
+
+HISTORY_RETRY_SECONDS = 1.0  # while the history refuses a workout's writes, how often to retry
 
 # The workout, its screens and the session loader are imported when first needed:
 # the home screen paints sooner without them (benchmarks/startup.py).
@@ -52,6 +58,11 @@ class TuitrainerApp(Look, SoundOutput):
     # The base screen's styles: Textual loads CSS_PATH only for screens it pushes.
     CSS_PATH = ["screens/home.tcss", "screens/high_contrast.tcss"]
     first_screen: Callable[[], Screen] | None = None  # `tuitrainer plan --edit`, `new`, `edit`
+    # Ctrl+Z stops the program as in other terminal programs (`fg` brings it back); a
+    # workout pauses first (WorkoutScreen._on_suspend).
+    BINDINGS = [
+        Binding("ctrl+z", "suspend_process", "Suspend", show=False, id="app.suspend"),
+    ]
 
     def __init__(
         self,
@@ -84,8 +95,10 @@ class TuitrainerApp(Look, SoundOutput):
         self.keymap = self._own_keys()
         self.open_notice = notice
         self._workouts: Workouts | None = None
+        self._retrying: Timer | None = None  # while the history refuses a workout's writes
 
     def on_mount(self) -> None:
+        self._exit_on_signals()
         if self.open_notice is not None:
             self.notify(self.open_notice.message, severity="warning", timeout=15)
         if self.warnings:
@@ -114,6 +127,40 @@ class TuitrainerApp(Look, SoundOutput):
             self.on_open_assessment()
         elif self.first_screen is not None:
             self.push_screen(self.first_screen())
+
+    def _exit_on_signals(self) -> None:
+        """SIGTERM or SIGHUP (a `kill`, a closed terminal) end the app as `q` does: the
+        terminal is given back (alternate screen, mouse, cursor) and every rep is saved."""
+        import asyncio
+        import signal
+        from contextlib import suppress
+
+        if self.is_headless:
+            return
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            with suppress(NotImplementedError, RuntimeError, ValueError):  # not on Windows
+                loop.add_signal_handler(number, self.exit, None, 128 + number)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notice is plain text: a notice so often quotes a name, a path or a file's
+        problem that markup in it would break (`[/]`) or act (`[@click=...]`).
+        Widgets' and screens' `notify` come here too; `markup` is accepted and ignored."""
+        super().notify(
+            printable(str(message)),
+            title=printable(str(title), newlines=False),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def get_default_screen(self) -> Screen:
         """The home screen is the base screen, unless a command opens another one.
@@ -201,9 +248,24 @@ class TuitrainerApp(Look, SoundOutput):
                 clock=self.clock,
                 speed=self.speed,
                 output=lambda: self.audio,
-                tell=lambda notice: self.notify(notice.text, timeout=notice.seconds),
+                tell=self._tell,
             )
         return self._workouts
+
+    def _tell(self, notice: Notice) -> None:
+        """The core's notices; while the history refuses writes, retry them each second."""
+        self.notify(notice.text, timeout=notice.seconds)
+        if self.workouts.unsaved and self._retrying is None:
+            self._retrying = self.set_interval(HISTORY_RETRY_SECONDS, self._retry_writes)
+
+    def _retry_writes(self) -> None:
+        if not self.workouts.retry() and self._retrying is not None:
+            self._retrying.stop()
+            self._retrying = None
+
+    def on_unmount(self) -> None:
+        if self._workouts is not None:
+            self._workouts.last_try()  # writes the history refused, one more time
 
     def loose_cues(self) -> CueScheduler:
         return self.workouts.loose_cues()
@@ -225,7 +287,13 @@ class TuitrainerApp(Look, SoundOutput):
 
         def chosen(choice: str | None) -> None:
             if choice == "resume":
-                self._begin(self.workouts.open(session, resume=unfinished))
+                workout = self.workouts.take(session, unfinished)
+                if workout is not None:
+                    self._begin(workout)
+                elif self.direct_session is not None:  # `run`: nothing else to do here
+                    from .workout import TAKEN_ELSEWHERE
+
+                    self.exit(1, return_code=1, message=f"tuitrainer: {TAKEN_ELSEWHERE}")
                 return
             if choice == "close":
                 self.workouts.close(unfinished)
@@ -269,9 +337,15 @@ class TuitrainerApp(Look, SoundOutput):
         self.push_screen(WorkoutScreen(workout))
 
     async def action_quit(self) -> None:
-        """Quit at once, unless a plan or a file has unsaved changes: then ask first."""
-        from .screens.leaving import confirm_quit
+        """Quit at once, unless a plan or a file has unsaved changes: then ask first.
 
+        Ctrl+Q in a workout under way asks "End workout?", as q does."""
+        from .screens.leaving import confirm_quit
+        from .screens.workout import WorkoutScreen
+
+        if isinstance(self.screen, WorkoutScreen) and self.screen.workout.started:
+            self.screen.action_end()
+            return
         confirm_quit(self)
 
     def _leave(self) -> None:
@@ -290,11 +364,13 @@ def create_app(
     session: Session | None = None,
     assess: bool = False,
     audio: Output | None = None,
+    reading: bool = False,
 ) -> TuitrainerApp:
     """Build the app with its history open; a damaged history is set aside first.
 
-    `mute` (`run --mute`) mutes this run whatever the settings file says."""
-    store, notice = HistoryStore.open(locations.database)
+    `mute` (`run --mute`) mutes this run whatever the settings file says; `reading`
+    leaves a history of a newer version where it is (HistoryTooNew)."""
+    store, notice = HistoryStore.open(locations.database, reading=reading)
     preferences, warnings = load_preferences(locations.config_file)
     preferences.muted = preferences.muted or mute
     return TuitrainerApp(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from . import (
     __version__,
@@ -33,6 +33,7 @@ from . import (
 )
 from .cli_common import INVALID, OK, USAGE, silence
 from .locations import ENV_DATA_DIR, Locations
+from .plain_text import PrintableWriter
 from .session.problems import SessionError
 
 if TYPE_CHECKING:
@@ -87,8 +88,10 @@ def cmd_app(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def main(
     argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
-    out = out or sys.stdout
-    err = err or sys.stderr
+    # Every command writes through these: names from files and the history never
+    # reach the terminal with their control characters (plain_text.PrintableWriter).
+    out = cast(TextIO, PrintableWriter(out or sys.stdout))
+    err = cast(TextIO, PrintableWriter(err or sys.stderr))
     arguments = sys.argv[1:] if argv is None else list(argv)
     args: Any
     if arguments:

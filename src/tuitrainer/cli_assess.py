@@ -80,7 +80,7 @@ def _assess_history(locations: Locations, as_json: bool, out: TextIO, err: TextI
     from .history import HistoryStore
     from .history.assessments import assessments
 
-    store, notice = HistoryStore.open(locations.database)
+    store, notice = HistoryStore.open(locations.database, reading=True)
     if notice is not None:
         print(notice.message, file=err)
     try:

@@ -50,7 +50,7 @@ def silence(out: TextIO) -> None:
     own flush at exit does not complain on the terminal."""
     import os
 
-    if out is sys.stdout:
+    if getattr(out, "stream", out) is sys.stdout:  # under cli's PrintableWriter
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
@@ -64,8 +64,10 @@ def run_app(
     mute: bool = False,
     assess: bool = False,
     first_screen: Callable[[], Screen[Any]] | None = None,
+    reading: bool = False,
 ) -> int:
-    """The full-screen app, for a command that opens it; its exit code."""
+    """The full-screen app, for a command that opens it; its exit code. `reading` (the
+    progress view) never sets aside a history of a newer version (HistoryTooNew)."""
     from .app import create_app
     from .serving import is_served
 
@@ -78,7 +80,9 @@ def run_app(
             file=sys.stderr,
         )
         return 2
-    app = create_app(locations, speed=speed, mute=mute, session=session, assess=assess)
+    app = create_app(
+        locations, speed=speed, mute=mute, session=session, assess=assess, reading=reading
+    )
     app.first_screen = first_screen
     try:
         app.run()

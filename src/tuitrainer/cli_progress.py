@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from .cli_common import OK, USAGE, day
 from .locations import Locations
+from .plain_text import printable_lines
 
 if TYPE_CHECKING:
     import argparse
@@ -23,6 +24,9 @@ def add_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
     report.add_argument("--output", metavar="FILE", help="write to FILE (default: print)")
     report.add_argument(
         "--html", action="store_true", help="one printable HTML page with charts (A4, Letter)"
+    )
+    report.add_argument(
+        "--force", action="store_true", help="replace FILE even if it is not an earlier report"
     )
     report.set_defaults(handler=cmd_report)
     for command in (progress, report):
@@ -49,7 +53,7 @@ def cmd_progress(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     def first_screen() -> ProgressScreen:
         return ProgressScreen(since=args.since, session=args.session, until=args.until)
 
-    return run_app(Locations.resolve(args.data_dir), first_screen=first_screen)
+    return run_app(Locations.resolve(args.data_dir), first_screen=first_screen, reading=True)
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -76,10 +80,49 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.output in (None, "-"):  # "-": standard output, as is usual
         out.write(text)
         return OK
+    refused = output_problem(Path(args.output), Locations.resolve(args.data_dir), args.force)
+    if refused:
+        print(f"tuitrainer report: {refused}", file=err)
+        return USAGE
     try:
-        Path(args.output).write_text(text, encoding="utf-8")
+        Path(args.output).write_text(printable_lines(text), encoding="utf-8")
     except OSError as error:
         print(f"tuitrainer report: cannot write {args.output}: {error.strerror}", file=err)
         return USAGE
     print(f"Report written to {args.output}", file=err)
     return OK
+
+
+# How an earlier report begins: the Markdown one, or the HTML page (its title follows).
+REPORT_STARTS = (b"# Exercise and pain report", b"<!DOCTYPE html>\n<html")
+
+
+def output_problem(path: Path, locations: Locations, force: bool) -> str | None:
+    """Why the report may not be written to `path`, or None.
+
+    The data folder (history, sessions, sounds) and the settings folder are never
+    written, whatever the name or a link says; an existing file is replaced only if
+    it is an earlier report, or with --force.
+    """
+    target = path.resolve()
+    for folder in (locations.data_dir, locations.config_dir):
+        if target.is_relative_to(Path(folder).resolve()):
+            return (
+                f"{path} is in tuitrainer's folder {folder}, which holds your history and "
+                "sessions; write the report somewhere else"
+            )
+    if not target.exists():
+        return None
+    if not target.is_file():
+        return f"{path} is not a regular file"
+    if force:
+        return None
+    try:
+        with target.open("rb") as file:
+            first = file.read(4096)
+    except OSError as error:
+        return f"cannot read {path}: {error.strerror}"
+    html_report = first.startswith(REPORT_STARTS[1]) and b"Exercise and pain report" in first
+    if not (first.startswith(REPORT_STARTS[0]) or html_report):
+        return f"{path} exists and is not a tuitrainer report; --force replaces it"
+    return None

@@ -89,13 +89,21 @@ def _open(
 
 
 def editor_command() -> list[str] | None:
-    """The user's editor as an argument list, from $VISUAL or $EDITOR."""
+    """The user's editor as an argument list, from $VISUAL or $EDITOR.
+
+    Raises ValueError, naming the variable, when its quotes do not pair (`vim '`).
+    """
     import shlex
 
     for variable in ("VISUAL", "EDITOR"):
         value = os.environ.get(variable, "").strip()
         if value:
-            return shlex.split(value)
+            try:
+                return shlex.split(value)
+            except ValueError as error:
+                raise ValueError(
+                    f"${variable} is not a command tuitrainer can run ({error}): {value}"
+                ) from None
     return None
 
 
@@ -106,7 +114,11 @@ def edit_outside(path: Path, locations: Locations, out: TextIO, err: TextIO) -> 
     from .session.create import ensure_schema
     from .session.load import check_file
 
-    command = editor_command()
+    try:
+        command = editor_command()
+    except ValueError as error:
+        print(f"tuitrainer: {error}", file=err)
+        return USAGE
     if command is None:
         print("tuitrainer: set $EDITOR (or $VISUAL) to use --editor", file=err)
         return USAGE

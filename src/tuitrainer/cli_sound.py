@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from .cli_common import OK
+from .cli_common import INVALID, OK
 from .locations import Locations
+from .plain_text import PrintableWriter
 
 if TYPE_CHECKING:
     import argparse
@@ -25,7 +26,7 @@ def cmd_sound_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import time
     import wave
 
-    from .audio.outputs import choose
+    from .audio.outputs import SilentOutput, choose
     from .cli_voice import voice_line
     from .config import load
     from .cue_names import CUE_NAMES
@@ -37,10 +38,14 @@ def cmd_sound_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(problem, file=err)
 
     def bell() -> None:
-        out.write("\a")
-        out.flush()
+        if isinstance(out, PrintableWriter):
+            out.raw_write("\a")  # the one control character written on purpose
+        else:
+            out.write("\a")
+            out.flush()
 
     output, notice = choose(bell=bell if args.bell else None)
+    silent = isinstance(output, SilentOutput)  # nothing to wait for: list the cues only
     print(notice, file=out)
     if output.why:
         print(f"  tried first: {output.why}", file=out)
@@ -56,8 +61,12 @@ def cmd_sound_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             state = "" if preferences.cue_enabled(name) else "  (switched off in settings)"
             print(f"  {name:<14} {path.name}{state}", file=out)
             out.flush()
-            output.play(name, path, time.monotonic(), preferences.volume)
-            time.sleep(seconds + 0.35)
+            if not silent:
+                output.play(name, path, time.monotonic(), preferences.volume)
+                time.sleep(seconds + 0.35)
     finally:
         output.close()
+    if silent or not output.played:
+        print("tuitrainer sound-check: nothing could be played", file=err)
+        return INVALID  # 1: a script can tell a machine where no cue is heard
     return OK

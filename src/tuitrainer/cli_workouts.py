@@ -65,7 +65,7 @@ def cmd_history(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.limit is not None and not 1 <= args.limit <= 10_000_000:
         print("tuitrainer history: --limit must be from 1 to 10000000", file=err)
         return USAGE
-    store, notice = HistoryStore.open(Locations.resolve(args.data_dir).database)
+    store, notice = HistoryStore.open(Locations.resolve(args.data_dir).database, reading=True)
     if notice is not None:
         print(notice.message, file=err)
     try:

@@ -194,28 +194,12 @@ def _located(path: Path, text: str, problems: list[tuple[tuple[str, ...], str]])
 def load(path: Path) -> tuple[Preferences, list[str]]:
     """Preferences from `path` (defaults when it is missing) and any problems in it,
     each as `file:line: problem` where the line can be found."""
-    prefs = Preferences()
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return prefs, []
-    except OSError as err:
-        return prefs, [f"{path}: cannot read: {err.strerror}"]
-    import tomllib  # here, not at the top: most starts have no settings file to parse
+    from .toml_file import read_toml
 
-    try:
-        text = raw.decode("utf-8-sig")  # a BOM (some editors add one) is fine
-    except UnicodeDecodeError as err:
-        return prefs, [f"{path}: not UTF-8 text (byte {err.start}); using the defaults"]
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        message = str(err)
-        where = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
-        if where:
-            message = message[: where.start()]
-            return prefs, [f"{path}:{where[1]}:{where[2]}: {message}; using the defaults"]
-        return prefs, [f"{path}: {message}; using the defaults"]
+    prefs = Preferences()
+    data, text, problems = read_toml(path, "using the defaults")
+    if data is None:
+        return prefs, problems
     return prefs, _located(path, text, _coerce(prefs, data))
 
 

@@ -86,7 +86,7 @@ def reading(path: Path, err: TextIO, create: bool = False) -> Iterator[sqlite3.C
         finally:
             conn.close()
         return
-    store, notice = HistoryStore.open(path)
+    store, notice = HistoryStore.open(path, reading=True)  # a newer one is left alone
     if notice is not None:
         print(notice.message, file=err)
     try:

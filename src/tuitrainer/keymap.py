@@ -36,29 +36,11 @@ def key_problem(key: str) -> str | None:
 def load(path: Path, known: Collection[str]) -> tuple[dict[str, str], list[str]]:
     """The keymap in `path` (empty when there is none) and its problems."""
     from .config import line_of
+    from .toml_file import read_toml
 
-    try:
-        with path.open("rb") as file:
-            raw = file.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        return {}, []
-    except OSError as err:
-        return {}, [f"{path}: cannot read: {err.strerror}"]
-    if len(raw) > MAX_BYTES:
-        return {}, [f"{path}: larger than {MAX_BYTES // 1000} KB; using the default keys"]
-    import tomllib
-
-    try:
-        text = raw.decode("utf-8-sig")
-        data = tomllib.loads(text)
-    except UnicodeDecodeError as err:
-        return {}, [f"{path}: not UTF-8 text (byte {err.start}); using the default keys"]
-    except tomllib.TOMLDecodeError as err:
-        message = str(err)
-        where = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
-        place = f"{path}:{where[1]}:{where[2]}" if where else str(path)
-        message = message[: where.start()] if where else message
-        return {}, [f"{place}: {message}; using the default keys"]
+    data, text, unread = read_toml(path, "using the default keys", MAX_BYTES)
+    if data is None:
+        return {}, unread
     keymap: dict[str, str] = {}
     problems: list[str] = []
 

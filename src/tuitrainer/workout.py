@@ -23,6 +23,7 @@ Time comes only from the injected clock; `speed` runs a rehearsal faster.
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,9 +34,10 @@ from typing import TYPE_CHECKING, Any
 from .audio.cues import CueScheduler
 from .awake import AwakeWhileRunning, ScreenAwake, for_this_system
 from .config import Preferences
+from .counts import counted
 from .engine import Engine
 from .events import Event
-from .history.recorder import Recorder, prepare_resume, resumable
+from .history.recorder import WRITE_WAIT_MS, Recorder, prepare_resume, resumable, saving_problem
 from .history.store import HistoryStore
 from .locations import Locations
 from .planner import plan
@@ -45,6 +47,7 @@ if TYPE_CHECKING:
     from .session.model import Session
     from .speech.voice import Voice
 
+TAKEN_ELSEWHERE = "That unfinished workout is open in another window: it goes on there."
 Clock = Callable[[], float]
 Listener = Callable[[Event], None]
 
@@ -95,6 +98,7 @@ class Workouts:
         self.speed = speed
         self.output = output
         self.tell = tell
+        self.unsaved: list[Recorder] = []  # workouts whose writes the history refused
         self._voice_notice = ""
         self._speaking: Voice | None = None  # the voice of the last workout opened
         self._awake = awake  # chosen on first use, from the setting
@@ -134,15 +138,48 @@ class Workouts:
         done = sum(side["reps_done"] for side in self.store.sides(row["id"]))
         question = (
             f"{row['title']} from {started:%a %d %b %H:%M} stopped before it was finished "
-            f"({done} reps logged)."
+            f"({counted(done, 'rep')} logged)."
         )
         return Unfinished(
             row["id"], row["session"], row["session_path"], row["title"], question, row
         )
 
     def close(self, unfinished: Unfinished) -> None:
-        """Close an unfinished workout as interrupted; what it logged is kept."""
-        self.store.end_workout(unfinished.workout_id, "interrupted")
+        """Close an unfinished workout as interrupted; what it logged is kept.
+
+        Not one another window has taken over since it was offered here."""
+        closed = self._quickly(
+            "close it",
+            lambda store: store.close_unfinished(unfinished.workout_id, unfinished.row["pid"]),
+        )
+        if closed is False:
+            self.tell(Notice(TAKEN_ELSEWHERE, 10.0))
+
+    def _quickly(self, what: str, write: Callable[[HistoryStore], bool]) -> bool | None:
+        """One write on a connection that waits WRITE_WAIT_MS at most, never the store's
+        5 s: None, after a notice, when another program holds the history."""
+        store = self.store.writer(WRITE_WAIT_MS)
+        try:
+            return write(store)
+        except sqlite3.OperationalError as error:
+            self.tell(Notice(f"Could not {what} now: {saving_problem(error)}. Try again.", 8.0))
+            return None
+        finally:
+            if store is not self.store:
+                store.close()
+
+    def take(self, session: Session, unfinished: Unfinished) -> Workout | None:
+        """Go on with an unfinished workout, if this window is the one that gets it.
+
+        Two windows may both have offered it: taking it over is one conditional
+        update, so exactly one of them wins; the other is told (None).
+        """
+        won = self._quickly(
+            "resume it", lambda store: store.claim(unfinished.workout_id, unfinished.row["pid"])
+        )
+        if won is False:
+            self.tell(Notice(TAKEN_ELSEWHERE, 10.0))
+        return self.open(session, resume=unfinished) if won else None
 
     def close_changed(self, unfinished: Unfinished) -> None:
         self.close(unfinished)
@@ -181,7 +218,7 @@ class Workouts:
         if not resumable(unfinished.row, session):
             self.close_changed(unfinished)
             return None
-        return self.open(session, resume=unfinished)
+        return self.take(session, unfinished)
 
     def loose_cues(self) -> CueScheduler:
         """Cue sounds with no workout behind them (the assessment's hold): the same
@@ -210,11 +247,35 @@ class Workouts:
         engine = Engine(plan(session), clock=self.clock, speed=speed)
         start = prepare_resume(self.store, engine, resume_id) if resume_id is not None else 0
         recorder = Recorder(self.store, engine, workout_id=resume_id)
+        recorder.on_notice = lambda text: self._saving(recorder, text)
         cues = self._cues(engine)
         cues.voice = self._voice(engine)
         workout = Workout(engine, recorder, cues, self.preferences, start, resume_id is not None)
         workout.listen(AwakeWhileRunning(self.screen_awake))
         return workout
+
+    # -- writes the history refused ---------------------------------------------------
+
+    def _saving(self, recorder: Recorder, text: str) -> None:
+        """A workout's writes stopped going in, or go in again: say so (once each)."""
+        if recorder.problem is not None and recorder not in self.unsaved:
+            self.unsaved.append(recorder)
+        elif recorder.problem is None and recorder in self.unsaved:
+            self.unsaved.remove(recorder)
+        self.tell(Notice(text, 8.0))
+
+    def retry(self) -> bool:
+        """Try the refused writes again; True while any still wait (a driver calls this
+        about once a second from when `unsaved` fills until it returns False)."""
+        for recorder in list(self.unsaved):
+            recorder.retry()
+        return bool(self.unsaved)
+
+    def last_try(self) -> None:
+        """At exit: one more try for refused writes, allowed the store's usual wait."""
+        for recorder in self.unsaved:
+            recorder.store.conn.execute("PRAGMA busy_timeout=5000")
+            recorder.flush()
 
     def _voice(self, engine: Engine) -> Voice | None:
         """The spoken cues of this plan, rendering in the background from now on;
@@ -388,5 +449,5 @@ class Workout:
 
     def finish(self, pain_after: int | None) -> None:
         """After the summary: keep the pain rating, if one was given."""
-        if self.recorder.workout_id is not None and pain_after is not None:
-            self.recorder.store.set_pain(self.recorder.workout_id, "after", pain_after)
+        if pain_after is not None:
+            self.recorder.set_pain_after(pain_after)

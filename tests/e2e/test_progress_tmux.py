@@ -42,7 +42,7 @@ def test_progress_screen_and_report(tmp_path: Path):
         term.wait_exit()
     finally:
         term.close()
-    target = tmp_path / "report.md"
+    target = tmp_path.parent / f"{tmp_path.name}-report.md"  # never into the data folder
     result = cli("report", "--output", str(target), data_dir=tmp_path)
     assert result.returncode == 0, result.stderr
     text = target.read_text()

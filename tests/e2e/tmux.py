@@ -74,6 +74,15 @@ class Terminal:
     def pid(self) -> int:
         return int(self._tmux("display-message", "-p", "-t", self.name, "#{pane_pid}").strip())
 
+    def modes(self) -> dict[str, str]:
+        """The terminal modes the program left set: the alternate screen and mouse tracking
+        (tmux shows no flag for the cursor's visibility)."""
+        names = ("alternate_on", "mouse_any_flag", "mouse_sgr_flag")
+        shown = self._tmux(
+            "display-message", "-p", "-t", self.name, " ".join(f"#{{{n}}}" for n in names)
+        )
+        return dict(zip(names, shown.split(), strict=True))
+
     def exited(self) -> bool:
         return self._tmux("display-message", "-p", "-t", self.name, "#{pane_dead}").strip() == "1"
 

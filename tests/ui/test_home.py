@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from tests.conftest import FakeClock
 from tests.ui.conftest import QUICK, advance, make_app
 from tuitrainer.history import HistoryStore
@@ -238,7 +240,7 @@ async def test_click_highlights_and_double_click_starts(locations: Locations, cl
 def test_control_characters_in_a_name_never_reach_the_terminal():
     from tuitrainer.widgets.row_table import printable
 
-    assert printable("Quick\ttest\x1b[2J\n!") == "Quick test[2J !"
+    assert printable("Quick\ttest\x1b[2J\n!") == "Quick test\\x1b[2J !"
     assert printable("Straße ストレッチ") == "Straße ストレッチ"
 
 
@@ -256,3 +258,40 @@ async def test_a_resumed_workout_keeps_the_speed_it_began_at(
         assert isinstance(app.screen, WorkoutScreen)
         assert app.screen.engine.speed == 1.0
         assert any("speed it began at: 1x" in n.message for n in app._notifications)
+
+
+async def test_an_unfinished_workout_taken_by_another_window_is_not_taken_twice(
+    locations: Locations, clock: FakeClock
+):
+    """Both windows offered the resume; the other one took it first: this one says so."""
+    left_unfinished(locations)
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        other, _ = HistoryStore.open(locations.database)  # the other window resumes it
+        [row] = other.interrupted()
+        assert other.conn.execute(
+            "UPDATE workouts SET pid = ? WHERE id = ? AND pid IS ?",
+            (os.getppid(), row["id"], row["pid"]),
+        ).rowcount
+        other.close()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)  # not a second workout on the same row
+        assert any("open in another window" in str(n.message) for n in app._notifications)
+    store, _ = HistoryStore.open(locations.database)
+    assert store.workout(row["id"])["status"] == "running"
+    store.close()
+
+
+def test_a_claim_has_exactly_one_winner(locations: Locations):
+    left_unfinished(locations)
+    first, _ = HistoryStore.open(locations.database)
+    second, _ = HistoryStore.open(locations.database)
+    [row] = first.interrupted()
+    assert first.claim(row["id"], row["pid"]) is True
+    assert second.claim(row["id"], row["pid"]) is False  # it saw the same gone pid
+    assert second.close_unfinished(row["id"], row["pid"]) is False
+    first.close()
+    second.close()

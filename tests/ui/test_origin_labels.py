@@ -38,7 +38,7 @@ async def test_planning_shows_whose_each_exercise_is(locations: Locations, clock
         assert isinstance(screen, PlanningScreen)
         table = screen.query_one("#plan")
         column = FIELDS.index("source")
-        assert [table.get_cell_at((r, column)) for r in range(5)] == ["article"] * 5
+        assert [str(table.get_cell_at((r, column))) for r in range(5)] == ["article"] * 5
         origin = text_of(app, "#origin")
         assert "From the source routine" in origin
         assert "Tempo, holds, rests and get-ready times: tuitrainer's suggestion" in origin
@@ -57,6 +57,6 @@ async def test_planning_marks_a_session_of_tuitrainers_own(locations: Locations,
         await pilot.pause()
         table = app.screen.query_one("#plan")
         column = FIELDS.index("source")
-        assert [table.get_cell_at((r, column)) for r in range(4)] == ["tuitrainer"] * 4
+        assert [str(table.get_cell_at((r, column))) for r in range(4)] == ["tuitrainer"] * 4
         assert "Not in the source routine" in text_of(app, "#origin")
         assert "Easier (tuitrainer's suggestion): " in text_of(app, "#origin")

@@ -122,7 +122,7 @@ async def test_quit_confirm_summary_and_pain_are_saved(locations, clock: FakeClo
         assert "ended early" in str(app.screen.query_one("#headline").content)
         table = app.screen.query_one("#sides")
         assert table.row_count == 4
-        assert table.get_row_at(0)[:3] == ["Fire hydrant", "left", "2 / 3"]
+        assert [str(c) for c in table.get_row_at(0)[:3]] == ["Fire hydrant", "left", "2 / 3"]
         await pilot.press("7", "enter")
         await pilot.pause()
     [workout] = saved(locations)
@@ -425,3 +425,29 @@ async def test_the_footer_shows_the_workout_keys_after_the_pain_question(
         await footer_keys_shown(pilot)
         keys = [str(key.description) for key in app.screen.query("FooterKey")]
         assert keys[:3] == ["Rep", "Pause", "Help"]
+
+
+async def test_ctrl_z_pauses_the_workout_before_the_process_stops(locations, clock: FakeClock):
+    app = make_app(locations, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("space")
+        await advance(pilot, clock, 1)
+        app._suspend_signal()  # what Ctrl+Z publishes before SIGTSTP stops the process
+        await pilot.pause()
+        assert app.screen.workout.paused
+        assert text_of(app, "#phase") == "PAUSED"
+        clock.advance(600)  # stopped for ten minutes; `fg`
+        await pilot.pause()
+        assert text_of(app, "#phase") == "PAUSED"
+
+
+async def test_ctrl_q_in_a_workout_asks_like_q(locations, clock: FakeClock):
+    app = make_app(locations, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("escape", "space")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and app.is_running
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.workout.running

@@ -75,6 +75,13 @@ def test_new_and_edit_refuse(data_dir, tmp_path, monkeypatch):
     monkeypatch.delenv("EDITOR")
     code, _, err = run("edit", "mine", "--editor")
     assert code == 2 and "set $EDITOR" in err
+    monkeypatch.setenv("EDITOR", "vim '")  # quotes that do not pair: a message, not a traceback
+    code, _, err = run("edit", "mine", "--editor")
+    assert code == 2
+    assert (
+        err
+        == "tuitrainer: $EDITOR is not a command tuitrainer can run (No closing quotation): vim '\n"
+    )
 
 
 def test_new_in_the_app_is_discarded_if_never_saved(data_dir, monkeypatch):

@@ -44,7 +44,8 @@ def test_edited_values_round_trip_with_per_side_reps_and_ranges():
 
 
 TEXT = st.text(
-    st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\n\t\x85\u2028 #:'\""),
+    # NEL (\x85) is a C1 control: the validator refuses it, like ESC
+    st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\n\t\u2028 #:'\""),
     min_size=1,
     max_size=40,
 )

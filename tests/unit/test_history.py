@@ -130,9 +130,12 @@ def test_history_from_a_newer_version_is_kept_aside(data_dir: Path):
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
     conn.commit()
     conn.close()
-    code, out, err = run("history")
-    assert code == 0
-    assert "newer version" in err
+    code, out, err = run("history")  # reading: the file stays (test_newer_history.py)
+    assert code == 2 and "newer version" in err
+    assert not [p for p in path.parent.iterdir() if ".newer-" in p.name]
+    store, notice = HistoryStore.open(path)  # a writer sets it aside
+    store.close()
+    assert notice is not None and "newer version" in notice.message
     moved = [p for p in path.parent.iterdir() if ".newer-" in p.name]
     assert len(moved) == 1
     check = sqlite3.connect(moved[0])

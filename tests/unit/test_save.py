@@ -16,6 +16,7 @@ from tuitrainer.session.save import (
     NOT_CHECKED,
     BuiltinRefused,
     ChangedOnDisk,
+    SaveError,
     backup_path,
     current_stamp,
     save_text,
@@ -135,3 +136,30 @@ def test_a_file_that_appeared_is_noticed(tmp_path: Path):
     with pytest.raises(ChangedOnDisk):
         save_text(path, NEW, expected=None)
     assert path.read_text() == OLD
+
+
+def test_saving_through_a_link_in_the_data_folder_keeps_the_link(tmp_path):
+    data = tmp_path / "data"
+    (data / "sessions" / "shared").mkdir(parents=True)
+    target = data / "sessions" / "shared" / "real.yaml"
+    target.write_text("name: Old\n")
+    link = data / "sessions" / "mine.yaml"
+    link.symlink_to(target)
+    save_text(link, "name: New\n", within=data)
+    assert link.is_symlink() and link.resolve() == target
+    assert target.read_text() == "name: New\n"
+    assert (target.parent / "real.yaml.bak").read_text() == "name: Old\n"
+
+
+def test_a_link_to_a_file_outside_the_data_folder_is_refused(tmp_path):
+    data = tmp_path / "data"
+    (data / "sessions").mkdir(parents=True)
+    outside = tmp_path / "bashrc"
+    outside.write_text("export X=1\n")
+    link = data / "sessions" / "mine.yaml"
+    link.symlink_to(outside)
+    with pytest.raises(SaveError, match="outside tuitrainer's data folder"):
+        save_text(link, "name: New\n", within=data)
+    with pytest.raises(SaveError):
+        save_text(link, "name: New\n")  # no folder given: never through a link
+    assert outside.read_text() == "export X=1\n" and link.is_symlink()

@@ -30,10 +30,18 @@ def builtin_sessions():
     return [e.session for e in discover(Locations.resolve()) if e.source == "builtin"]
 
 
-def said(text: str, wording: Wording | None = None) -> list[tuple[str, str | None]]:
-    """(cue, phrase) for every cue of a plan, in order, as a workout meets them."""
+def said(
+    text: str, wording: Wording | None = None, rename: str | None = None
+) -> list[tuple[str, str | None]]:
+    """(cue, phrase) for every cue of a plan, in order, as a workout meets them;
+    `rename` gives the first exercise a name no file may hold (an old history's)."""
     session, problems = check_text(text, "said.yaml")
     assert not problems, problems
+    if rename is not None:
+        from dataclasses import replace
+
+        first = replace(session.exercises[0], name=rename)
+        session = replace(session, exercises=(first, *session.exercises[1:]))
     timeline = plan(session)
     words = wording or Wording()
     return [(cue, text_for(cue, event, timeline, words)) for cue, event in _walk(timeline)]
@@ -176,8 +184,9 @@ def test_every_phrase_and_voice_setting_is_documented():
 
 
 def test_control_characters_in_a_name_never_reach_the_engine():
-    text = 'name: Odd\nexercises:\n  - name: "Clam\\tshell\\u001b[31m"\n    reps: 1\n'
-    phrases = said(text)
+    # The validator refuses them in files; a session built in code may still hold them.
+    text = "name: Odd\nexercises:\n  - name: Clam\n    reps: 1\n"
+    phrases = said(text, rename="Clam\tshell\u001b[31m")
     assert phrases[0] == ("get_ready", "Clam shell [31m. Left side. One rep.")
 
 

@@ -18,7 +18,7 @@ from yaml.nodes import Node
 from ..locations import Locations
 from ..session.load import check_nodes, compose, decode
 from ..session.problems import Problem, SessionError
-from ..session.validate import Checker, _suggest, check_mapping
+from ..session.validate import Checker, _suggest, check_mapping, quote
 from .fields import (
     ANSWER_FIELDS,
     BATTERY_FIELDS,
@@ -65,7 +65,7 @@ def _mapping(ck: Checker, node: Node, fields: Any, what: str) -> Any:
 
 def _unique(ck: Checker, node: Node, value: str, seen: set[str], what: str) -> None:
     if value in seen:
-        ck.add(node, f"{what} {value!r} is used twice; each needs its own")
+        ck.add(node, f"{what} {quote(value)} is used twice; each needs its own")
     seen.add(value)
 
 

@@ -113,9 +113,25 @@ def write_json(data: list[dict[str, Any]], out: TextIO) -> None:
     out.write(json.dumps(data, indent=2) + "\n")  # one write: a pipe takes it at once
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula (`=HYPERLINK(...)`, `@SUM`, `+1`)
+    gets a leading `'`, which spreadsheets show as text; numbers pass as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class _SafeWriter(csv.DictWriter[str]):
+    def writerow(self, rowdict: Any) -> Any:
+        return super().writerow({key: csv_cell(value) for key, value in rowdict.items()})
+
+
 def write_csv(data: list[dict[str, Any]], out: TextIO) -> None:
     """One row per side of each workout; a workout with no sides gets one row."""
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer = _SafeWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
     for workout in data:
         base = {

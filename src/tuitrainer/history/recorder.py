@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
+import time
+from collections import deque
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -40,8 +44,31 @@ def resumable(row: Any, session: Session) -> bool:
     return bool(row["session_hash"] == session_hash(session))
 
 
+# How long one write may wait for another program's lock before it is queued:
+# short, because writes run on the UI's thread (the store's own wait is 5 s).
+WRITE_WAIT_MS = 50
+RETRY_SECONDS = 1.0  # while the history refuses writes, how often an event tries again
+
+
+def saving_problem(error: sqlite3.Error) -> str:
+    """Why reps are not being saved, in the user's words."""
+    text = str(error)
+    if "locked" in text or "busy" in text:
+        return "another program is using the history file"
+    if "full" in text:
+        return "the disk is full"
+    return text
+
+
 class Recorder:
-    """Subscribe it to an engine: `engine.subscribe(recorder)`."""
+    """Subscribe it to an engine: `engine.subscribe(recorder)`.
+
+    Every event becomes a write, kept in order in a queue until the history takes
+    it: another program holding the file, or a full disk, never ends a workout nor
+    loses a rep. The first failed write calls `on_notice` once with the reason; `retry`
+    (on a timer) tries again; when the queue is empty again `on_notice` says so. Each
+    write is idempotent, so one that is tried twice is stored once.
+    """
 
     def __init__(
         self,
@@ -49,14 +76,25 @@ class Recorder:
         engine: Engine,
         workout_id: int | None = None,
         pain_before: int | None = None,
+        on_notice: Callable[[str], None] | None = None,
     ):
-        self.store = store
+        self.store = store.writer(WRITE_WAIT_MS)
         self.engine = engine
         self.workout_id = workout_id
         self.pain_before = pain_before  # saved as soon as the workout's row exists
+        self.on_notice = on_notice or (lambda text: None)
+        self.problem: str | None = None  # why the queue is not being written, if it is not
+        self._begun = workout_id is not None  # nothing is written before the workout starts
+        self._tried = 0.0  # when a write was last attempted (time.monotonic)
+        self._pending: deque[Callable[[], None]] = deque()
         self._side_ids: dict[SideKey, int] = {}
         self._mono0 = engine.clock()
         self._wall0 = datetime.now(UTC)
+
+    @property
+    def pending(self) -> int:
+        """Writes not yet in the history."""
+        return len(self._pending)
 
     def wall(self, at: float) -> str:
         """The wall-clock time of an engine moment, for the history."""
@@ -85,43 +123,109 @@ class Recorder:
 
     def __call__(self, event: Event) -> None:
         if isinstance(event, WorkoutStarted):
-            session = self.engine.timeline.session
-            if self.workout_id is None:
-                self.workout_id = self.store.start_workout(
-                    session.slug,
-                    session.title,
-                    session_hash(session),
-                    self.engine.speed,
-                    self.wall(event.at),
-                )
-                if self.pain_before is not None:
-                    self.store.set_pain(self.workout_id, "before", self.pain_before)
-            else:
-                self.store.resume_workout(self.workout_id)
-            self._record_plan()
-        elif self.workout_id is None:
+            self._begun = True
+        if not self._begun:
             return
-        elif isinstance(event, PhaseStarted):
-            self.store.set_position(self.workout_id, event.index)
-            if event.segment.kind is Kind.WORK:
-                key = self.engine.key_for(event.index)
+        write = self._write_for(event)
+        if write is None:
+            return
+        self._pending.append(write)
+        # While failing, attempts are paced (each may wait WRITE_WAIT_MS): a driver's
+        # timer calls retry(), and an event tries again once RETRY_SECONDS have passed.
+        if self.problem is None or time.monotonic() - self._tried >= RETRY_SECONDS:
+            self.flush()
+
+    def set_pain_after(self, rating: int) -> None:
+        """The summary's rating, queued like any other write."""
+        if not self._begun:
+            return
+        self._pending.append(lambda: self.store.set_pain(self._id(), "after", rating))
+        self.flush()
+
+    def retry(self) -> None:
+        """Try the queued writes again (a timer calls this while any are waiting)."""
+        if self._pending:
+            self.flush()
+
+    def flush(self) -> bool:
+        """Write what is queued, in order, until the history refuses one; True if all went."""
+        self._tried = time.monotonic()
+        while self._pending:
+            try:
+                self._pending[0]()
+            except sqlite3.Error as error:
+                if not isinstance(error, sqlite3.OperationalError | sqlite3.DatabaseError):
+                    raise
+                self._side_ids.clear()  # a rolled-back write may have cached a side's id
+                if self.problem is None:
+                    self.problem = saving_problem(error)
+                    self.on_notice(
+                        f"Reps are not being saved: {self.problem}. They are kept and "
+                        "saved as soon as the history can be written again."
+                    )
+                return False
+            self._pending.popleft()
+        if self.problem is not None:
+            self.problem = None
+            self.on_notice("The history can be written again: every rep is saved.")
+        return True
+
+    def _id(self) -> int:
+        assert self.workout_id is not None  # queued writes run after the workout's row
+        return self.workout_id
+
+    def _write_for(self, event: Event) -> Callable[[], None] | None:
+        """The write an event asks for, with what it needs taken from the engine now
+        (a write may run later, when the engine has moved on)."""
+        if isinstance(event, WorkoutStarted):
+            return lambda: self._started(event)
+        if isinstance(event, PhaseStarted):
+            index = event.index
+            if event.segment.kind is not Kind.WORK:
+                return lambda: self.store.set_position(self._id(), index)
+            key = self.engine.key_for(index)
+            fresh = self.engine.stats[key].reps == 0
+
+            def entered() -> None:
+                self.store.set_position(self._id(), index)
                 side_id = self._side(key)
-                if self.engine.stats[key].reps == 0:
+                if fresh:
                     self.store.remove_reps_after(side_id, 0)
-        elif isinstance(event, RepCounted):
-            offset = self.engine.offset_of(event.at)
-            self.store.add_rep(self._side(event.key), event.reps, self.wall(event.at), offset)
-        elif isinstance(event, RepUndone):
-            self.store.remove_reps_after(self._side(event.key), event.reps)
-        elif isinstance(event, SideRestarted):
-            self.store.remove_reps_after(self._side(event.key), 0)
-        elif isinstance(event, SideFinished):
-            self.store.finish_side(self._side(event.key), event.reps, event.seconds)
-        elif isinstance(event, WorkoutFinished):
-            status = event.status
-            if status == "completed":
+
+            return entered
+        if isinstance(event, RepCounted):
+            offset, at = self.engine.offset_of(event.at), self.wall(event.at)
+            key, reps = event.key, event.reps
+            return lambda: self.store.add_rep(self._side(key), reps, at, offset)
+        if isinstance(event, RepUndone | SideRestarted):
+            key, keep = event.key, event.reps if isinstance(event, RepUndone) else 0
+            return lambda: self.store.remove_reps_after(self._side(key), keep)
+        if isinstance(event, SideFinished):
+            key, reps, seconds = event.key, event.reps, event.seconds
+            return lambda: self.store.finish_side(self._side(key), reps, seconds)
+        if isinstance(event, WorkoutFinished):
+            status, at = event.status, self.wall(event.at)
+            if status == "completed":  # as it stands now: "partial" if a side fell short
                 status = outcome(workout_rows(self.engine))
-            self.store.end_workout(self.workout_id, status, self.wall(event.at))
+            return lambda: self.store.end_workout(self._id(), status, at)
+        return None
+
+    def _started(self, event: WorkoutStarted) -> None:
+        """The workout's row: made once (a retried start does not make a second one)."""
+        session = self.engine.timeline.session
+        if self.workout_id is None:
+            self.workout_id = self.store.start_workout(
+                session.slug,
+                session.title,
+                session_hash(session),
+                self.engine.speed,
+                self.wall(event.at),
+            )
+        else:
+            self.store.resume_workout(self.workout_id)
+        if self.pain_before is not None:
+            self.store.set_pain(self.workout_id, "before", self.pain_before)
+        self._record_plan()
 
     def _record_plan(self) -> None:
         """Every side of the plan, at 0 of its target, as soon as the workout starts: a
@@ -135,9 +239,11 @@ class Recorder:
 
     def close_unstarted(self) -> None:
         """A resumed workout left before its first key: it is over, stopped where it was,
-        not interrupted again (which would offer it once more)."""
+        not interrupted again (which would offer it once more). Queued like any write."""
         if self.workout_id is not None and not self.engine.started:
-            self.store.end_workout(self.workout_id, "stopped")
+            workout_id = self.workout_id
+            self._pending.append(lambda: self.store.end_workout(workout_id, "stopped"))
+            self.flush()
 
 
 def restored_stats(store: HistoryStore, workout_id: int) -> dict[SideKey, SideStats]:

@@ -12,10 +12,11 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..assessment.model import Battery
+from ..counts import counted
 from ..durations import format_duration
 from . import progress
 from .assessment_trend import assessment_times, assessment_trend
-from .markdown import table
+from .markdown import md_code, md_text, table
 from .report_daily import Extras, psfs_lines, schedule_lines
 from .scope import Scope, local_day, local_offset
 
@@ -58,10 +59,11 @@ def adherence_section(store: HistoryStore, scope: Scope) -> list[str]:
         "## Adherence",
         "",
         f"- Workouts: {facts.workouts} ({facts.completed} done to the end) "
-        f"on {facts.active_days} days",
+        f"on {counted(facts.active_days, 'day')}",
         f"- Weeks: {len(weeks)}, on average {per_week:.1f} workouts a week; "
-        f"{sum(1 for w in weeks if w.workouts == 0)} weeks without any",
-        f"- Current streak: {facts.streak} days in a row (up to {scope.today.isoformat()})",
+        f"{counted(sum(1 for w in weeks if w.workouts == 0), 'week')} without any",
+        f"- Current streak: {counted(facts.streak, 'day')} in a row "
+        f"(up to {scope.today.isoformat()})",
         f"- Reps done: {facts.dose_text()}",
     ]
     rehearsed = progress.rehearsals(store, scope)
@@ -84,7 +86,7 @@ def sessions_section(store: HistoryStore, scope: Scope) -> list[str]:
         ["Session", "#Workouts", "#Done to the end", "Last done"],
         (
             [
-                f"{u.title} (`{u.session}`)",
+                f"{md_text(u.title)} ({md_code(u.session)})",
                 str(u.workouts),
                 str(u.completed),
                 local_day(u.last, scope).isoformat(),
@@ -110,7 +112,7 @@ def balance_section(store: HistoryStore, scope: Scope) -> list[str]:
         ["Exercise", "Left reps", "Right reps", "#Left time", "#Right time", "Lagging side"],
         (
             [
-                b.name,
+                md_text(b.name),
                 f"{b.left.reps} / {b.left.target}",
                 f"{b.right.reps} / {b.right.target}",
                 format_duration(b.left.seconds),
@@ -168,7 +170,7 @@ def assessment_section(store: HistoryStore, scope: Scope, battery: Battery) -> l
     lines += table(
         ["Date", "Test", "Left", "Right"],
         (
-            [day, test, sides.get("left", "-"), sides.get("right", "-")]
+            [day, md_text(test), sides.get("left", "-"), sides.get("right", "-")]
             for (day, test), sides in cells.items()
         ),
     )
@@ -184,9 +186,9 @@ def finding_legend(battery: Battery) -> list[str]:
             for test in battery.tests
             if any(a.finding == info.id for q in test.questions for a in q.answers)
         ]
-        source = f" ({', '.join(tests)})" if tests else ""
-        meaning = f": {info.meaning}" if info.meaning else ""
-        lines.append(f"- **{info.name}**{source}{meaning}")
+        source = f" ({md_text(', '.join(tests))})" if tests else ""
+        meaning = f": {md_text(info.meaning)}" if info.meaning else ""
+        lines.append(f"- **{md_text(info.name)}**{source}{meaning}")
     return lines
 
 
@@ -207,7 +209,7 @@ def render(
         "# Exercise and pain report",
         "",
         f"Period: {start.isoformat()} to {end.isoformat()}"
-        + (f", session `{scope.session}` only" if scope.session else "")
+        + (f", session {md_code(scope.session)} only" if scope.session else "")
         + f". Made on {scope.today.isoformat()}.",
         "",
         NOTE,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..schedule.adherence import Adherence
-from .markdown import table
+from .markdown import md_text, table
 from .psfs import NAME, SCALE, Rating, trend_text
 
 
@@ -29,7 +29,9 @@ def item_rows(extras: Extras) -> list[list[str]]:
         title = extras.titles.get(item.session, item.session)
         when = f" at {item.at:%H:%M}" if item.at else ""
         share = f"{100 * part.share:.0f}%" if part.share is not None else "-"
-        rows.append([title, f"{item.rule.text()}{when}", str(part.due), str(part.met), share])
+        rows.append(
+            [md_text(title), f"{item.rule.text()}{when}", str(part.due), str(part.met), share]
+        )
     return rows
 
 
@@ -68,17 +70,9 @@ def psfs_lines(extras: Extras) -> list[str]:
             [
                 rating.day().isoformat(),
                 f"{rating.mean:.1f}",
-                "; ".join(f"{escape_md(a)} {s}" for a, s in rating.scores),
+                "; ".join(f"{md_text(a)} {s}" for a, s in rating.scores),
             ]
             for rating in extras.psfs
         ),
     )
     return lines + [""]
-
-
-def escape_md(text: str) -> str:
-    """A user's words inside a Markdown table: no cell breaks, no markup."""
-    out = []
-    for char in text:
-        out.append("\\" + char if char in "\\|*_`[]<>#" else char)
-    return "".join(out)

@@ -43,6 +43,21 @@ class HistoryUnavailable(OSError):
     """
 
 
+class HistoryTooNew(HistoryUnavailable):
+    """A reading command met a history written by a newer tuitrainer: it is left alone
+    (only a command that writes may set it aside), and the command says what it needs."""
+
+    def __init__(self, path: Path, found: int) -> None:
+        super().__init__(
+            errno.EPROTO,
+            f"the history was written by a newer version of tuitrainer (history version "
+            f"{found}; this one reads up to {SCHEMA_VERSION}); update tuitrainer to read "
+            "it. The file was left as it is",
+            str(path),
+        )
+        self.found = found
+
+
 @dataclass(frozen=True)
 class OpenNotice:
     """Why the store set a file aside on opening; shown once to the user."""
@@ -82,13 +97,19 @@ class HistoryStore:
         self.path = path
 
     @classmethod
-    def open(cls, path: Path) -> tuple[HistoryStore, OpenNotice | None]:
-        """Open (or create) the history; a damaged or too-new file is moved aside."""
+    def open(cls, path: Path, *, reading: bool = False) -> tuple[HistoryStore, OpenNotice | None]:
+        """Open (or create) the history; a damaged or too-new file is moved aside.
+
+        `reading` (history, report, progress): a too-new file is never moved, since
+        nothing will be written; HistoryTooNew says which version it is.
+        """
         notice: OpenNotice | None = None
         for attempt in range(2):
             try:
                 return cls(cls._connect(path), path), notice
-            except _TooNew:
+            except _TooNew as too_new:
+                if reading:
+                    raise HistoryTooNew(path, too_new.version) from None
                 notice = _set_aside(path, "newer")
             except sqlite3.OperationalError as error:  # cannot open or write: not damage
                 raise HistoryUnavailable(
@@ -114,7 +135,7 @@ class HistoryStore:
                 raise sqlite3.DatabaseError("quick_check failed")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
-                raise _TooNew
+                raise _TooNew(version)
             for number in range(version, SCHEMA_VERSION):
                 with _transaction(conn):
                     for statement in MIGRATIONS[number]:
@@ -130,6 +151,22 @@ class HistoryStore:
 
     def close(self) -> None:
         self.conn.close()
+
+    def writer(self, wait_ms: int) -> HistoryStore:
+        """Another connection to the same file, which waits at most `wait_ms` for a lock.
+
+        A workout writes through it on the UI's thread: while another program holds
+        the file, a write fails fast (and is queued by the recorder) instead of
+        freezing the screen for this connection's 5 s.
+        """
+        if str(self.path) == ":memory:":
+            return self
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute(f"PRAGMA busy_timeout={int(wait_ms)}")
+        return HistoryStore(conn, self.path)
 
     # -- writing ---------------------------------------------------------------
 
@@ -197,7 +234,11 @@ class HistoryStore:
         return int(row[0])
 
     def add_rep(self, side_id: int, number: int, at: str, offset: float) -> None:
+        """Rep `number` of a side; written again, it replaces itself (never stored twice)."""
         with _transaction(self.conn):
+            self.conn.execute(
+                "DELETE FROM reps WHERE side_id = ? AND number >= ?", (side_id, number)
+            )
             self.conn.execute(
                 "INSERT INTO reps (side_id, number, at, offset_seconds) VALUES (?, ?, ?, ?)",
                 (side_id, number, at, offset),
@@ -226,6 +267,30 @@ class HistoryStore:
                 "UPDATE workouts SET status = ?, ended_at = ? WHERE id = ?",
                 (status, ended_at or utc_now(), workout_id),
             )
+
+    def claim(self, workout_id: int, seen_pid: int | None) -> bool:
+        """Take over an unfinished workout; True for exactly one taker.
+
+        `seen_pid` is the gone process that left it, as read when it was offered: the
+        update matches only while that is still so, so of two windows that both
+        offered it, the second finds this process's pid there instead and loses.
+        """
+        with _transaction(self.conn):
+            cur = self.conn.execute(
+                "UPDATE workouts SET pid = ? WHERE id = ? AND status = 'running' AND pid IS ?",
+                (os.getpid(), workout_id, seen_pid),
+            )
+        return cur.rowcount == 1
+
+    def close_unfinished(self, workout_id: int, seen_pid: int | None) -> bool:
+        """Close an unfinished workout as interrupted, unless another window has taken it."""
+        with _transaction(self.conn):
+            cur = self.conn.execute(
+                "UPDATE workouts SET status = 'interrupted', ended_at = ?"
+                " WHERE id = ? AND status = 'running' AND pid IS ?",
+                (utc_now(), workout_id, seen_pid),
+            )
+        return cur.rowcount == 1
 
     def resume_workout(self, workout_id: int) -> None:
         with _transaction(self.conn):
@@ -297,7 +362,9 @@ class HistoryStore:
 
 
 class _TooNew(Exception):
-    pass
+    def __init__(self, version: int) -> None:
+        super().__init__(version)
+        self.version = version
 
 
 @contextmanager
@@ -310,9 +377,15 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
     try:
         yield
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite has already rolled back after a full disk
+            conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
+    try:
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:  # a COMMIT that failed leaves the transaction open
+            conn.execute("ROLLBACK")
+        raise
 
 
 def _alive(pid: int | None) -> bool:

@@ -326,5 +326,6 @@ def run_plain(
     finally:
         over.set()
         workouts.stop_speaking()
+        workouts.last_try()  # writes the history refused meanwhile, one more time
         if chosen:
             chosen[0].close()

@@ -12,7 +12,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.markup import escape
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Digits, Label, Static
 
@@ -25,6 +25,7 @@ from ..locations import Locations
 from ..session.poses import find_pose
 from ..widgets.figure import FigureWidget
 from ..widgets.footer import Footer
+from ..widgets.text import plain, styled
 from .help import HelpScreen
 from .host import host
 from .messages import AssessmentClosed
@@ -183,7 +184,7 @@ class AssessmentScreen(Screen[None]):
     def show(self) -> None:
         self.refresh_bindings()
         step = self.walk.step
-        self.query_one("#position", Label).update(self.walk.position())
+        self.query_one("#position", Label).update(plain(self.walk.position()))
         figure = self.query_one("#test-figure", FigureWidget)
         spec = find_pose(step.test.id) if step is not None else None
         figure.show(spec, step.side if step is not None else "left")
@@ -194,12 +195,13 @@ class AssessmentScreen(Screen[None]):
         else:
             self._show_question(step)
 
-    def _set(self, name: str, side: str, text: str, answers: str, keys: str) -> None:
-        self.query_one("#test-name", Label).update(name)
-        self.query_one("#side", Label).update(side)
-        self.query_one("#text", Static).update(text)
-        self.query_one("#answers", Static).update(answers)
-        self.query_one("#keys", Label).update(keys)
+    def _set(self, name: str, side: str, text: str, answers: list[Content], keys: str) -> None:
+        """`keys` is our own markup; every other text comes from the tests file."""
+        self.query_one("#test-name", Label).update(plain(name))
+        self.query_one("#side", Label).update(plain(side))
+        self.query_one("#text", Static).update(plain(text))
+        self.query_one("#answers", Static).update(Content("\n").join(answers))
+        self.query_one("#keys", Label).update(styled(keys))
         holding = self.hold is not None
         self.query_one("#hold", Digits).display = holding
         self.query_one("#cue", Label).display = holding
@@ -212,9 +214,9 @@ class AssessmentScreen(Screen[None]):
         keys = "[b]Enter[/b] answer the questions    [b]b[/b] back"
         if test.hold_seconds:
             keys = f"[b]Space[/b] start the {test.hold_seconds:g} s hold    " + keys
-        self._set(test.name, f"{side.upper()} SIDE", "\n".join(lines), "", keys)
+        self._set(test.name, f"{side.upper()} SIDE", "\n".join(lines), [], keys)
         if self.hold is not None:
-            self.query_one("#cue", Label).update(fill(test.hold_cue, side) or "Hold")
+            self.query_one("#cue", Label).update(plain(fill(test.hold_cue, side) or "Hold"))
             self.query_one("#hold", Digits).update(str(self.hold.shown()))
 
     def _show_question(self, step: Step) -> None:
@@ -223,7 +225,9 @@ class AssessmentScreen(Screen[None]):
         rows = []
         for number, answer in enumerate(step.question.answers, 1):
             mark = "▶" if answer.id == current else " "
-            rows.append(f"{mark} [b]{answer.key}[/b] ({number})  {escape(answer.label)}")
+            rows.append(
+                styled(f"{mark} [b]$key[/b] ({number})  $label", key=answer.key, label=answer.label)
+            )
         keys = "Press a letter to answer    [b]b[/b] back"
         if current is not None:
             keys += "    [b]Enter[/b] keep this answer"
@@ -231,7 +235,7 @@ class AssessmentScreen(Screen[None]):
             step.test.name,
             f"{step.side.upper()} SIDE",
             fill(step.question.prompt, step.side),
-            "\n".join(rows),
+            rows,
             keys,
         )
 
@@ -260,4 +264,4 @@ class AssessmentScreen(Screen[None]):
             "[b]Enter[/b] save and see the plan    [b]1-9[/b] change an answer    "
             "[b]b[/b] back    [b]↑↓[/b] scroll"
         )
-        self._set("Review your answers", "FINDINGS", "\n".join(lines), "", keys)
+        self._set("Review your answers", "FINDINGS", "\n".join(lines), [], keys)

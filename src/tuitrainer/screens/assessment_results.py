@@ -7,6 +7,7 @@ and starts it.
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -21,6 +22,7 @@ from ..session.model import Session
 from ..session.problems import SessionError
 from ..session.save import SaveError
 from ..widgets.footer import Footer
+from ..widgets.text import cell, plain
 from .host import host
 from .messages import AssessmentClosed, StartSession
 
@@ -57,25 +59,26 @@ class AssessmentResultsScreen(Screen[None]):
         self._propose()
         with VerticalScroll(id="results"):
             yield Label("Your hip assessment", id="results-title")
-            table: DataTable[str] = DataTable(id="findings", cursor_type="none")
+            table: DataTable[str | Text] = DataTable(id="findings", cursor_type="none")
             table.add_columns("Finding", "Left", "Right", "")
             for row in finding_table(self.battery, self.found):
                 table.add_row(
-                    row.finding.name,
+                    cell(row.finding.name),
                     "yes" if row.left else "-",
                     "yes" if row.right else "-",
-                    row.where if row.left != row.right else "",
+                    cell(row.where if row.left != row.right else ""),
                 )
             yield table
-            yield Static(self._meanings(), id="meanings", markup=False)
-            yield Label(self._plan_heading(), id="plan-title", markup=False)
-            changes: DataTable[str] = DataTable(id="changes", cursor_type="none")
+            yield Static(plain(self._meanings()), id="meanings")
+            yield Label(plain(self._plan_heading()), id="plan-title")
+            changes: DataTable[str | Text] = DataTable(id="changes", cursor_type="none")
             changes.add_columns("Exercise", "Side", "Now", "Proposed")
             for change in self.proposal.changes if self.proposal else ():
-                changes.add_row(change.exercise, change.side, change.before, change.after)
+                words = (change.exercise, change.side, change.before, change.after)
+                changes.add_row(*[cell(word) for word in words])
             changes.display = bool(self.proposal and self.proposal.changes)
             yield changes
-            yield Static(self._notes(), id="note", markup=False)
+            yield Static(plain(self._notes()), id="note")
         yield Label("", id="saved", markup=False)
         yield Label(
             "[b]s[/b] save the plan    [b]Enter[/b] save and start it    [b]Esc[/b] done",
@@ -105,7 +108,7 @@ class AssessmentResultsScreen(Screen[None]):
             return None
         slug = self.saved.slug
         self.query_one("#saved", Label).update(
-            f"Saved as your session '{slug}' (see it with: tuitrainer plan {slug})."
+            plain(f"Saved as your session '{slug}' (see it with: tuitrainer plan {slug}).")
         )
         return self.saved
 

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from ..history.scope import parse_range
+from ..widgets.text import plain
 
 DateRange = tuple[date | None, date | None]
 
@@ -31,7 +32,7 @@ class DateRangeScreen(ModalScreen[DateRange | None]):
             yield Label("Dates to show", classes="question")
             for name, label, value in (("from", "From", self.since), ("to", "To", self.until)):
                 with Horizontal(classes="date-row"):
-                    yield Label(f"{label}: ", classes="date-label")
+                    yield Label(plain(f"{label}: "), classes="date-label")
                     yield Input(
                         value=value.isoformat() if value else "",
                         placeholder="YYYY-MM-DD",
@@ -51,7 +52,7 @@ class DateRangeScreen(ModalScreen[DateRange | None]):
         try:
             self.dismiss(parse_range(first, last))
         except ValueError as error:
-            self.query_one("#date-problem", Label).update(f"Cannot use it: {error}.")
+            self.query_one("#date-problem", Label).update(plain(f"Cannot use it: {error}."))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

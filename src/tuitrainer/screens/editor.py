@@ -19,8 +19,10 @@ from textual.timer import Timer
 from textual.widgets import Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
+from ..plain_text import printable_lines
 from ..planner import format_duration, plan
 from ..widgets.footer import Footer
+from ..widgets.text import plain
 from .help import HelpScreen
 from .host import host
 from .leaving import leave_asking
@@ -104,7 +106,7 @@ class EditorScreen(Screen[None]):
             self.stamp = read[1]
         yield Label("", id="editor-title", markup=False)
         with Horizontal(id="editor-body"):
-            yield make_text_area(self.saved_text)
+            yield make_text_area(printable_lines(self.saved_text))
             with Vertical(id="side"):
                 yield Label("", id="planned")
                 yield Label("Problems", id="problems-title")
@@ -116,10 +118,22 @@ class EditorScreen(Screen[None]):
         self.validate_now()
         self.query_one(TextArea).focus()
         self.watch(self.app, "theme", self._follow_theme)
+        self._say_if_escaped(self.saved_text)
         if self.builtin:
             self.query_one("#side-note", Label).update(
                 "A built-in session is never changed here: "
                 "make your own copy with tuitrainer new NAME --from this one."
+            )
+
+    def _say_if_escaped(self, text: str) -> None:
+        """The text area draws what it holds raw, so a control character in the file
+        (which would act on the terminal) is shown, and saved, as its escape."""
+        if printable_lines(text) != text:
+            self.notify(
+                "This file holds control characters: they are shown as escapes such as "
+                "\\x1b, and saved that way.",
+                severity="warning",
+                timeout=10,
             )
 
     # -- checking -------------------------------------------------------------------
@@ -154,25 +168,25 @@ class EditorScreen(Screen[None]):
         options = self.query_one("#problems", OptionList)
         options.clear_options()
         options.add_options(
-            Option(f"line {p.line}, col {p.col}: {p.message}", id=str(i))
+            Option(plain(f"line {p.line}, col {p.col}: {p.message}"), id=str(i))
             for i, p in enumerate(problems)
         )
         planned = self.query_one("#planned", Label)
         if session is not None:
-            planned.update(f"Planned time {format_duration(plan(session).total_seconds)}")
+            planned.update(plain(f"Planned time {format_duration(plan(session).total_seconds)}"))
             self.query_one("#problems-title", Label).update("No problems")
         else:
             planned.update("Planned time: once the problems are fixed")
             count = len(problems)
             self.query_one("#problems-title", Label).update(
-                f"{count} problem{'s' if count != 1 else ''} (Enter on one goes to its line)"
+                plain(f"{count} problem{'s' if count != 1 else ''} (Enter on one goes to its line)")
             )
         self.show_title()
 
     def show_title(self) -> None:
         mark = "  (changed, not saved)" if self.dirty else ""
         where = f"Editing {self.path.name}{mark}   in {self.path.parent}"
-        self.query_one("#editor-title", Label).update(where)
+        self.query_one("#editor-title", Label).update(plain(where))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on a problem: the cursor goes to its line and column in the text."""
@@ -230,6 +244,7 @@ class EditorScreen(Screen[None]):
                 text,
                 expected=expected,
                 builtin_dir=host(self).locations.builtin_sessions,
+                within=host(self).locations.data_dir,
             )
         except ChangedOnDisk as change:
             self.changed_on_disk(change)
@@ -254,7 +269,8 @@ class EditorScreen(Screen[None]):
                 text = "" if read is None else read[0].decode("utf-8", "replace")
                 self.stamp = None if read is None else read[1]
                 self.saved_text = text
-                self.query_one(TextArea).load_text(text)
+                self.query_one(TextArea).load_text(printable_lines(text))
+                self._say_if_escaped(text)
                 self.validate_now()
                 self.notify(f"Loaded the version of {self.path.name} now on disk.")
 

@@ -11,13 +11,13 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from ..exercise_catalogue import CatalogueEntry, filtered
 from ..session.model import Exercise
+from ..widgets.text import plain
 
 
 class ExercisePickerScreen(ModalScreen[Exercise | None]):
@@ -38,7 +38,7 @@ class ExercisePickerScreen(ModalScreen[Exercise | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog picker"):
-            yield Label(self.title_text, classes="question", markup=False)
+            yield Label(plain(self.title_text), classes="question")
             yield Input(placeholder="type to filter, e.g. hip or bird", id="filter")
             yield OptionList(id="exercises", markup=False)
             yield Label("", id="count", markup=False)
@@ -63,7 +63,7 @@ class ExercisePickerScreen(ModalScreen[Exercise | None]):
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options(
-            Option(Content(entry.label()), id=str(i)) for i, entry in enumerate(self.shown)
+            Option(plain(entry.label()), id=str(i)) for i, entry in enumerate(self.shown)
         )
         if self.shown:
             options.highlighted = 0
@@ -72,7 +72,7 @@ class ExercisePickerScreen(ModalScreen[Exercise | None]):
         if not self.shown:
             count.update("No exercise matches what is typed; backspace widens the search.")
         else:
-            count.update(f"{len(self.shown)} of {total} exercises")
+            count.update(plain(f"{len(self.shown)} of {total} exercises"))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()

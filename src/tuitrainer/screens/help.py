@@ -12,6 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from ..widgets.text import plain
+
 
 def describe_bindings(bindings: Iterable[BindingType], keymap: dict[str, str] | None = None) -> str:
     """One line per key with what it does (its sentence, the binding's tooltip, where it
@@ -65,11 +67,11 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         # The box scrolls (arrow keys) when the terminal is too short for every key.
         with VerticalScroll(classes="dialog help"):
-            yield Label(self.title_text, classes="question")
+            yield Label(plain(self.title_text), classes="question")
             keymap = getattr(self.app, "keymap", None)  # keys.toml, when there is one
             yield Static(key_table(self.bindings, keymap), classes="detail")
             if self.notes:
-                yield Static(self.notes, classes="detail")
+                yield Static(plain(self.notes), classes="detail")
             yield Label("escape closes", classes="keys")
 
     def lines(self) -> list[str]:

@@ -15,6 +15,7 @@ from ..durations import format_duration
 from ..library import Listed, Listing
 from ..widgets.footer import Footer
 from ..widgets.row_table import RowTable
+from ..widgets.text import plain
 from .host import host
 from .messages import OfferResume, OpenAssessment, ShowProgress, StartSession
 
@@ -83,14 +84,14 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Label("[b]tuitrainer[/b]  mobility and back care", id="title")
-        hint = Label(HINT, id="hint", markup=False)
+        hint = Label(plain(HINT), id="hint")
         table = RowTable(("Session", "Time", "Last done", "Source"), id="sessions")
         self._fill(table)  # rows in the first frame, not a frame later
-        hint.update(self._due_text())
+        hint.update(plain(self._due_text()))
         yield hint
         self._filled_in_compose = True
         yield table
-        yield Label(self._description(table.cursor_row), id="problem", markup=False)
+        yield Label(plain(self._description(table.cursor_row)), id="problem")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -108,11 +109,11 @@ class HomeScreen(Screen[None]):
         """List the sessions again; `select`: highlight the one of that name."""
         table = self.query_one(RowTable)
         self._fill(table)
-        self.query_one("#hint", Label).update(self._due_text())
+        self.query_one("#hint", Label).update(plain(self._due_text()))
         names = [entry.slug for entry in self.entries]
         if select in names:
             table.move_cursor(names.index(select))
-        self.query_one("#problem", Label).update(self._description(table.cursor_row))
+        self.query_one("#problem", Label).update(plain(self._description(table.cursor_row)))
 
     def _fill(self, table: RowTable) -> None:
         listed = Listing(host(self).locations).sessions()
@@ -172,7 +173,7 @@ class HomeScreen(Screen[None]):
         return ""
 
     def on_row_table_row_highlighted(self, event: RowTable.RowHighlighted) -> None:
-        self.query_one("#problem", Label).update(self._description(event.cursor_row))
+        self.query_one("#problem", Label).update(plain(self._description(event.cursor_row)))
 
     def on_row_table_row_selected(self, event: RowTable.RowSelected) -> None:
         self.action_start()

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol
 
-from textual.markup import escape
-
 from .host import host
 from .questions import AskScreen, ConfirmScreen
 
@@ -70,9 +68,9 @@ def ask_delete(screen: HomeScreen, entry: Listed) -> None:
         screen.reload()
         screen.notify(f"{trashed.message()} u undoes.", timeout=10, markup=False)
 
-    # The dialog's labels take markup; a file name or a folder may hold brackets.
+    # The dialog shows text as written: a file name or a folder may hold brackets.
     detail += " u undoes it right after."
-    screen.app.push_screen(ConfirmScreen(escape(question), escape(detail)), answered)
+    screen.app.push_screen(ConfirmScreen(question, detail), answered)
 
 
 def undo_delete(screen: HomeScreen) -> None:
@@ -123,7 +121,7 @@ def ask_rename(screen: HomeScreen, entry: Listed) -> None:
 
     screen.app.push_screen(
         AskScreen(
-            escape(f"Rename {entry.slug} to (letters, digits, - and _):"),
+            f"Rename {entry.slug} to (letters, digits, - and _):",
             entry.slug,
             "Its past workouts follow the new name.",
             check=check,
@@ -155,7 +153,7 @@ def ask_duplicate(screen: HomeScreen, entry: Listed) -> None:
 
     screen.app.push_screen(
         AskScreen(
-            escape(f"Name of the copy of {entry.slug}:"),
+            f"Name of the copy of {entry.slug}:",
             free_name(locations, f"{base}-copy"),
             "",
             check=lambda name: new_name_problem(locations, name) if name else None,

@@ -23,6 +23,7 @@ from ..planner import format_duration, outline, plan
 from ..session import origin
 from ..session.edit import KNOB_BY_FIELD, EditError
 from ..session.poses import pose_for
+from ..widgets import text
 from ..widgets.figure import FigureWidget
 from ..widgets.footer import Footer
 from .help import HelpScreen
@@ -150,7 +151,7 @@ class PlanningScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         for key, label in COLUMNS:
-            table.add_column(label, key=key)
+            table.add_column(text.cell(label), key=key)
         self.query_one("#entry").display = False
         self.redraw()
         # On the reps, the value most often changed; on a narrow terminal on the names,
@@ -169,18 +170,20 @@ class PlanningScreen(Screen[None]):
         data = outline(plan(self.session))
         for exercise, planned in zip(self.session.exercises, data["exercises"], strict=True):
             time = format_duration(planned["seconds"])
-            table.add_row(*(time if f == "time" else cell_text(exercise, f) for f in FIELDS))
+            table.add_row(
+                *(text.cell(time if f == "time" else cell_text(exercise, f)) for f in FIELDS)
+            )
         table.cursor_coordinate = Coordinate(
             min(where.row, table.row_count - 1), min(where.column, len(FIELDS) - 1)
         )
         mark = "  (changed, not saved)" if self.dirty else ""
         self.query_one("#plan-title", Label).update(
-            f"Plan: {self.session.title} ({self.session.slug}){mark}"
+            text.plain(f"Plan: {self.session.title} ({self.session.slug}){mark}")
         )
         self.query_one("#total", Label).update(
-            f"Planned total [b]{format_duration(data['total_seconds'])}[/b]"
+            text.styled("Planned total [b]$total[/b]", total=format_duration(data["total_seconds"]))
         )
-        self.query_one("#dose", Label).update(dose.warning(self.session))
+        self.query_one("#dose", Label).update(text.plain(dose.warning(self.session)))
         self.show_origin()
 
     def show_origin(self) -> None:
@@ -191,7 +194,9 @@ class PlanningScreen(Screen[None]):
         lines = [origin.exercise_note(exercise)]
         if exercise.modification:
             lines.append(origin.easier_text(exercise))
-        self.query_one("#origin", Label).update("\n".join(line for line in lines if line))
+        self.query_one("#origin", Label).update(
+            text.plain("\n".join(line for line in lines if line))
+        )
 
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         self.show_origin()
@@ -209,7 +214,7 @@ class PlanningScreen(Screen[None]):
         if session is not self.session:
             self.undo.append(self.session)
             self.session = session
-        self.query_one("#changes", Label).update(note)
+        self.query_one("#changes", Label).update(text.plain(note))
         self.redraw()
 
     def edit(self, change, *args) -> None:
@@ -295,7 +300,7 @@ class PlanningScreen(Screen[None]):
         entry.value = value
         entry.select_on_focus = select
         entry.display = True
-        self.query_one("#entry-hint", Label).update(hint or ENTRY_HINTS[mode])
+        self.query_one("#entry-hint", Label).update(text.plain(hint or ENTRY_HINTS[mode]))
         entry.focus()
         entry.cursor_position = len(value)
         # Shown just now, so laid out on the next refresh: then bring it into view (on

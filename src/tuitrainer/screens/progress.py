@@ -15,19 +15,23 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.lazy import Lazy
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Label, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
+from ..counts import counted
 from ..durations import format_duration
 from ..history import progress as queries
 from ..history.assessment_trend import assessment_trend
 from ..history.progress import Balance
 from ..history.psfs import NAME, trend_text
 from ..history.scope import Scope, local_offset, local_time
+from ..plain_text import printable
 from ..widgets.footer import Footer
+from ..widgets.text import cell, plain, styled
 from .help import HelpScreen
 from .host import host
 
@@ -143,7 +147,7 @@ class ProgressScreen(Screen[None]):
         weeks = RANGES[index][1]
         return None if weeks is None else today - timedelta(weeks=weeks) + timedelta(days=1)
 
-    def _scope_text(self) -> str:
+    def _scope_content(self) -> Content:
         since, until = self.scope.since, self.scope.until
         if self.range_index >= 0:
             span = RANGES[self.range_index][0]
@@ -154,12 +158,12 @@ class ProgressScreen(Screen[None]):
         else:
             span = "everything"
         session = self.scope.session or "all sessions"
-        text = f"[b]Progress[/b]  {span}, {session}  [dim](r range, d dates, s session)[/dim]"
+        text = "[b]Progress[/b]  $span, $session  [dim](r range, d dates, s session)[/dim]"
         rehearsed = queries.rehearsals(host(self).store, self.scope)
         if rehearsed:
             plural = "s" if rehearsed > 1 else ""
             text += f"\n[dim]{rehearsed} rehearsal{plural} at another speed left out[/dim]"
-        return text
+        return styled(text, span=span, session=session)
 
     def action_next_range(self) -> None:
         self.range_index = (self.range_index + 1) % len(RANGES)
@@ -188,7 +192,7 @@ class ProgressScreen(Screen[None]):
 
     def reload(self) -> None:
         """Query every panel for the current scope and redraw it (those built so far)."""
-        self.query_one("#scope", Label).update(self._scope_text())
+        self.query_one("#scope", Label).update(self._scope_content())
         self._fill_recent(host(self).store)
         for panel in self.query(Panel):
             self._fill(panel.id)
@@ -210,15 +214,15 @@ class ProgressScreen(Screen[None]):
         for row in queries.recent(history, self.scope):
             line = queries.line_of(row, history.status_of(row))
             when = local_time(line.started_at, self.scope)
-            table.add_row(
+            cells = [
                 f"{when:%a %d %b %H:%M}",
                 line.title,
                 line.status,
                 "" if line.seconds is None else format_duration(line.seconds),
                 f"{line.reps_done}/{line.reps_target}",
                 pain_pair(line.pain_before, line.pain_after),
-                key=str(line.id),
-            )
+            ]
+            table.add_row(*[cell(c) for c in cells], key=str(line.id))
 
     def _extras(self) -> Extras:
         """The schedule's adherence and the functional scale, read once per range (the
@@ -235,18 +239,27 @@ class ProgressScreen(Screen[None]):
         facts = queries.adherence(history, self.scope, CALENDAR_WEEKS)
         planned = self._extras().schedule
         if planned is None:
-            streak = f"Streak: [b]{facts.streak}[/b] day{'s' if facts.streak != 1 else ''} in a row"
-        else:
-            streak = (
-                f"Streak: [b]{planned.streak}[/b] due day{'s' if planned.streak != 1 else ''} "
-                f"in a row · {planned.text()}"
+            streak_content = styled(
+                "Streak: [b]$n[/b] $days in a row",
+                n=facts.streak,
+                days="day" if facts.streak == 1 else "days",
             )
-        self.query_one("#streak", Label).update(streak)
+        else:
+            streak_content = styled(
+                "Streak: [b]$n[/b] $days in a row · $done",
+                n=planned.streak,
+                days="due day" if planned.streak == 1 else "due days",
+                done=planned.text(),
+            )
+        self.query_one("#streak", Label).update(streak_content)
         legend = "  (green: done to the end; yellow: stopped early or skipped"
         legend += "; x: due, not done)" if planned is not None else ")"
         self.query_one("#adherence", Label).update(
-            f"In the range: {facts.workouts} workouts ({facts.completed} to the end) "
-            f"on {facts.active_days} days; reps done: {facts.dose_text()}{legend}"
+            plain(
+                f"In the range: {counted(facts.workouts, 'workout')} ({facts.completed} to the "
+                f"end) on {counted(facts.active_days, 'day')}; reps done: {facts.dose_text()}"
+                f"{legend}"
+            )
         )
         due = planned.days if planned is not None else {}
         table = self.query_one("#days", DataTable)
@@ -268,7 +281,7 @@ class ProgressScreen(Screen[None]):
                     cells.append(Text(f" {count} ", style="bold yellow"))
                 else:
                     cells.append(Text(" . ", style="dim"))
-            table.add_row(*cells)
+            table.add_row(*[cell(c) for c in cells])
 
     def _fill_balance(self, history: HistoryStore) -> None:
         self.balances = queries.balance(history, self.scope)
@@ -284,14 +297,16 @@ class ProgressScreen(Screen[None]):
                 cells.append(Text(f"{totals.reps}/{totals.target}", style=style))
             cells += [format_duration(item.left.seconds), format_duration(item.right.seconds)]
             cells.append(Text(lag or "", style="bold red"))
-            table.add_row(*cells, key=item.exercise_id)
+            table.add_row(*[cell(c) for c in cells], key=item.exercise_id)
         lagging = [n for n, item in enumerate(self.balances) if item.lagging]
         table.move_cursor(row=lagging[0] if lagging else 0)
         self.query_one("#balance-summary", Label).update(
-            "Reps done of the target on each side; a side is marked when it did "
-            f"{queries.LAG_POINTS} or more points less of its target."
-            if self.balances
-            else "No exercise done on both sides in this range."
+            plain(
+                "Reps done of the target on each side; a side is marked when it did "
+                f"{queries.LAG_POINTS} or more points less of its target."
+                if self.balances
+                else "No exercise done on both sides in this range."
+            )
         )
         table.display = self.query_one("#side-plot").display = bool(self.balances)
         self._draw_side_plot(table.cursor_row)
@@ -312,7 +327,7 @@ class ProgressScreen(Screen[None]):
             first, last = min(item.weekly), max(item.weekly)
             self.weeks = [first + timedelta(weeks=n) for n in range((last - first).days // 7 + 1)]
             xs = list(range(len(self.weeks)))
-            plt.title(f"{item.name}: reps per week")
+            plt.title(printable(f"{item.name}: reps per week", newlines=False))  # drawn raw
             plt.plot(xs, item.series("left", self.weeks), label="left", marker="braille")
             plt.plot(xs, item.series("right", self.weeks), label="right", marker="braille")
             plt.xticks(*self._ticks(self.weeks[0], len(self.weeks)))
@@ -340,13 +355,13 @@ class ProgressScreen(Screen[None]):
         scale = self._extras().psfs
         daily_life = f"\nDaily life ({NAME}): {trend_text(scale)}." if scale else ""
         if not self.pain:
-            label.update(Text("No pain ratings in this range." + daily_life))
+            label.update(plain("No pain ratings in this range." + daily_life))
             plot.refresh()
             return
         first, last = self.pain[0], self.pain[-1]
         weeks = [first] if first is last else [first, last]
         label.update(
-            Text(
+            plain(
                 "Average pain per week, 0 to 10. "
                 + " ".join(
                     f"Week of {short_day(week.week)}: "

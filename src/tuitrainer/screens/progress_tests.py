@@ -7,6 +7,7 @@ from textual.widgets import DataTable, Label
 
 from ..history.assessment_trend import AssessmentResult
 from ..history.scope import Scope, local_day
+from ..widgets.text import cell, plain
 
 ASSESSMENTS_SHOWN = 6
 
@@ -23,8 +24,8 @@ def fill_tests(
     summary = f"{len(taken)} latest self-assessments, oldest on the left."
     then = sorted({(r.test_name, r.wording) for r in results if r.wording})
     summary += "".join(f"\n* {name} as worded then: {wording}" for name, wording in then)
-    label.update(Text(summary))
-    table.add_columns("Test", "Side", *(local_day(t, scope).strftime("%d %b") for t in taken))
+    label.update(plain(summary))
+    table.add_columns("Test", "Side", *(cell(local_day(t, scope).strftime("%d %b")) for t in taken))
     cells: dict[tuple[str, str], dict[str, AssessmentResult]] = {}
     for result in results:
         cells.setdefault((result.test_id, result.side), {})[result.taken_at] = result
@@ -39,4 +40,4 @@ def fill_tests(
                 mark = " *" if found.wording else ""
                 style = "bold yellow" if found.tight else "green"
                 row.append(Text(found.summary + mark, style=style))
-        table.add_row(*row)
+        table.add_row(*[cell(c) for c in row])

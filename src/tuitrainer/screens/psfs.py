@@ -29,6 +29,7 @@ from ..history.psfs import (
     trend_text,
 )
 from ..widgets.footer import Footer
+from ..widgets.text import plain
 
 if TYPE_CHECKING:
     from ..history.store import HistoryStore
@@ -51,25 +52,27 @@ class PsfsScreen(Screen[None]):
         self.allowed = allowed
 
     def compose(self) -> ComposeResult:
-        yield Label(f"Daily life: {NAME}", id="psfs-title", markup=False)
+        yield Label(plain(f"Daily life: {NAME}"), id="psfs-title")
         trend = trend_text(ratings(self.store))
         with VerticalScroll(id="psfs-body"):
-            yield Label(f"Trend: {trend}", id="psfs-trend", markup=False)
+            yield Label(plain(f"Trend: {trend}"), id="psfs-trend")
             if self.locked and self.previous is not None and self.allowed is not None:
                 yield Label(
-                    f"Rated on {self.previous.day():%a %d %b}. It is asked at most once a week:"
-                    f" the next rating from {self.allowed:%a %d %b}.",
+                    plain(
+                        f"Rated on {self.previous.day():%a %d %b}. It is asked at most once a "
+                        f"week: the next rating from {self.allowed:%a %d %b}."
+                    ),
                     id="psfs-locked",
-                    markup=False,
                 )
                 for activity, score in self.previous.scores:
-                    yield Label(f"  {activity}: {score}", classes="psfs-last", markup=False)
+                    yield Label(plain(f"  {activity}: {score}"), classes="psfs-last")
             else:
                 yield Label(
-                    "Name 3 to 5 everyday activities your back makes hard, and rate how well "
-                    f"you can do each now ({SCALE}).",
+                    plain(
+                        "Name 3 to 5 everyday activities your back makes hard, and rate how "
+                        f"well you can do each now ({SCALE})."
+                    ),
                     id="psfs-help",
-                    markup=False,
                 )
                 known = list(self.previous.scores) if self.previous else []
                 for n in range(MAX_ACTIVITIES):
@@ -123,4 +126,4 @@ class PsfsScreen(Screen[None]):
         self.app.pop_screen()
 
     def _error(self, text: str) -> None:
-        self.query_one("#psfs-error", Label).update(text)
+        self.query_one("#psfs-error", Label).update(plain(text))

@@ -12,9 +12,12 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
+
+from ..widgets.text import plain, styled
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -34,9 +37,9 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="question")
+            yield Label(plain(self.question), classes="question")
             if self.detail:
-                yield Label(self.detail, classes="detail")
+                yield Label(plain(self.detail), classes="detail")
             yield Label("[b]y[/b] yes    [b]n[/b] no", classes="keys")
 
     def action_answer(self, value: bool) -> None:
@@ -60,7 +63,7 @@ class ResumeScreen(ModalScreen[str]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Unfinished workout", classes="question")
-            yield Static(self.text, classes="detail")
+            yield Static(plain(self.text), classes="detail")
             yield Label(
                 "[b]r[/b] resume    [b]c[/b] close it as interrupted    [b]esc[/b] later",
                 classes="keys",
@@ -95,9 +98,9 @@ class AskScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="question")
+            yield Label(plain(self.question), classes="question")
             if self.detail:
-                yield Static(self.detail, classes="detail", markup=False)
+                yield Static(plain(self.detail), classes="detail")
             yield Input(self.value, id="answer")
             yield Static("", id="ask-problem", markup=False)
             yield Label("[b]enter[/b] ok    [b]esc[/b] cancel", classes="keys")
@@ -108,7 +111,7 @@ class AskScreen(ModalScreen[str | None]):
         problem = self.check(answer) if self.check else None
         shown = self.query_one("#ask-problem", Static)
         if problem:
-            shown.update(problem)
+            shown.update(plain(problem))
             shown.display = True
             return
         self.dismiss(answer)
@@ -141,10 +144,12 @@ class ChooseScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="question")
-            yield Static(self.detail, classes="detail", markup=False)
-            keys = "    ".join(f"[b]{c.key}[/b] {c.label}" for c in self.choices)
-            yield Label(f"{keys}    [b]esc[/b] cancel", classes="keys")
+            yield Label(plain(self.question), classes="question")
+            yield Static(plain(self.detail), classes="detail")
+            keys = [
+                styled("[b]$key[/b] $label    ", key=c.key, label=c.label) for c in self.choices
+            ]
+            yield Label(Content("").join([*keys, styled("[b]esc[/b] cancel")]), classes="keys")
 
     def on_key(self, event) -> None:
         for choice in self.choices:
@@ -169,8 +174,8 @@ class PickScreen(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="question")
-            yield OptionList(*[Option(item, id=str(i)) for i, item in enumerate(self.items)])
+            yield Label(plain(self.title_text), classes="question")
+            yield OptionList(*[Option(plain(item), id=str(i)) for i, item in enumerate(self.items)])
             yield Label("[b]enter[/b] pick    [b]esc[/b] cancel", classes="keys")
 
     CHROME = 8  # the box's border and padding, the title and the keys line, in rows

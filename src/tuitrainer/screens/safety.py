@@ -19,6 +19,7 @@ from textual.widgets import Label, Static
 from .. import safety_note as note
 from ..history.assessments import acknowledge, acknowledged
 from ..widgets.footer import Footer
+from ..widgets.text import plain
 from .host import host
 
 if TYPE_CHECKING:
@@ -56,18 +57,19 @@ class SafetyScreen(Screen[bool]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="safety"):
             yield Label("Before you start: is this app right for you?", id="safety-title")
-            yield Static(note.ORIGIN, id="safety-origin", markup=False)
-            yield Static(note.INTRO, id="safety-intro", markup=False)
+            yield Static(plain(note.ORIGIN), id="safety-origin")
+            yield Static(plain(note.INTRO), id="safety-intro")
             with Vertical(id="red-flags"):
-                yield Static(note.GET_CARE_TODAY_HEADING, id="red-flags-heading", markup=False)
-                yield Static(note.bullets(note.GET_CARE_TODAY), id="red-flags-list", markup=False)
+                yield Static(plain(note.GET_CARE_TODAY_HEADING), id="red-flags-heading")
+                yield Static(plain(note.bullets(note.GET_CARE_TODAY)), id="red-flags-list")
             yield Static(
-                f"{note.SEE_A_PROFESSIONAL_HEADING}\n{note.bullets(note.SEE_A_PROFESSIONAL)}",
+                plain(
+                    f"{note.SEE_A_PROFESSIONAL_HEADING}\n{note.bullets(note.SEE_A_PROFESSIONAL)}"
+                ),
                 id="safety-text",
-                markup=False,
             )
-            yield Static(note.DURING, id="safety-during", markup=False)
-            yield Label(self._status(), id="safety-status")
+            yield Static(plain(note.DURING), id="safety-during")
+            yield Label(plain(self._status()), id="safety-status")
             yield Label(
                 "[b]Enter[/b] I have read this and none of it applies to me    [b]Esc[/b] back",
                 id="safety-keys",

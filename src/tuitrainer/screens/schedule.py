@@ -21,6 +21,7 @@ from ..schedule.load import Loaded, load, parse_time, save
 from ..schedule.model import Item, RuleError, Schedule, parse_rule
 from ..widgets.footer import Footer
 from ..widgets.row_table import RowTable
+from ..widgets.text import plain
 from .questions import ConfirmScreen
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ class ScheduleScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Label("Schedule: which session, which days, what time", id="schedule-title")
-        yield Label(str(self.locations.schedule_file), id="schedule-path", markup=False)
+        yield Label(plain(str(self.locations.schedule_file)), id="schedule-path")
         yield RowTable(("Session", "Days", "Time", "Next"), id="schedule-items")
         yield Label("", id="schedule-problems", markup=False)
         yield Footer()
@@ -75,7 +76,7 @@ class ScheduleScreen(Screen[None]):
             text = "Nothing scheduled yet: press a to add a session."
         else:
             text = "Due days count toward adherence and the streak (progress, report)."
-        self.query_one("#schedule-problems", Label).update(text)
+        self.query_one("#schedule-problems", Label).update(plain(text))
 
     def _editable(self) -> bool:
         if self.loaded.problems:
@@ -156,12 +157,12 @@ class AddItemScreen(ModalScreen[Item | None]):
         try:
             rule = parse_rule([d.strip() for d in days.split(",")] if "," in days else days)
         except RuleError as problem:
-            error.update(str(problem))
+            error.update(plain(str(problem)))
             return
         try:
             at = parse_time(raw_time) if raw_time else None
         except ValueError as problem:
-            error.update(str(problem))
+            error.update(plain(str(problem)))
             return
         session = str(self.query_one("#add-session", Select).value)
         self.dismiss(Item(session, rule, at, date.today()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -12,6 +13,7 @@ from ..planner import format_duration
 from ..tally import workout_rows
 from ..widgets.footer import Footer
 from ..widgets.rating import RatingInput, submitted_rating
+from ..widgets.text import cell, plain
 from ..workout import Workout
 from .messages import SummaryClosed
 
@@ -41,24 +43,26 @@ class SummaryScreen(Screen[None]):
         done = sum(row.reps for row in rows)
         target = sum(row.met for row in rows)
         with Vertical(id="summary"):
-            yield Label(f"{status}: {self.engine.timeline.session.title}", id="headline")
+            yield Label(plain(f"{status}: {self.engine.timeline.session.title}"), id="headline")
             # The rating first: on a small terminal the table scrolls, the question stays.
             with Horizontal(id="pain-row"):
                 yield Label("Pain now, 0-10 (empty: Enter skips): ", id="pain-label")
                 yield RatingInput(id="pain")
             yield Label(
-                f"Total: {done} of {target} reps, {format_duration(total_time)} of work",
+                plain(f"Total: {done} of {target} reps, {format_duration(total_time)} of work"),
                 id="total",
             )
-            table: DataTable[str] = DataTable(id="sides", cursor_type="none", zebra_stripes=True)
+            table: DataTable[str | Text] = DataTable(
+                id="sides", cursor_type="none", zebra_stripes=True
+            )
             table.can_focus = False  # keys stay with the rating
             table.add_columns("Exercise", "Side", "Reps", "Time")
             for row in rows:
                 table.add_row(
-                    row.name,
-                    row.side_label,
-                    f"{row.reps} / {row.target_text}",
-                    format_duration(row.seconds),
+                    cell(row.name),
+                    cell(row.side_label),
+                    cell(f"{row.reps} / {row.target_text}"),
+                    cell(format_duration(row.seconds)),
                 )
             yield table
         yield Footer()

@@ -31,11 +31,13 @@ from ..display import (
 from ..engine import Engine
 from ..events import Event, Halfway, PhaseStarted, RepCounted, RepUndone, WorkoutFinished
 from ..figure_view import figure_view
+from ..plain_text import printable
 from ..widgets.big_text import BigText
 from ..widgets.figure import FigureWidget
 from ..widgets.footer import Footer
 from ..widgets.live_text import LiveText
 from ..widgets.side_panel import SidePanel
+from ..widgets.text import plain
 from ..workout import Workout
 from .help import HelpScreen
 from .host import host
@@ -217,6 +219,8 @@ class WorkoutScreen(Screen[None]):
     def on_mount(self) -> None:
         self.show_figure = self.workout.preferences.show_figure
         self.workout.listen(self._on_event)
+        # Ctrl+Z: pause before the process stops, so `fg` finds the clock where it was.
+        self.app.app_suspend_signal.subscribe(self, self._on_suspend, immediate=True)
         self.sync()
         if self.workout.asks_pain_before:
             self._ask_pain_before()
@@ -231,6 +235,11 @@ class WorkoutScreen(Screen[None]):
                 self.action_rep_or_start()
 
         self.app.push_screen(PainBeforeScreen(), answered)
+
+    def _on_suspend(self, _app: object) -> None:
+        if self.workout.running:
+            self.workout.pause()
+            self.redraw()
 
     def on_screen_resume(self) -> None:
         """On top again (or for the first time): a notice that waited can be read now,
@@ -280,7 +289,11 @@ class WorkoutScreen(Screen[None]):
     def _set(self, selector: str, value: str) -> None:
         if self._shown.get(selector) != value:
             self._shown[selector] = value
-            self.query_one(selector).update(value)  # type: ignore[attr-defined]
+            widget = self.query_one(selector)
+            if isinstance(widget, Static):  # Label too: it would parse a str as markup
+                widget.update(plain(value))
+            else:  # BigText, LiveText: they draw a str as it is, so only escape it
+                widget.update(printable(value, newlines=False))  # type: ignore[attr-defined]
 
     def _arrange_sides(self, display: Display) -> None:
         """One panel per side of the exercise, in its order; `[both]` shows one."""
@@ -311,7 +324,7 @@ class WorkoutScreen(Screen[None]):
         if segment.exercise_index != self._exercise_index:
             self._exercise_index = segment.exercise_index
             self._arrange_sides(display)
-        self.sub_title = display.title
+        self.sub_title = printable(display.title, newlines=False)
         for selector, value in (
             ("#exercise", display.exercise),
             ("#position", display.position),
@@ -408,7 +421,7 @@ class WorkoutScreen(Screen[None]):
         if not reason:
             return
         notice = self.query_one("#notice", Label)
-        notice.update(reason)
+        notice.update(plain(reason))
         notice.display = True
         if self._notice_timer is not None:
             self._notice_timer.stop()

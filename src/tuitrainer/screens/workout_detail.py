@@ -3,6 +3,7 @@ the moment of each rep, and the pain ratings."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -11,6 +12,7 @@ from textual.widgets import DataTable, Label
 
 from ..durations import format_duration
 from ..history.scope import Scope, local_time
+from ..widgets.text import cell, plain
 from .host import host
 
 
@@ -47,30 +49,31 @@ class WorkoutDetailScreen(ModalScreen[None]):
                 yield Label("This workout is no longer in the history.", classes="question")
                 return
             when = local_time(row["started_at"], self.scope)
-            yield Label(f"{row['title']}, {when:%a %d %b %Y %H:%M}", classes="question")
+            yield Label(plain(f"{row['title']}, {when:%a %d %b %Y %H:%M}"), classes="question")
             pain = [
                 f"pain {label} {row[column]}/10"
                 for label, column in (("before", "pain_before"), ("after", "pain_after"))
                 if row[column] is not None
             ]
             yield Label(
-                ", ".join([store.status_of(row), f"speed {row['speed']:g}", *pain]),
+                plain(", ".join([store.status_of(row), f"speed {row['speed']:g}", *pain])),
                 classes="detail",
             )
-            table: DataTable[str] = DataTable(id="detail-sides", cursor_type="row")
+            table: DataTable[str | Text] = DataTable(id="detail-sides", cursor_type="row")
             table.add_columns("Exercise", "Side", "Reps", "Time", "Rep at (s)")
             # What the other columns leave of the box (at most 100 wide) for the times.
             room = max(12, min(100, self.app.size.width) - 8 - 44)
             for side in store.sides(self.workout_id):
                 offsets = [rep["offset_seconds"] for rep in store.rep_times(side["id"])]
-                table.add_row(
-                    side["exercise_name"]
-                    + (f" (set {side['set_number']})" if side["set_number"] > 1 else ""),
+                set_text = f" (set {side['set_number']})" if side["set_number"] > 1 else ""
+                cells = [
+                    side["exercise_name"] + set_text,
                     side["side"],
                     f"{side['reps_done']}/{side['reps_target']}",
                     format_duration(side["seconds"]),
                     rep_offsets(offsets, room),
-                )
+                ]
+                table.add_row(*[cell(c) for c in cells])
             yield table
             yield Label("escape closes", classes="keys")
 

@@ -76,6 +76,24 @@ def is_inside(path: Path, folder: Path) -> bool:
     return True
 
 
+def _through_link(path: Path, within: Path | None) -> Path:
+    """Where to write for `path`: itself, or the target of a link, which stays a link.
+
+    Replacing the link with a file would quietly fork the session from the file the
+    link names; writing a target anywhere a link points would let a session file
+    overwrite any file the user can write. So only a target in the data folder.
+    """
+    if not path.is_symlink():
+        return path
+    target = path.resolve()
+    if within is None or not is_inside(target, within):
+        raise SaveError(
+            f"{path.name} is a link to {target}, outside tuitrainer's data folder; "
+            "not saved (save it under another name, or copy the file in)"
+        )
+    return target
+
+
 def _fsync_folder(folder: Path) -> None:
     """Make the rename itself durable; not every system can open a folder, so best effort."""
     try:
@@ -117,13 +135,17 @@ def save_text(
     *,
     expected: Stamp | None | object = NOT_CHECKED,
     builtin_dir: Path | None = None,
+    within: Path | None = None,
 ) -> Stamp:
     """Save a session file; returns the new stamp.
 
     `expected` is the stamp the caller read when it opened the file (None: there
     was no file). If the file is no longer that, ChangedOnDisk is raised and
     nothing is written; pass NOT_CHECKED to overwrite whatever is there.
+    A file that is a symbolic link is saved through it when its target is inside
+    `within` (the data folder), else refused (`_through_link`).
     """
+    path = _through_link(path, within)
     if builtin_dir is not None and is_inside(path, builtin_dir):
         raise BuiltinRefused(
             f"{path.name} is a built-in session and is never changed; "

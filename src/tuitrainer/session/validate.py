@@ -19,6 +19,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..cue_names import CUE_NAMES
+from ..plain_text import control_characters
 from ..sound_files import NAME_PATTERN as SOUND_NAME_PATTERN
 from .problems import Problem
 from .schema import (
@@ -53,8 +54,25 @@ class Checker:
     sound_dirs: list[Path] | None = None  # where cue sounds are looked up; None: not checked
 
     def add(self, node: Node, message: str) -> None:
+        if len(message) > MAX_MESSAGE:  # a last guard: values are quoted short (`quote`)
+            message = message[: MAX_MESSAGE - 1] + "…"
         mark = node.start_mark
         self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, message))
+
+
+MAX_MESSAGE = 300
+QUOTED = 40  # characters of a value a message repeats
+
+
+def short(value: object) -> str:
+    """A value as a message repeats it: one line, at most QUOTED characters
+    (`run /etc/passwd` must not print the file back)."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= QUOTED else text[: QUOTED - 1] + "…"
+
+
+def quote(value: object) -> str:
+    return repr(short(value))
 
 
 def _describe(node: Node) -> str:
@@ -66,11 +84,11 @@ def _describe(node: Node) -> str:
     tag = node.tag.removeprefix(_YAML)
     return {
         "int": "a whole number",
-        "float": f"the number {node.value}",
+        "float": f"the number {short(node.value)}",
         "timestamp": "a date",
         "bool": "true/false",
         "null": "nothing",
-        "str": f"the text {node.value!r}",
+        "str": f"the text {quote(node.value)}",
     }.get(tag, f"a {tag}")
 
 
@@ -100,7 +118,7 @@ def check_text(ck: Checker, node: Node, f: Field) -> str | None:
     if not isinstance(node, ScalarNode) or node.tag != _YAML + "str":
         hint = ""
         if isinstance(node, ScalarNode) and node.value:
-            hint = f'; put it in quotes if you mean the text "{node.value}"'
+            hint = f'; put it in quotes if you mean the text "{short(node.value)}"'
         ck.add(node, f"{f.name} must be text, not {_describe(node)}{hint}")
         return None
     text = str(node.value).strip()
@@ -109,6 +127,11 @@ def check_text(ck: Checker, node: Node, f: Field) -> str | None:
         return None
     if len(text) > MAX_TEXT:
         ck.add(node, f"{f.name} is {len(text)} characters long; at most {MAX_TEXT}")
+        return None
+    control = control_characters(text)
+    if control:
+        shown = ", ".join(dict.fromkeys(control))
+        ck.add(node, f"{f.name} holds control characters ({shown}); they would act on the terminal")
         return None
     return text
 
@@ -144,7 +167,7 @@ def check_count(ck: Checker, node: Node, f: Field) -> int | None:
     value = _number(node)
     low, high = int(f.minimum or 1), int(f.maximum or MAX_REPS)
     if not low <= value <= high:
-        ck.add(node, f"{f.name} must be from {low} to {high}, not {node.value}")
+        ck.add(node, f"{f.name} must be from {low} to {high}, not {short(node.value)}")
         return None
     return int(value)
 
@@ -164,7 +187,7 @@ def check_mode(ck: Checker, node: Node, f: Field) -> str | None:
     if node.value not in MODES:
         ck.add(
             node,
-            f"mode {node.value!r} is not known{_suggest(node.value, MODES)}; "
+            f"mode {quote(node.value)} is not known{_suggest(node.value, MODES)}; "
             f"use {' or '.join(MODES)}",
         )
         return None
@@ -198,7 +221,7 @@ def check_sides(ck: Checker, node: Node, f: Field) -> list[str] | None:
             ck.add(item, f"side must be left, right or both, not {_describe(item)}")
             return None
         if value in sides:
-            ck.add(item, f"side {value!r} is listed twice")
+            ck.add(item, f"side {quote(value)} is listed twice")
             return None
         sides.append(value)
     if "both" in sides and len(sides) > 1:
@@ -218,7 +241,8 @@ def _rep_range(ck: Checker, node: Node, what: str) -> tuple[int, int] | None:
         low, high = float(low_text), float(high_text)
         if low > high:
             ck.add(
-                node, f"{what} range {node.value!r} runs backwards; write {high_text}-{low_text}"
+                node,
+                f"{what} range {quote(node.value)} runs backwards; write {high_text}-{low_text}",
             )
             return None
     else:
@@ -230,7 +254,7 @@ def _rep_range(ck: Checker, node: Node, what: str) -> tuple[int, int] | None:
         ck.add(node, f"{what} must be at least 1, not {low_text}")
         return None
     if high > MAX_REPS:
-        ck.add(node, f"{what} of {high_text} is more than the maximum of {MAX_REPS}")
+        ck.add(node, f"{what} of {short(high_text)} is more than the maximum of {MAX_REPS}")
         return None
     return int(low), int(high)
 
@@ -244,7 +268,7 @@ def check_reps(ck: Checker, node: Node, f: Field) -> Any:
     keys: dict[str, Node] = {}  # where each side is named, to point at it
     for key, value in _pairs(ck, node):
         if key.value not in ("left", "right"):
-            ck.add(key, f"per-side reps take the keys left and right, not {key.value!r}")
+            ck.add(key, f"per-side reps take the keys left and right, not {quote(key.value)}")
             continue
         given.add(key.value)
         keys[key.value] = key
@@ -305,7 +329,7 @@ def check_cues(ck: Checker, node: Node, f: Field) -> dict[str, str] | None:
         if key.value not in CUE_NAMES:
             ck.add(
                 key,
-                f"unknown cue event {key.value!r}{_suggest(key.value, CUE_NAMES)}; "
+                f"unknown cue event {quote(key.value)}{_suggest(key.value, CUE_NAMES)}; "
                 f"events are {', '.join(CUE_NAMES)}",
             )
             continue
@@ -356,7 +380,7 @@ def _pairs(ck: Checker, node: MappingNode) -> list[tuple[ScalarNode, Node]]:
             ck.add(key, f"field names must be text, not {_describe(key)}")
             continue
         if key.value in seen:
-            ck.add(key, f"{key.value!r} is given twice (first on line {seen[key.value]})")
+            ck.add(key, f"{quote(key.value)} is given twice (first on line {seen[key.value]})")
             continue
         seen[key.value] = key.start_mark.line + 1
         pairs.append((key, value))
@@ -411,7 +435,8 @@ def check_mapping(
         spec = by_name.get(key.value)
         if spec is None:
             ck.add(
-                key, f"unknown field {key.value!r} in {what}{_suggest(key.value, list(by_name))}"
+                key,
+                f"unknown field {quote(key.value)} in {what}{_suggest(key.value, list(by_name))}",
             )
             continue
         nodes[key.value] = value

@@ -10,7 +10,6 @@ instead of scrolling sideways.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 
 from rich.cells import cell_len, set_cell_size
@@ -22,6 +21,8 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from ..plain_text import printable as escaped
 
 GAP = 2  # spaces between columns
 MIN_FIRST = 10  # the first column shrinks no further than this on a narrow terminal
@@ -56,16 +57,9 @@ def column_widths(header: Sequence[str], rows: Sequence[Sequence[str]], width: i
 
 
 def printable(text: str) -> str:
-    """Cell text safe to draw: whitespace controls become spaces, other controls go.
-
-    The cells are drawn as raw segments, so a session name holding an escape
-    sequence would otherwise reach the terminal.
-    """
-    return "".join(
-        " " if char in "\t\n\r\v\f" else char
-        for char in text
-        if char in "\t\n\r\v\f" or unicodedata.category(char) != "Cc"
-    )
+    """Cell text safe to draw: the cells are drawn as raw segments, so a session name
+    holding an escape sequence would otherwise reach the terminal."""
+    return escaped(text, newlines=False)
 
 
 def format_line(cells: Sequence[str], widths: Sequence[int]) -> str:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
+from .text import plain
+
 
 class SidePanel(Widget):
     """A box per side; the side being worked is highlighted."""
@@ -45,7 +47,7 @@ class SidePanel(Widget):
         self.remove_class(f"-{self.side}")
         self.side = side
         self.add_class(f"-{side}")
-        self.border_title = "BOTH SIDES" if side == "both" else side.upper()
+        self.border_title = plain("BOTH SIDES" if side == "both" else side.upper())
 
     def show(self, reps: int, target: str, seconds: float, active: bool, done: bool) -> None:
         """Redraw only when the figures on it change."""
