@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
+from ..session.checker import Checker, _describe, _suggest
 from ..session.schema import Field
-from ..session.validate import Check, Checker, _describe, _suggest, check_id, check_text
+from ..session.validate import Check, check_id, check_text
 
 MAX_ITEMS = 50  # tests, questions, answers, steps or rules in one list
 MAX_HOLD_SECONDS = 120.0

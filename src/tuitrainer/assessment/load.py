@@ -16,9 +16,10 @@ from typing import Any
 from yaml.nodes import Node
 
 from ..locations import Locations
+from ..session.checker import Checker, _suggest, quote
 from ..session.load import check_nodes, compose, decode
 from ..session.problems import Problem, SessionError
-from ..session.validate import Checker, _suggest, check_mapping, quote
+from ..session.validate import check_mapping
 from .fields import (
     ANSWER_FIELDS,
     BATTERY_FIELDS,

@@ -14,10 +14,11 @@ import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from ..locations import Locations
+from .checker import Checker
 from .model import Exercise, RepRange, Session, TempoPhase, slugify
 from .problems import Problem, SessionError
 from .schema import EXERCISE_FIELDS, SESSION_FIELDS
-from .validate import ALLOWED_TAGS, Checker, check_mapping
+from .validate import ALLOWED_TAGS, check_mapping
 
 MAX_BYTES = 1_000_000
 MAX_NODES = 20_000  # a session has a few hundred; alias bombs expand to billions

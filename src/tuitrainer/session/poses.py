@@ -29,10 +29,11 @@ from ..poses.model import (
     Angles,
     PoseSpec,
 )
+from .checker import Checker, scalar_value
 from .load import check_nodes, compose, decode
 from .problems import Problem, SessionError
 from .schema import Field
-from .validate import Check, Checker, check_mapping, scalar_value
+from .validate import Check, check_mapping
 
 if TYPE_CHECKING:
     from .model import Exercise

@@ -7,21 +7,27 @@ the problems; the data is only to be trusted when there are no problems.
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, TypeGuard
+from typing import Any
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..cue_names import CUE_NAMES
 from ..plain_text import control_characters
 from ..sound_files import NAME_PATTERN as SOUND_NAME_PATTERN
-from .problems import Problem
+from .checker import (
+    _YAML,
+    Checker,
+    _describe,
+    _is_number,
+    _number,
+    _pairs,
+    _suggest,
+    quote,
+    short,
+)
 from .schema import (
     MAX_REP_SECONDS,
     MAX_REPS,
@@ -34,7 +40,6 @@ from .schema import (
     Field,
 )
 
-_YAML = "tag:yaml.org,2002:"
 # timestamp is here because YAML reads `name: 2024-06-01` as a date; the field checks then
 # say "must be text ... put it in quotes" instead of refusing an unexplained tag.
 ALLOWED_TAGS = {
@@ -43,75 +48,6 @@ ALLOWED_TAGS = {
 _RANGE = re.compile(r"^\s*([0-9]+)\s*-\s*([0-9]+)\s*$")  # REP_RANGE_PATTERN, with groups
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CUE_NAME = re.compile(SOUND_NAME_PATTERN)
-
-
-@dataclass
-class Checker:
-    """Collects problems for one file while its nodes are walked."""
-
-    path: str
-    problems: list[Problem] = field(default_factory=list)
-    sound_dirs: list[Path] | None = None  # where cue sounds are looked up; None: not checked
-
-    def add(self, node: Node, message: str) -> None:
-        if len(message) > MAX_MESSAGE:  # a last guard: values are quoted short (`quote`)
-            message = message[: MAX_MESSAGE - 1] + "…"
-        mark = node.start_mark
-        self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, message))
-
-
-MAX_MESSAGE = 300
-QUOTED = 40  # characters of a value a message repeats
-
-
-def short(value: object) -> str:
-    """A value as a message repeats it: one line, at most QUOTED characters
-    (`run /etc/passwd` must not print the file back)."""
-    text = " ".join(str(value).split())
-    return text if len(text) <= QUOTED else text[: QUOTED - 1] + "…"
-
-
-def quote(value: object) -> str:
-    return repr(short(value))
-
-
-def _describe(node: Node) -> str:
-    """A user's word for what a node holds, for 'expected X, got Y' messages."""
-    if isinstance(node, MappingNode):
-        return "a mapping"
-    if isinstance(node, SequenceNode):
-        return "a list"
-    tag = node.tag.removeprefix(_YAML)
-    return {
-        "int": "a whole number",
-        "float": f"the number {short(node.value)}",
-        "timestamp": "a date",
-        "bool": "true/false",
-        "null": "nothing",
-        "str": f"the text {quote(node.value)}",
-    }.get(tag, f"a {tag}")
-
-
-_constructor = yaml.constructor.SafeConstructor()
-
-
-def scalar_value(node: ScalarNode) -> Any:
-    """The Python value of a checked scalar node (int, float, bool, None or str)."""
-    # Call the tag's constructor directly: construct_object() would keep every node it
-    # has seen in the shared constructor's cache, growing with each file checked.
-    return _constructor.yaml_constructors[node.tag](_constructor, node)
-
-
-def _number(node: ScalarNode) -> float:
-    """An int or float node's value; one too long for Python to convert reads as infinite."""
-    try:
-        return float(scalar_value(node))
-    except (ValueError, OverflowError):  # thousands of digits: beyond every bound anyway
-        return -math.inf if node.value.lstrip().startswith("-") else math.inf
-
-
-def _is_number(node: Node) -> TypeGuard[ScalarNode]:
-    return isinstance(node, ScalarNode) and node.tag in (_YAML + "int", _YAML + "float")
 
 
 def check_text(ck: Checker, node: Node, f: Field) -> str | None:
@@ -364,27 +300,6 @@ def _check_sound(ck: Checker, node: Node, name: str) -> bool:
         ck.add(node, f"cue sound {name!r} ({path.name}) {problem}")
         return False
     return True
-
-
-def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
-    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
-def _pairs(ck: Checker, node: MappingNode) -> list[tuple[ScalarNode, Node]]:
-    """Key/value pairs with text keys; duplicate and non-text keys are reported."""
-    seen: dict[str, int] = {}
-    pairs: list[tuple[ScalarNode, Node]] = []
-    for key, value in node.value:
-        if not isinstance(key, ScalarNode) or key.tag != _YAML + "str":
-            ck.add(key, f"field names must be text, not {_describe(key)}")
-            continue
-        if key.value in seen:
-            ck.add(key, f"{quote(key.value)} is given twice (first on line {seen[key.value]})")
-            continue
-        seen[key.value] = key.start_mark.line + 1
-        pairs.append((key, value))
-    return pairs
 
 
 def check_poses(ck: Checker, node: Node, f: Field) -> Any:
