@@ -31,7 +31,6 @@ from .host import host
 from .leaving import leave_asking
 from .messages import StartSession
 from .planning_table import COLUMNS, ENTRY_HINTS, FIELDS, cell_text, value_hint
-from .questions import AskScreen
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -323,7 +322,7 @@ class PlanningScreen(Screen[None]):
             spec if spec is not None and spec.end is not None else None, side, 1.0
         )
         name = f"{spec.name} (start, then end; {side} side)" if spec is not None else ""
-        self.query_one("#plan-figure-name", Label).update(name)
+        self.query_one("#plan-figure-name", Label).update(text.plain(name))
 
     def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
         """Enter on a number cell: type its new value."""
@@ -365,87 +364,16 @@ class PlanningScreen(Screen[None]):
         self.post_message(StartSession(self.session))
 
     def action_save(self) -> None:
-        from ..session.create import name_problem
+        from .planning_save import ask_save_as
 
-        suggestion = self.session.slug if self.session.source == "user" else ""
-        builtin = (
-            ""
-            if self.session.source == "user"
-            else (
-                f"{self.session.slug} is built in and stays as it is; "
-                "a name of your own saves a copy (its own name shadows the built-in one)."
-            )
-        )
+        ask_save_as(self)
 
-        def named(name: str | None) -> None:
-            if name:
-                self.save_as(name)
-
-        self.app.push_screen(
-            AskScreen(
-                "Save this plan as (a name of your own):",
-                suggestion,
-                builtin,
-                check=lambda name: name_problem(name) if name else None,  # empty: cancel
-            ),
-            named,
-        )
-
-    def save_as(self, name: str) -> None:
-        """Write the plan as the user's session `name`; ask first before replacing a file."""
-        from ..session.create import user_file
-        from ..session.dump import comment_lines
-        from ..session.save import read_stamped
-
-        locations = host(self).locations
-        existing = user_file(locations, name)
-        path = existing or locations.user_sessions / f"{name}.yaml"
-        read = read_stamped(path)
-        if read is None:
-            self.write(path, name, None)
-            return
-        from .questions import ConfirmScreen
-
-        text = read[0].decode("utf-8", "replace")
-        lines = comment_lines(text)
-        detail = f"{path.name} is replaced; the old version is kept as {path.name}.bak."
-        if lines:
-            shown = ", ".join(str(n) for n in lines[:8]) + ("..." if len(lines) > 8 else "")
-            detail = f"Your file has comments (lines {shown}) that a clean rewrite drops. " + detail
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.write(path, name, read[1])
-
-        self.app.push_screen(ConfirmScreen(f"Replace your session {name!r}?", detail), answered)
-
-    def write(self, path, name: str, expected) -> None:
-        from ..session.create import ensure_schema, title_of
-        from ..session.dump import dump_session
-        from ..session.edit import retitle
-        from ..session.save import SaveError, save_text
-
-        locations = host(self).locations
-        title = self.session.title if name == self.session.slug else title_of(name)
-        session = dose.with_note(retitle(self.session, name, title))
-        try:
-            ensure_schema(locations)
-            save_text(
-                path,
-                dump_session(session),
-                expected=expected,
-                builtin_dir=locations.builtin_sessions,
-            )
-        except (SaveError, OSError) as error:
-            self.notify(f"Not saved: {error}", severity="error")
-            return
-        from dataclasses import replace
-
-        self.session = replace(session, path=path)
-        self.baseline = self.session
+    def saved(self, session: Session) -> None:
+        """The plan is now the user's file: the baseline for `dirty`, undo starts afresh."""
+        self.session = session
+        self.baseline = session
         self.undo.clear()
         self.redraw()
-        self.notify(f"Saved as {path.name}.")
 
     def action_help(self) -> None:
         notes = "Digits or Enter on a number type a new value; reps take 10, 8-10 or 10/12."
