@@ -199,11 +199,15 @@ def _work_index(timeline: Timeline, event: SideFinished) -> int | None:
 
 
 def count(done: int, target: int) -> str:
-    """A count: the number, or "five more" and "last one" near the end."""
+    """A count: the number, or "five more" and "last one" near the end.
+
+    "Five more" only once the count has reached five: on a short side (3 of 8) it
+    would be followed by "five", which a person counting along hears as wrong.
+    """
     left = target - done
     if left == 1:
         return PHRASES["last_one"]
-    if left == 5:
+    if left == 5 and done >= 5:
         return PHRASES["five_more"]
     return PHRASES["count"].format(count=_capital(number(done)))
 
