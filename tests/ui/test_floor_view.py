@@ -208,3 +208,23 @@ async def test_notices_come_one_at_a_time(locations: Locations, clock: FakeClock
         app.notify("second")
         await pilot.pause()
         assert [n.message for n in app._notifications] == ["second"]
+
+
+async def test_a_built_in_name_with_brackets_is_drawn_big_in_get_ready(
+    locations: Locations, clock: FakeClock
+):
+    """ "Reach and rotate (thread the needle)" is a built-in exercise: its name in a
+    get-ready or a rest must be read from the floor, not fall back to small text."""
+    path = locations.data_dir / "brackets.yaml"
+    path.write_text(
+        "name: Brackets\nexercises:\n  - name: Reach and rotate (thread the needle)\n"
+        "    reps: 8-10\n    mode: self-paced\n",
+        encoding="utf-8",
+    )
+    app = make_app(locations, clock, path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await play(pilot, clock, ["space", 1])
+        big = app.screen.query_one("#next-big", BigText)
+        assert text_of(app, "#next-big") == "Reach and rotate (thread the needle)"
+        assert big.scale >= 1
+        assert big.region.height >= glyphs.rows(1)
