@@ -101,7 +101,7 @@ def cmd_psfs(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(notice.message, file=err)
     try:
         if args.history:
-            items = ratings(store.conn)
+            items = ratings(store)
             if args.json:
                 data = [
                     {"taken_at": r.taken_at, "mean": round(r.mean, 2),
@@ -116,7 +116,7 @@ def cmd_psfs(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 print(f"{rating.day().isoformat()}  {rating.mean:4.1f}  {listed}", file=out)
             print(f"{NAME}: {trend_text(items)}", file=out)
             return OK
-        previous = last(store.conn)
+        previous = last(store)
         allowed = next_day(previous)
         if previous is not None and allowed is not None and today() < allowed:
             print(

@@ -15,10 +15,11 @@ from datetime import date, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from .history.done_days import done_by_day
 from .history.migrations import SCHEMA_VERSION
 from .history.store import HistoryStore
 from .locations import Locations
-from .schedule.adherence import Done, done_by_day
+from .schedule.adherence import Done
 from .schedule.load import Loaded, load
 from .schedule.today import DueItem, due_today
 
@@ -118,14 +119,14 @@ def report_extras(locations: Locations, store: HistoryStore, scope: Scope) -> Ex
         facts = adherence(schedule, done, first, last, scope.today)
     since = scope.bound(scope.since) if scope.since else None
     until = scope.bound(scope.until, days_after=1) if scope.until else None
-    return Extras(facts, names, ratings(conn, since, until))
+    return Extras(facts, names, ratings(store, since, until))
 
 
 def due_now(
-    locations: Locations, conn: sqlite3.Connection, names: dict[str, str], day: date
+    locations: Locations, store: HistoryStore, names: dict[str, str], day: date
 ) -> tuple[list[DueItem], list[str]]:
     """For the home screen: today's items (names it already has), and file problems."""
     loaded = load(locations.schedule_file, known=set(names))
     sessions = set(loaded.schedule.sessions())
-    done = done_by_day(conn, since=day, sessions=sessions) if sessions else {}
+    done = done_by_day(store.conn, since=day, sessions=sessions) if sessions else {}
     return due_today(loaded.schedule, done, day, names), loaded.problems

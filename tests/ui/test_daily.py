@@ -131,7 +131,7 @@ async def test_psfs_is_rated_then_locked_for_a_week(locations: Locations, clock:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        [rating] = ratings(app.store.conn)
+        [rating] = ratings(app.store)
         assert rating.scores == (("Socks [b]on[/b]", 3), ("Sitting", 5), ("Lifting", 1))
         await pilot.press("f")
         await pilot.pause()

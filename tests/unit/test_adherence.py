@@ -8,8 +8,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from tuitrainer.history import HistoryStore
+from tuitrainer.history.done_days import done_by_day
 from tuitrainer.schedule import Item, Schedule, parse_rule
-from tuitrainer.schedule.adherence import adherence, done_by_day, streak
+from tuitrainer.schedule.adherence import adherence, streak
 
 BERLIN = ZoneInfo("Europe/Berlin")
 

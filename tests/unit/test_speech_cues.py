@@ -161,16 +161,16 @@ def test_the_player_cuts_a_phrase_still_playing_when_the_next_cue_starts(tmp_pat
     assert log == [f"play {size}", f"stop {size}", f"play {size}"]  # cut, then the next
 
 
-def test_an_output_that_plays_only_the_sound_folders_gets_tones(tmp_path: Path, clock):
+def test_the_browser_page_is_asked_for_the_phrase_not_the_tone(tmp_path: Path, clock):
     from tuitrainer.audio.outputs import BrowserOutput
 
     engine, cues, _, _ = voiced(tmp_path, clock)
     asked: list[str] = []
-    page = BrowserOutput(asked.append)  # the browser page fetches /cue/NAME from them
+    page = BrowserOutput(asked.append)  # the page fetches /cue/NAME, the speech cache too
     cues.output = lambda: page
     engine.start()
     cues.flush()
-    assert asked == ["cue:get_ready.wav"]
+    assert asked == ["cue:say Fire hydrant. Left side. Two reps..wav"]
 
 
 TEN_GUIDED = "name: Ten\nexercises:\n  - name: Clam\n    sides: [left]\n    reps: 10\n"

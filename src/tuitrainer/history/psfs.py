@@ -9,7 +9,6 @@ scale is free to use; the wording of the questions here is tuitrainer's own.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -74,9 +73,10 @@ def save(store: HistoryStore, scores: list[tuple[str, int]], taken_at: str | Non
 
 
 def ratings(
-    conn: sqlite3.Connection, since: str | None = None, until: str | None = None
+    store: HistoryStore, since: str | None = None, until: str | None = None
 ) -> list[Rating]:
     """Every rating in the range (stored UTC ISO bounds), oldest first."""
+    conn = store.conn
     query = (
         "SELECT p.id, p.taken_at, s.activity, s.score FROM psfs p"
         " JOIN psfs_scores s ON s.psfs_id = p.id WHERE 1"
@@ -96,7 +96,8 @@ def ratings(
     return [Rating(taken_at, tuple(scores)) for taken_at, scores in grouped.values()]
 
 
-def last(conn: sqlite3.Connection) -> Rating | None:
+def last(store: HistoryStore) -> Rating | None:
+    conn = store.conn
     row = conn.execute("SELECT id, taken_at FROM psfs ORDER BY taken_at DESC, id DESC").fetchone()
     if row is None:
         return None

@@ -1,7 +1,8 @@
 """Adherence: done due-days over due-days, per item and overall, and the streak.
 
 A due day of an item is met when its session was done that local day: run in
-real time to its end with every side at its target (`history.store.DONE`).
+real time to its end with every side at its target (`history.store.DONE`; the
+history counts them, `history.done_days`, and this module only compares).
 Rehearsals, skipped, partial, stopped and interrupted runs do not count. Two
 items of one session on one day (morning and evening) need two such runs.
 
@@ -12,44 +13,13 @@ to another day.
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import date, timedelta
 
-from ..history.store import DONE
 from .model import Item, Schedule
 
 Done = dict[date, Counter[str]]  # per local day: how many times each session was done
-
-
-def local_day(iso: str, tz: tzinfo | None = None) -> date:
-    """The local calendar day of a stored (UTC ISO) time; `tz` None: this machine's."""
-    moment = datetime.fromisoformat(iso)
-    return (moment.astimezone(tz) if tz is not None else moment.astimezone()).date()
-
-
-def done_by_day(
-    conn: sqlite3.Connection,
-    tz: tzinfo | None = None,
-    since: date | None = None,
-    sessions: set[str] | None = None,
-) -> Done:
-    """Sessions done per local day (from `since` on), from one indexed query."""
-    query = f"SELECT session, started_at FROM workouts w WHERE {DONE}"
-    args: list[object] = []
-    if since is not None:  # a day early: the bound is UTC, the day is local
-        bound = datetime.combine(since - timedelta(days=1), time(), tzinfo=UTC)
-        query += " AND started_at >= ?"
-        args.append(bound.isoformat(timespec="milliseconds"))
-    done: Done = {}
-    for session, started in conn.execute(query, args):
-        if sessions is not None and session not in sessions:
-            continue
-        day = local_day(started, tz)
-        if since is None or day >= since:
-            done.setdefault(day, Counter())[session] += 1
-    return done
 
 
 def met_on(schedule: Schedule, day: date, done: Done) -> list[tuple[Item, bool]]:

@@ -143,7 +143,7 @@ class HomeScreen(Screen[None]):
             self.due = []  # no schedule: nothing more to read (the first frame waits)
             return []
         names = {entry.slug: entry.title for entry in listed}
-        self.due, problems = due_now(host(self).locations, store.conn, names, date.today())
+        self.due, problems = due_now(host(self).locations, store, names, date.today())
         if problems and not self._told_problems:
             self._told_problems = True
             more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""

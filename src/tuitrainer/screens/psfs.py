@@ -45,14 +45,14 @@ class PsfsScreen(Screen[None]):
         super().__init__()
         self.store = store
         self.today = today or date.today()
-        self.previous = last(store.conn)
+        self.previous = last(store)
         allowed = next_day(self.previous)
         self.locked = allowed is not None and self.today < allowed
         self.allowed = allowed
 
     def compose(self) -> ComposeResult:
         yield Label(f"Daily life: {NAME}", id="psfs-title", markup=False)
-        trend = trend_text(ratings(self.store.conn))
+        trend = trend_text(ratings(self.store))
         with VerticalScroll(id="psfs-body"):
             yield Label(f"Trend: {trend}", id="psfs-trend", markup=False)
             if self.locked and self.previous is not None and self.allowed is not None:
