@@ -20,6 +20,7 @@ from . import (
     cli_assess,
     cli_files,
     cli_library,
+    cli_pose,
     cli_progress,
     cli_psfs,
     cli_schedule,
@@ -49,6 +50,7 @@ TOPICS = (
     cli_schedule,  # schedule, remind
     cli_psfs,  # psfs
     cli_sound,  # sound-check
+    cli_pose,  # pose
     cli_voice,  # voice prepare, voice test
     cli_serve,  # serve
 )

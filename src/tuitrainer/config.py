@@ -30,6 +30,7 @@ class Preferences:
     muted: bool = False
     cues: dict[str, bool] = field(default_factory=lambda: dict.fromkeys(CUE_NAMES, True))
     ask_pain_before: bool = True
+    show_figure: bool = True  # the exercise's stick figure in the workout (key v)
     voice: str = "auto"  # which speech engine speaks the cues (docs/voice.md)
     voice_name: str = ""  # the engine's own voice; "" for its default
     piper_model: str = ""  # a Piper voice model file; "" for the first in the voices folder
@@ -66,7 +67,7 @@ def _coerce(prefs: Preferences, data: dict[str, Any]) -> list[tuple[tuple[str, .
                 problems.append(((key,), f"volume must be a number from 0 to 1, not {value!r}"))
         elif key.startswith(("voice", "piper_")):
             problems += _voice_setting(prefs, key, value)
-        elif key in ("muted", "ask_pain_before", "keep_screen_awake"):
+        elif key in ("muted", "ask_pain_before", "show_figure", "keep_screen_awake"):
             if isinstance(value, bool):
                 setattr(prefs, key, value)
             else:
@@ -224,6 +225,7 @@ def dumps(prefs: Preferences) -> str:
         f"volume = {prefs.volume:g}",
         f"muted = {str(prefs.muted).lower()}",
         f"ask_pain_before = {str(prefs.ask_pain_before).lower()}",
+        f"show_figure = {str(prefs.show_figure).lower()}",
         f"keep_screen_awake = {str(prefs.keep_screen_awake).lower()}",
         f'theme = "{prefs.theme}"',
         f"voice = {_quoted(prefs.voice)}",

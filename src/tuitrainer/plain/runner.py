@@ -286,11 +286,15 @@ def run_plain(
 
     chosen: list[Output] = [output] if output is not None else []
     runner: PlainRunner
+    over = threading.Event()  # the run has ended: a late-found output is closed unsaid
 
     def find_output() -> None:
         from ..audio.outputs import choose
 
         found, notice = choose()
+        if over.is_set():
+            found.close()
+            return
         chosen.append(found)
         if found.name == "silent" or found.name == "terminal bell":
             runner.say(notice)
@@ -320,6 +324,7 @@ def run_plain(
                 runner.say("Nothing started.")
         return 130
     finally:
+        over.set()
         workouts.stop_speaking()
         if chosen:
             chosen[0].close()

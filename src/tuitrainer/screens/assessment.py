@@ -22,6 +22,8 @@ from ..assessment.model import Battery, Rules, fill
 from ..assessment.walk import Step, Walk
 from ..history.assessments import save_assessment
 from ..locations import Locations
+from ..session.poses import find_pose
+from ..widgets.figure import FigureWidget
 from ..widgets.footer import Footer
 from .help import HelpScreen
 from .host import host
@@ -33,6 +35,7 @@ TICK_SECONDS = 0.1
 
 class AssessmentScreen(Screen[None]):
     CSS_PATH = "assessment.tcss"
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (26, "-tall")]  # the figure needs room
     RUNS_A_CLOCK = True  # no command palette over a hold's countdown
     BINDINGS = [
         Binding("enter", "forward", "Next", id="assess.next"),
@@ -63,6 +66,7 @@ class AssessmentScreen(Screen[None]):
         # Scrolls (arrow keys) when a long review or a small terminal does not fit.
         with VerticalScroll(id="body"):
             yield Static("", id="text", markup=False)
+            yield FigureWidget(id="test-figure")
             yield Digits("", id="hold")
             yield Label("", id="cue", markup=False)
             yield Static("", id="answers")
@@ -180,6 +184,9 @@ class AssessmentScreen(Screen[None]):
         self.refresh_bindings()
         step = self.walk.step
         self.query_one("#position", Label).update(self.walk.position())
+        figure = self.query_one("#test-figure", FigureWidget)
+        spec = find_pose(step.test.id) if step is not None else None
+        figure.show(spec, step.side if step is not None else "left")
         if step is None:
             self._show_review()
         elif step.question is None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label
@@ -21,6 +22,8 @@ from .. import dose
 from ..planner import format_duration, outline, plan
 from ..session import origin
 from ..session.edit import KNOB_BY_FIELD, EditError
+from ..session.poses import pose_for
+from ..widgets.figure import FigureWidget
 from ..widgets.footer import Footer
 from .help import HelpScreen
 from .host import host
@@ -38,6 +41,7 @@ NARROW = 60  # columns: below this the table opens on the names
 
 
 class PlanningScreen(Screen[None]):
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (26, "-tall")]  # the figures need room
     """Change the plan with keys; `r` starts it, ctrl+s saves it as a session of your own."""
 
     CSS_PATH = "planning.tcss"
@@ -137,6 +141,10 @@ class PlanningScreen(Screen[None]):
         yield Label("", id="entry-hint", markup=False)
         yield Input(id="entry")
         yield Label("", id="changes", markup=False)
+        with Horizontal(id="plan-figures"):
+            yield FigureWidget(id="plan-start")
+            yield FigureWidget(id="plan-end")
+        yield Label("", id="plan-figure-name", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -187,6 +195,7 @@ class PlanningScreen(Screen[None]):
 
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         self.show_origin()
+        self.show_figure(event.coordinate.row)
 
     def total_seconds(self) -> float:
         return plan(self.session).total_seconds
@@ -298,6 +307,18 @@ class PlanningScreen(Screen[None]):
         self.query_one("#entry").display = False
         self.query_one("#entry-hint", Label).update("")
         self.query_one(DataTable).focus()
+
+    def show_figure(self, row: int) -> None:
+        """The start and end position of the exercise under the cursor."""
+        exercises = self.session.exercises
+        spec = pose_for(exercises[row]) if 0 <= row < len(exercises) else None
+        side = exercises[row].sides[0] if spec is not None else "left"
+        self.query_one("#plan-start", FigureWidget).show(spec, side, 0.0)
+        self.query_one("#plan-end", FigureWidget).show(
+            spec if spec is not None and spec.end is not None else None, side, 1.0
+        )
+        name = f"{spec.name} (start, then end; {side} side)" if spec is not None else ""
+        self.query_one("#plan-figure-name", Label).update(name)
 
     def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
         """Enter on a number cell: type its new value."""

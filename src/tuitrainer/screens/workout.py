@@ -31,8 +31,10 @@ from ..display import (
 from ..engine import Engine
 from ..engine_clock import COUNTDOWN
 from ..events import Event, Halfway, PhaseStarted, RepCounted, RepUndone, WorkoutFinished
+from ..figure_view import figure_view
 from ..planner import Kind
 from ..widgets.big_text import BigText
+from ..widgets.figure import FigureWidget
 from ..widgets.footer import Footer
 from ..widgets.live_text import LiveText
 from ..widgets.side_panel import SidePanel
@@ -136,6 +138,14 @@ class WorkoutScreen(Screen[None]):
             id="workout.easier",
         ),
         Binding(
+            "v",
+            "figure",
+            "Figure",
+            tooltip="Hide or show the exercise's figure (show_figure in the settings "
+            "sets how a workout starts).",
+            id="workout.figure",
+        ),
+        Binding(
             "plus,equals_sign",
             "adjust(15)",
             "+15 s",
@@ -159,6 +169,8 @@ class WorkoutScreen(Screen[None]):
         super().__init__()
         self.workout = workout
         self.show_modification = False
+        self.show_figure = True  # from the settings on mount; v turns it off for this run
+        self._figure_change: float | None = None  # clock seconds until the figure moves
         self._shown: dict[str, object] = {}
         self._exercise_index = -1
         self._summary_at: float | None = None  # set while DONE is shown
@@ -183,7 +195,8 @@ class WorkoutScreen(Screen[None]):
                     yield Label("", id="clock-label", markup=False)
             # The exercise's stick figure goes here (beside the count); it is the
             # first thing to give way on a small terminal.
-            yield Container(id="figure")
+            with Container(id="figure"):
+                yield FigureWidget(id="pose-figure")
         yield Label("", id="notice", markup=False)
         with Horizontal(id="sides"):
             yield SidePanel("left")
@@ -204,6 +217,7 @@ class WorkoutScreen(Screen[None]):
         return self.workout.start_index
 
     def on_mount(self) -> None:
+        self.show_figure = self.workout.preferences.show_figure
         self.workout.listen(self._on_event)
         self.sync()
         if self.workout.asks_pain_before:
@@ -257,6 +271,8 @@ class WorkoutScreen(Screen[None]):
         if self._summary_at is not None:
             return max(0.0, self._summary_at - self.engine.clock()) + LATE
         wake = next_wake(self.engine)
+        if self._figure_change is not None and wake is not None:
+            wake = min(wake, self._figure_change + LATE)
         if self._flash_until is not None and wake is not None:
             wake = min(wake, max(0.0, self._flash_until - self.engine.clock()) + LATE)
         return wake
@@ -338,6 +354,21 @@ class WorkoutScreen(Screen[None]):
         for view, panel in zip(display.sides, self.query(SidePanel), strict=False):
             panel.show(view.reps, view.target, view.seconds, view.active, view.done)
             panel.set_class(view.active and self._flash_until is not None, "-halfway")
+        self._draw_figure()
+
+    def _draw_figure(self) -> None:
+        """The exercise's figure: start pose while getting ready, moving with the tempo."""
+        shown = figure_view(self.engine, self.show_modification, self.start_index)
+        hidden = shown is None or not self.show_figure
+        if self._shown.get("figure-hidden") != hidden:
+            self._shown["figure-hidden"] = hidden
+            self.query_one("#figure").set_class(hidden, "-none")
+        self._figure_change = None
+        if shown is not None and not hidden:
+            figure = self.query_one(FigureWidget)
+            figure.show(shown.spec, shown.side, shown.fraction, shown.still)
+            if shown.next_change is not None and not self.engine.paused:
+                self._figure_change = shown.next_change / self.engine.speed
 
     def _on_event(self, event: Event) -> None:
         if isinstance(event, Halfway) and self.workout.preferences.cue_enabled("halfway"):
@@ -430,6 +461,11 @@ class WorkoutScreen(Screen[None]):
     def action_mute(self) -> None:
         muted = self.workout.toggle_mute()
         self._say("Sound off" if muted else "Sound on", 2)
+        self.redraw()
+
+    def action_figure(self) -> None:
+        """Hide or show the figure for this run (the setting show_figure sets the default)."""
+        self.show_figure = not self.show_figure
         self.redraw()
 
     def action_modification(self) -> None:

@@ -96,7 +96,12 @@ def _exercise_lines(exercise: Exercise, session: Session) -> list[str]:
         lines.append(f"{pad}source: {exercise.source}")
     if exercise.modification_source:
         lines.append(f"{pad}modification_source: {exercise.modification_source}")
-    return lines + _cues(exercise.cues, pad)
+    lines += _cues(exercise.cues, pad)
+    if exercise.poses is not None:  # the exercise's own figure, or the one it names
+        from ..poses.dump import pose_lines
+
+        lines += pose_lines(exercise.poses, pad, number, scalar)
+    return lines
 
 
 def dump_session(session: Session, header: str | None = SCHEMA_LINE) -> str:

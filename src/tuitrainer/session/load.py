@@ -278,11 +278,21 @@ def _build_exercise(
         tips=tuple(values.get("tips", ())),
         modification=values.get("modification", ""),
         cues=values.get("cues", {}),
+        poses=_own_pose(values.get("poses"), ex_id or slugify(name), name),
         say=values.get("say", ""),
         source=values.get("source", ""),
         modification_source=values.get("modification_source", ""),
         tempo=tuple(TempoPhase(say, seconds) for say, seconds in values.get("tempo", ())),
     )
+
+
+def _own_pose(poses: Any, ex_id: str, name: str) -> Any:
+    """A pose written in the exercise takes the exercise's id and name."""
+    if poses is None or isinstance(poses, str):
+        return poses
+    import dataclasses
+
+    return dataclasses.replace(poses, id=ex_id, name=name, source="user")
 
 
 def build_session(

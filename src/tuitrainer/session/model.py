@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..poses.model import PoseSpec
 
 Side = str  # "left", "right" or "both"
 
@@ -81,6 +85,9 @@ class Exercise:
     say: str = ""  # how the voice says the name ("" for the name itself)
     source: str = ""  # "article", "tuitrainer", or "" (not said: a session of the user's)
     modification_source: str = ""  # "" means the same as `source`
+    # Its figure: a built-in pose id, a pose of its own, or None for the built-in
+    # pose of the exercise's id.
+    poses: PoseSpec | str | None = None
     tempo: tuple[TempoPhase, ...] = ()  # empty: from rep_seconds and hold_seconds
 
     @property

@@ -169,6 +169,12 @@ EXERCISE_FIELDS: tuple[Field, ...] = (
         "Whose modification: article or tuitrainer; defaults to source.",
     ),
     Field("cues", "cues", "Sound for each cue event, for this exercise only."),
+    Field(
+        "poses",
+        "poses",
+        "Its figure: a built-in pose id, or {view, start, end, floor} of its own "
+        "(default: the built-in pose of the exercise's id).",
+    ),
     Field("say", "text", "How the voice says the exercise's name, if not as it is written."),
 )
 
@@ -245,6 +251,10 @@ def _field_schema(field: Field) -> dict[str, Any]:
             },
             "additionalProperties": False,
         }
+    elif kind == "poses":
+        from ..poses.schema import pose_schema
+
+        schema = {"oneOf": [{"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]*$"}, pose_schema()]}
     elif kind == "tempo":
         phase = {
             "type": "object",

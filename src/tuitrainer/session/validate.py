@@ -363,6 +363,13 @@ def _pairs(ck: Checker, node: MappingNode) -> list[tuple[ScalarNode, Node]]:
     return pairs
 
 
+def check_poses(ck: Checker, node: Node, f: Field) -> Any:
+    """An exercise's figure: a built-in pose id or a pose of its own (see session/poses.py)."""
+    from .poses import check_exercise_poses
+
+    return check_exercise_poses(ck, node)
+
+
 Check = Callable[[Checker, Node, Field], Any]
 CHECKS: dict[str, Check] = {
     "text": check_text,
@@ -376,6 +383,7 @@ CHECKS: dict[str, Check] = {
     "tips": check_tips,
     "tempo": check_tempo,
     "cues": check_cues,
+    "poses": check_poses,
 }
 
 
