@@ -208,3 +208,38 @@ async def test_notices_come_one_at_a_time(locations: Locations, clock: FakeClock
         app.notify("second")
         await pilot.pause()
         assert [n.message for n in app._notifications] == ["second"]
+
+
+async def test_a_built_in_name_with_brackets_is_drawn_big_in_get_ready(
+    locations: Locations, clock: FakeClock
+):
+    """ "Reach and rotate (thread the needle)" is a built-in exercise: its name in a
+    get-ready or a rest must be read from the floor, not fall back to small text."""
+    path = locations.data_dir / "brackets.yaml"
+    path.write_text(
+        "name: Brackets\nexercises:\n  - name: Reach and rotate (thread the needle)\n"
+        "    reps: 8-10\n    mode: self-paced\n",
+        encoding="utf-8",
+    )
+    app = make_app(locations, clock, path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await play(pilot, clock, ["space", 1])
+        big = app.screen.query_one("#next-big", BigText)
+        assert text_of(app, "#next-big") == "Reach and rotate (thread the needle)"
+        assert big.scale >= 1
+        assert big.region.height >= glyphs.rows(1)
+
+
+async def test_minus_in_the_last_seconds_of_a_rest_says_why_it_did_nothing(
+    locations: Locations, clock: FakeClock
+):
+    """In a rest's countdown, `-` cannot shorten it: the notice says so, instead of
+    telling a person who is in a rest that +/- work in rests."""
+    app = make_app(locations, clock, FLOOR)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await play(pilot, clock, MOMENTS["rest"])
+        assert text_of(app, "#phase") == "REST"
+        await advance(pilot, clock, 16.5)  # 1.5 s left: the countdown
+        await pilot.press("minus")
+        assert "last 3 seconds" in app.screen.notice
+        assert "change the length" not in app.screen.notice

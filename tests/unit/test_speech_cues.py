@@ -171,3 +171,21 @@ def test_the_browser_page_is_asked_for_the_phrase_not_the_tone(tmp_path: Path, c
     engine.start()
     cues.flush()
     assert asked == ["cue:say Fire hydrant. Left side. Two reps..wav"]
+
+
+TEN_GUIDED = "name: Ten\nexercises:\n  - name: Clam\n    sides: [left]\n    reps: 10\n"
+
+
+def test_a_halfway_on_a_reps_start_still_says_the_count(tmp_path: Path, clock: FakeClock):
+    """A 10-rep side's halfway falls on the sixth rep's start: the count is said
+    before "Halfway.", so a person counting along never hears it skip a number."""
+    prefs = Preferences()
+    engine, cues, _ = scheduled(TEN_GUIDED, clock, prefs)
+    texts = phrase_set(engine.timeline, Wording())
+    assert "Five more. Halfway." in texts  # rendered ahead with the rest
+    cues.voice = Voice(engine.timeline, Wording(), FakeRenderer(tmp_path, set(texts)), 1.0)  # type: ignore[arg-type]
+    output = Scheduling()
+    cues.output = lambda: output
+    run_ticking(engine, cues, clock, 0.1)
+    said = [name[4:-4] for cue, name, _, _ in output.plays if cue != "down"]
+    assert said[said.index("Four.") + 1] == "Five more. Halfway."

@@ -231,3 +231,11 @@ def test_counted_reps_say_the_count_as_the_next_rep_begins():
 def test_halfway_is_said():
     assert text_for("halfway", Part(0, SideKey(0, 1, "left"), 0, 0, ""), ten_reps(), Wording())
     assert PHRASES["halfway"] == "Halfway."
+
+
+def test_a_short_side_counts_on_instead_of_saying_five_more_before_the_count_reaches_five():
+    """At 3 of 8, "Five more." followed by "Five." (the fifth rep) sounds like a
+    contradiction to a person counting along; the count goes on instead."""
+    text = "name: Eight\nexercises:\n  - name: Clam\n    sides: [left]\n    reps: 8\n"
+    reps = [phrase for cue, phrase in said(text) if cue == "rep"]
+    assert reps[:7] == ["One.", "Two.", "Three.", "Four.", "Five.", "Six.", "Last one."]

@@ -19,7 +19,7 @@ instead of its tone, through the same output at the same moment.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -77,6 +77,9 @@ class Cue:
     at: float
     exercise_index: int | None
     event: Event | None = field(default=None, compare=False)  # what the voice says
+    # The most important cue of the same moment that this one won over: the voice
+    # may say it too (a halfway on a rep's start still counts the rep).
+    beaten: Cue | None = field(default=None, compare=False)
 
 
 def cues_for(event: Event, engine: Engine) -> list[Cue]:
@@ -106,6 +109,21 @@ def cues_for(event: Event, engine: Engine) -> list[Cue]:
     if isinstance(event, WorkoutFinished) and event.status == "completed":
         return [Cue("workout_done", event.at, None, event)]
     return []
+
+
+def merge(pending: Cue | None, cue: Cue, send: Callable[[Cue], None]) -> Cue:
+    """Keep the more important of two cues of one moment; send a finished moment."""
+    if pending is not None and cue.at - pending.at > SAME_MOMENT:
+        send(pending)
+        pending = None
+    if pending is None:
+        return cue
+    rank = PRIORITY.index
+    winner, loser = (cue, pending) if rank(cue.name) < rank(pending.name) else (pending, cue)
+    beaten = winner.beaten
+    if beaten is None or rank(loser.name) < rank(beaten.name):
+        beaten = replace(loser, beaten=None)
+    return replace(winner, beaten=beaten)
 
 
 def _last_side(engine: Engine, event: SideFinished) -> bool:
@@ -160,15 +178,7 @@ class CueScheduler:
         """A cue from outside the engine, for clock time `at`; `flush()` sends it."""
         self._pending = self._merge(self._pending, Cue(name, at, None), self._send)
 
-    @staticmethod
-    def _merge(pending: Cue | None, cue: Cue, send: Callable[[Cue], None]) -> Cue:
-        """Keep the more important of two cues of one moment; send a finished moment."""
-        if pending is not None and cue.at - pending.at > SAME_MOMENT:
-            send(pending)
-            pending = None
-        if pending is None or PRIORITY.index(cue.name) < PRIORITY.index(pending.name):
-            return cue
-        return pending
+    _merge = staticmethod(merge)
 
     def flush(self, replan: bool = False) -> None:
         """Send what the last engine calls brought; then hand over the coming cues.

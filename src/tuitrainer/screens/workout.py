@@ -29,9 +29,11 @@ from ..display import (
     no_undo_reason,
 )
 from ..engine import Engine
+from ..engine_clock import COUNTDOWN
 from ..events import Event, Halfway, PhaseStarted, RepCounted, RepUndone, WorkoutFinished
 from ..figure_view import figure_view
 from ..plain_text import printable
+from ..planner import Kind
 from ..widgets.big_text import BigText
 from ..widgets.figure import FigureWidget
 from ..widgets.footer import Footer
@@ -462,7 +464,11 @@ class WorkoutScreen(Screen[None]):
         if not self.engine.started or self.engine.finished:
             return
         if not self.workout.adjust(seconds):
-            self._say("+ and - change the length of a rest, a switch or a get-ready.")
+            segment = self.engine.segment
+            if seconds < 0 and segment is not None and segment.kind is not Kind.WORK:
+                self._say(f"The last {COUNTDOWN} seconds stay, to count you in.")
+            else:
+                self._say("+ and - change the length of a rest, a switch or a get-ready.")
         self.redraw()
 
     def action_mute(self) -> None:

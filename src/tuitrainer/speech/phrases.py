@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Protocol, cast
 
-from ..audio.cues import cues_for
+from ..audio.cues import Cue, cues_for, merge
 from ..cue_names import CUE_NAMES
 from ..engine import Engine
 from ..events import (
@@ -199,11 +199,15 @@ def _work_index(timeline: Timeline, event: SideFinished) -> int | None:
 
 
 def count(done: int, target: int) -> str:
-    """A count: the number, or "five more" and "last one" near the end."""
+    """A count: the number, or "five more" and "last one" near the end.
+
+    "Five more" only once the count has reached five: on a short side (3 of 8) it
+    would be followed by "five", which a person counting along hears as wrong.
+    """
     left = target - done
     if left == 1:
         return PHRASES["last_one"]
-    if left == 5:
+    if left == 5 and done >= 5:
         return PHRASES["five_more"]
     return PHRASES["count"].format(count=_capital(number(done)))
 
@@ -273,6 +277,18 @@ def text_for(cue: str, event: Event | None, timeline: Timeline, wording: Wording
     return None
 
 
+def said_for(cue: Cue, timeline: Timeline, wording: Wording) -> str | None:
+    """The phrase a played cue says. A halfway that falls on a rep's count or a
+    guided rep's first movement says that first ("Five more. Halfway."), so the
+    count never skips a number and a movement is never left unsaid."""
+    text = text_for(cue.name, cue.event, timeline, wording)
+    beaten = cue.beaten
+    if text and cue.name == "halfway" and beaten is not None and beaten.name in ("up", "rep"):
+        first = text_for(beaten.name, beaten.event, timeline, wording)
+        return f"{first} {text}" if first else text
+    return text
+
+
 def phrase_set(timeline: Timeline, wording: Wording) -> list[str]:
     """Every phrase the plan can say, in the order a workout first says them.
 
@@ -280,18 +296,32 @@ def phrase_set(timeline: Timeline, wording: Wording) -> list[str]:
     self-paced sides), so this list and the workout can never disagree.
     """
     seen: dict[str, None] = {}
-    for cue_name, event in _walk(timeline):
-        text = text_for(cue_name, event, timeline, wording)
+    played: list[Cue] = []
+    pending: Cue | None = None
+    for cue in _cues(timeline):
+        pending = merge(pending, cue, played.append)
+        played.append(cue)  # alone too: a key press can part cues of one moment
+    if pending is not None:
+        played.append(pending)
+    for cue in played:
+        text = said_for(cue, timeline, wording)
         if text:
             seen.setdefault(text, None)
     return list(seen)
 
 
 def _walk(timeline: Timeline) -> Iterator[tuple[str, Event]]:
+    for cue in _cues(timeline):
+        if cue.event is not None:
+            yield cue.name, cue.event
+
+
+def _cues(timeline: Timeline) -> Iterator[Cue]:
+    """Every cue candidate of the plan, in order, each with its event."""
     now = [0.0]
     engine = Engine(timeline, clock=lambda: now[0])
-    found: list[tuple[str, Event]] = []
-    engine.subscribe(lambda event: found.extend((c.name, event) for c in cues_for(event, engine)))
+    found: list[Cue] = []
+    engine.subscribe(lambda event: found.extend(cues_for(event, engine)))
     engine.start()
     while not engine.finished:
         segment = engine.segment

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..planner import Timeline
 from .engines import Found, Speaker, discover, notice
-from .phrases import Wording, phrase_set, text_for
+from .phrases import Wording, phrase_set, said_for
 from .render import Renderer
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ class Voice:
         return self.renderer.speaker
 
     def text(self, cue: Cue) -> str | None:
-        return text_for(cue.name, cue.event, self.timeline, self.wording)
+        return said_for(cue, self.timeline, self.wording)
 
     def clip(self, cue: Cue) -> Path | None:
         text = self.text(cue)
