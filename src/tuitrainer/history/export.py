@@ -124,7 +124,7 @@ def csv_cell(value: Any) -> Any:
     return value
 
 
-class _SafeWriter(csv.DictWriter[str]):
+class _SafeWriter(csv.DictWriter):  # type: ignore[type-arg]  # generic only in typeshed
     def writerow(self, rowdict: Any) -> Any:
         return super().writerow({key: csv_cell(value) for key, value in rowdict.items()})
 
