@@ -12,8 +12,6 @@ from __future__ import annotations
 import asyncio
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Container, Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
@@ -37,30 +35,20 @@ from ..planner import Kind
 from ..widgets.big_text import BigText
 from ..widgets.figure import FigureWidget
 from ..widgets.footer import Footer
-from ..widgets.live_text import LiveText
 from ..widgets.side_panel import SidePanel
 from ..widgets.text import plain
 from ..workout import Workout
+from .floor_view import floor_view, scales
 from .help import HelpScreen
 from .host import host
 from .messages import WorkoutEnded, WorkoutLeft
 from .questions import ConfirmScreen
+from .workout_keys import WORKOUT_BINDINGS
 
 DONE_SECONDS = 2.0  # DONE stays up this long (clock seconds) before the summary; space skips
 FLASH_SECONDS = 1.0  # the side panel flashes this long (plan seconds) at halfway
 NOTICE_SECONDS = 3.0  # a notice stays this long (real seconds)
 SOUND_NOTICE_SECONDS = 8.0  # the sound notice, often shown under the pain question
-
-
-def scales(width: int, height: int) -> dict[str, int]:
-    """How big each big text may be drawn on a terminal of this size (0: ordinary
-    text). The rep count grows first and gives way last."""
-    return {
-        "#count": 3 if height >= 44 and width >= 120 else 2 if height >= 28 else 1,
-        "#phase": 2 if height >= 40 and width >= 120 else 1 if height >= 12 else 0,
-        "#next-big": 2 if height >= 40 and width >= 120 else 1 if height >= 20 else 0,
-        "#clock": 1 if height >= 20 else 0,
-    }
 
 
 class WorkoutScreen(Screen[None]):
@@ -71,101 +59,7 @@ class WorkoutScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-normal"), (110, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
-    # In the footer's order: a narrow terminal shows the first few, so the ones that
-    # get you anywhere (help lists the rest) come first.
-    # The tooltip is the sentence the help (?) shows for each key.
-    BINDINGS = [
-        Binding(
-            "space,pagedown",
-            "rep_or_start",
-            "Rep",
-            key_display="space",
-            tooltip="Start the workout; on a self-paced side, log one rep. "
-            "On DONE, go straight to the summary.",
-            id="workout.rep",
-        ),
-        Binding(
-            "p",
-            "pause",
-            "Pause",
-            tooltip="Pause, or go on. The clocks stop while paused; nothing runs on.",
-            id="workout.pause",
-        ),
-        Binding(
-            "question_mark",
-            "help",
-            "Help",
-            key_display="?",
-            tooltip="These keys. The workout waits, paused, while they are open.",
-            id="workout.help",
-        ),
-        Binding(
-            "q",
-            "end",
-            "End",
-            tooltip="End the workout early (it asks first). What you did so far is kept.",
-            id="workout.quit",
-        ),
-        Binding(
-            "u,pageup",
-            "undo",
-            "Undo",
-            key_display="u",
-            tooltip="Take back the last logged rep; just after a side ended on its last "
-            "rep, go back into that side.",
-            id="workout.undo",
-        ),
-        Binding(
-            "n",
-            "skip",
-            "Next",
-            tooltip="Go on to the next part now. Inside a rep range (8 of 8-10) it "
-            "finishes the side, and the side counts as done.",
-            id="workout.next",
-        ),
-        Binding(
-            "b",
-            "back",
-            "Back",
-            tooltip="Start this part again; in its first 3 seconds, go back to the part "
-            "before. A side started again loses its logged reps.",
-            id="workout.back",
-        ),
-        Binding("m", "mute", "Mute", tooltip="Sound on or off.", id="workout.mute"),
-        Binding(
-            "t",
-            "modification",
-            "Easier",
-            tooltip="Show the easier variant of this exercise (t again: the tips).",
-            id="workout.easier",
-        ),
-        Binding(
-            "v",
-            "figure",
-            "Figure",
-            tooltip="Hide or show the exercise's figure (show_figure in the settings "
-            "sets how a workout starts).",
-            id="workout.figure",
-        ),
-        Binding(
-            "plus,equals_sign",
-            "adjust(15)",
-            "+15 s",
-            key_display="+",
-            tooltip="15 seconds more of the rest, switch or get-ready under way "
-            "(press again for more).",
-            id="workout.longer",
-        ),
-        Binding(
-            "minus",
-            "adjust(-15)",
-            "-15 s",
-            key_display="-",
-            tooltip="15 seconds less of the rest, switch or get-ready (its last 3 seconds "
-            "stay, to count you in).",
-            id="workout.shorter",
-        ),
-    ]
+    BINDINGS = WORKOUT_BINDINGS
 
     def __init__(self, workout: Workout) -> None:
         super().__init__()
@@ -181,33 +75,7 @@ class WorkoutScreen(Screen[None]):
         self._notice_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="heading"):
-            yield Label("", id="exercise", markup=False)
-            yield Label("", id="position", markup=False)
-        yield Label("", id="status", markup=False)
-        with Horizontal(id="floor"):
-            with Vertical(id="big"):
-                yield BigText(id="phase")
-                yield BigText(id="count")
-                yield Label("", id="next-title", markup=False)
-                yield BigText(id="next-big", max_lines=2)
-                yield Label("", id="prompt", markup=False)
-                with Horizontal(id="clock-row"):
-                    yield BigText(id="clock")
-                    yield Label("", id="clock-label", markup=False)
-            # The exercise's stick figure goes here (beside the count); it is the
-            # first thing to give way on a small terminal.
-            with Container(id="figure"):
-                yield FigureWidget(id="pose-figure")
-        yield Label("", id="notice", markup=False)
-        with Horizontal(id="sides"):
-            yield SidePanel("left")
-            yield SidePanel("right")
-        yield Static("", id="coach", markup=False)
-        with Horizontal(id="progress-row"):
-            yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="progress")
-            yield LiveText(id="times")
-        yield Label("", id="next", markup=False)
+        yield from floor_view()
         yield Footer()
 
     @property
