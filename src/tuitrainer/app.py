@@ -39,7 +39,8 @@ if TYPE_CHECKING:
     from .audio.cues import CueScheduler
     from .audio.outputs import Output
     from .session.model import Session
-    from .workout import Notice, Unfinished, Workout, Workouts
+    from .workout import Workout
+    from .workouts import Notice, Unfinished, Workouts
 
     Clock = Callable[[], float]
 
@@ -239,7 +240,7 @@ class TuitrainerApp(Look, SoundOutput):
     def workouts(self) -> Workouts:
         """Starts, resumes and closes workouts (the core); built on first use."""
         if self._workouts is None:
-            from .workout import Workouts
+            from .workouts import Workouts
 
             self._workouts = Workouts(
                 self.store,
@@ -291,7 +292,7 @@ class TuitrainerApp(Look, SoundOutput):
                 if workout is not None:
                     self._begin(workout)
                 elif self.direct_session is not None:  # `run`: nothing else to do here
-                    from .workout import TAKEN_ELSEWHERE
+                    from .workouts import TAKEN_ELSEWHERE
 
                     self.exit(1, return_code=1, message=f"tuitrainer: {TAKEN_ELSEWHERE}")
                 return

@@ -63,7 +63,7 @@ def _assess_plain(locations: Locations, args: argparse.Namespace, out: TextIO, e
     from .audio.outputs import choose
     from .plain.assess import run_plain_assessment
     from .plain.setup import plain_session
-    from .workout import Workouts
+    from .workouts import Workouts
 
     with plain_session(locations, err) as (store, preferences, keys):
         output, _ = choose()

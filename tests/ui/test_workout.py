@@ -262,7 +262,7 @@ def test_the_screen_wakes_only_when_what_it_shows_changes(locations, clock: Fake
     from tuitrainer.display import CUE_AHEAD, LATE
     from tuitrainer.history import HistoryStore
     from tuitrainer.session import load_session
-    from tuitrainer.workout import Workouts
+    from tuitrainer.workouts import Workouts
 
     store, _ = HistoryStore.open(locations.database)
     workouts = Workouts(store, locations, Preferences(), clock=clock)

@@ -222,7 +222,7 @@ def test_a_notice_while_a_question_waits_does_not_run_into_it(
     # The sound device is looked for in the background; its notice may come while the
     # pain question waits on its line. A screen reader must get both apart.
     from tuitrainer.plain.runner import PlainRunner
-    from tuitrainer.workout import Workouts
+    from tuitrainer.workouts import Workouts
 
     out = io.StringIO()
     store, _ = HistoryStore.open(locations.database)

@@ -11,7 +11,7 @@ from tuitrainer.history import HistoryStore
 from tuitrainer.history.assessments import acknowledge
 from tuitrainer.locations import Locations
 from tuitrainer.plain.assess import run_plain_assessment
-from tuitrainer.workout import Workouts
+from tuitrainer.workouts import Workouts
 
 # Knee-to-chest left: hold (h) 10 s, then y, n; right: n, n; figure-4 left: m; right: l;
 # then save from the review, and s saves the proposed plan.

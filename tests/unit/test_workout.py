@@ -13,7 +13,7 @@ from tuitrainer.history import HistoryStore
 from tuitrainer.history.recorder import session_hash
 from tuitrainer.locations import Locations
 from tuitrainer.session import load_session
-from tuitrainer.workout import Notice, Workouts
+from tuitrainer.workouts import Notice, Workouts
 
 QUICK = DATA / "sessions" / "quick.yaml"
 

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from ..assessment.plan import Proposal
     from ..history.store import HistoryStore
     from ..locations import Locations
-    from ..workout import Workouts
+    from ..workouts import Workouts
 
 Clock = Callable[[], float]
 HELP = (

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from ..history.store import HistoryStore
     from ..locations import Locations
     from ..session.model import Session
-    from ..workout import Notice, Workout, Workouts
+    from ..workout import Workout
+    from ..workouts import Notice, Workouts
 
 Clock = Callable[[], float]
 
@@ -282,7 +283,7 @@ def run_plain(
 ) -> int:
     """Run one workout in plain mode; the sound output is found in the background
     (probing a device may take a second) and cues play once it is there."""
-    from ..workout import Workouts
+    from ..workouts import Workouts
 
     chosen: list[Output] = [output] if output is not None else []
     runner: PlainRunner
