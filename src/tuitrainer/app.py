@@ -11,7 +11,8 @@ from textual.screen import Screen
 
 from .config import Preferences, notice_text
 from .config import load as load_preferences
-from .history.store import HistoryStore, OpenNotice
+from .history.opening import OpenNotice
+from .history.store import HistoryStore
 from .locations import Locations
 from .look import Look
 from .plain_text import printable

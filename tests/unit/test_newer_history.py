@@ -12,7 +12,7 @@ from tuitrainer.app import create_app
 from tuitrainer.cli import main
 from tuitrainer.history import HistoryStore
 from tuitrainer.history.migrations import SCHEMA_VERSION
-from tuitrainer.history.store import HistoryTooNew
+from tuitrainer.history.opening import HistoryTooNew
 from tuitrainer.locations import Locations
 
 

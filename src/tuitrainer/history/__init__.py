@@ -1,5 +1,6 @@
 """Workout history in SQLite (no UI here)."""
 
-from .store import HistoryStore, OpenNotice
+from .opening import OpenNotice
+from .store import HistoryStore
 
 __all__ = ["HistoryStore", "OpenNotice"]
