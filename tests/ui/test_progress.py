@@ -96,16 +96,15 @@ async def test_calendar_and_streak(locations: Locations, clock: FakeClock):
                 shown = row[1 + weekday].strip()
                 if day > KNOWN_TODAY:
                     assert shown == ""
-                else:
-                    assert shown == str(per_day.get(day, ".")), day
+                else:  # the count, marked done (✓) or not (~): not by colour alone
+                    assert shown.rstrip("✓~") == str(per_day.get(day, ".")), day
         completed = sum(s.status == "completed" for s in known_history())
         done = sum(side.done for spec in known_history() for side in spec.sides)
         target = sum(side.target for spec in known_history() for side in spec.sides)
         assert text(screen, "#adherence") == (
             f"In the range: {len(known_history())} workouts ({completed} to the end) "
             f"on {len(per_day)} days; reps done: {done} of {target} planned "
-            f"({100 * done / target:.0f}%)  (green: done to the end; yellow: stopped early "
-            "or skipped)"
+            f"({100 * done / target:.0f}%)  (✓ done to the end; ~ stopped early or skipped)"
         )
 
 
@@ -124,10 +123,18 @@ async def test_a_day_with_no_workout_done_to_the_end_is_not_shown_as_done(
             week, weekday = divmod((day - first_monday).days, 7)
             return str(table.get_row_at(week)[1 + weekday].style)
 
+        def shown(day: date) -> str:
+            week, weekday = divmod((day - first_monday).days, 7)
+            return str(table.get_row_at(week)[1 + weekday]).strip()
+
         assert "green" in style(KNOWN_TODAY - timedelta(days=4))  # 16 Nov: completed
         assert "green" in style(date(2026, 10, 14))  # one completed, one stopped
         assert "green" not in style(KNOWN_TODAY)  # 20 Nov: only a run not finished
         assert "yellow" in style(KNOWN_TODAY)
+        # The same in marks, for NO_COLOR, high contrast and colour blindness.
+        assert shown(KNOWN_TODAY - timedelta(days=4)).endswith("✓")
+        assert shown(date(2026, 10, 14)).endswith("✓")
+        assert shown(KNOWN_TODAY).endswith("~")
 
 
 async def test_left_right_balance(locations: Locations, clock: FakeClock):

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from tuitrainer.cli import main
 from tuitrainer.locations import builtin_dir
-from tuitrainer.session import Problem, RepRange, check_text, load
+from tuitrainer.session import Problem, RepRange, check_text, yaml_nodes
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "tests" / "data" / "broken"
@@ -154,7 +154,7 @@ def test_validate_generated_file(name, tmp_path):
 
 def test_pure_python_parser_gives_the_same_lines(monkeypatch):
     """Without libyaml the positions (and the expected fragments) are the same."""
-    monkeypatch.setattr(load, "_Loader", yaml.SafeLoader)
+    monkeypatch.setattr(yaml_nodes, "_Loader", yaml.SafeLoader)
     for name in FILES:
         path = CORPUS / name
         code, out, err = run("validate", str(path))

@@ -17,9 +17,9 @@ from yaml.nodes import Node
 
 from ..locations import Locations
 from ..session.checker import Checker, _suggest, quote
-from ..session.load import check_nodes, compose, decode
 from ..session.problems import Problem, SessionError
 from ..session.validate import check_mapping
+from ..session.yaml_nodes import check_nodes, compose, decode
 from .fields import (
     ANSWER_FIELDS,
     BATTERY_FIELDS,

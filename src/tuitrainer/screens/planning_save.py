@@ -8,14 +8,29 @@ clean rewrite drops, and the old one is kept as `.bak`.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .. import dose
 from .host import host
 from .questions import AskScreen
 
 if TYPE_CHECKING:
-    from .planning import PlanningScreen
+    from textual.app import App
+
+    from ..session.model import Session
+
+
+class PlanningScreen(Protocol):
+    """What saving uses of the planning screen (it imports this module, not the reverse)."""
+
+    session: Session
+
+    @property
+    def app(self) -> App[Any]: ...
+
+    def saved(self, session: Session) -> None: ...
+
+    def notify(self, message: str, *, severity: Any = ...) -> None: ...
 
 
 def ask_save_as(screen: PlanningScreen) -> None:

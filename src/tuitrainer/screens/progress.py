@@ -22,7 +22,6 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Label, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
-from ..counts import counted
 from ..durations import format_duration
 from ..history import progress as queries
 from ..history.assessment_trend import assessment_trend
@@ -34,6 +33,7 @@ from ..widgets.footer import Footer
 from ..widgets.text import cell, plain, styled
 from .help import HelpScreen
 from .host import host
+from .progress_calendar import fill_calendar, short_day
 
 if TYPE_CHECKING:
     from ..history.report_daily import Extras
@@ -49,10 +49,6 @@ RANGES: list[tuple[str, int | None]] = [
 DEFAULT_RANGE = 1
 CALENDAR_WEEKS = 8
 PANES = ["recent", "calendar", "balance", "pain", "assessments"]
-
-
-def short_day(day: date) -> str:
-    return day.strftime("%d %b")
 
 
 def rating_text(value: float | None) -> str:
@@ -237,51 +233,13 @@ class ProgressScreen(Screen[None]):
 
     def _fill_calendar(self, history: HistoryStore) -> None:
         facts = queries.adherence(history, self.scope, CALENDAR_WEEKS)
-        planned = self._extras().schedule
-        if planned is None:
-            streak_content = styled(
-                "Streak: [b]$n[/b] $days in a row",
-                n=facts.streak,
-                days="day" if facts.streak == 1 else "days",
-            )
-        else:
-            streak_content = styled(
-                "Streak: [b]$n[/b] $days in a row · $done",
-                n=planned.streak,
-                days="due day" if planned.streak == 1 else "due days",
-                done=planned.text(),
-            )
-        self.query_one("#streak", Label).update(streak_content)
-        legend = "  (green: done to the end; yellow: stopped early or skipped"
-        legend += "; x: due, not done)" if planned is not None else ")"
-        self.query_one("#adherence", Label).update(
-            plain(
-                f"In the range: {counted(facts.workouts, 'workout')} ({facts.completed} to the "
-                f"end) on {counted(facts.active_days, 'day')}; reps done: {facts.dose_text()}"
-                f"{legend}"
-            )
+        fill_calendar(
+            self.query_one("#days", DataTable),
+            self.query_one("#streak", Label),
+            self.query_one("#adherence", Label),
+            facts,
+            self._extras().schedule,
         )
-        due = planned.days if planned is not None else {}
-        table = self.query_one("#days", DataTable)
-        table.clear(columns=True)
-        table.add_columns("Week of", "Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
-        for week in facts.weeks():
-            cells: list[str | Text] = [short_day(week[0])]
-            for day in week:
-                count = facts.days.get(day, 0)
-                # A due day missed is marked whatever else was done that day, and a
-                # workout skipped through or stopped early is not shown as one done.
-                if day > facts.last_day:
-                    cells.append("")
-                elif due.get(day) == "missed":
-                    cells.append(Text(" x ", style="bold red"))
-                elif facts.done_days.get(day):
-                    cells.append(Text(f" {count} ", style="bold reverse green"))
-                elif count:
-                    cells.append(Text(f" {count} ", style="bold yellow"))
-                else:
-                    cells.append(Text(" . ", style="dim"))
-            table.add_row(*[cell(c) for c in cells])
 
     def _fill_balance(self, history: HistoryStore) -> None:
         self.balances = queries.balance(history, self.scope)

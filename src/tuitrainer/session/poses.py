@@ -30,10 +30,10 @@ from ..poses.model import (
     PoseSpec,
 )
 from .checker import Checker, scalar_value
-from .load import check_nodes, compose, decode
 from .problems import Problem, SessionError
 from .schema import Field
 from .validate import Check, check_mapping
+from .yaml_nodes import check_nodes, compose, decode
 
 if TYPE_CHECKING:
     from .model import Exercise
@@ -293,6 +293,11 @@ def check_exercise_poses(ck: Checker, node: Node) -> PoseSpec | str | None:
         ck.add(node, "poses must be a built-in pose id or a mapping with start (and end)")
         return None
     return build_pose(ck, node, EXERCISE_POSE_FIELDS, id="exercise", name="exercise")
+
+
+def check_poses(ck: Checker, node: Node, f: Field) -> Any:
+    """The `poses:` field kind of an exercise: session/load.py hands it to check_mapping."""
+    return check_exercise_poses(ck, node)
 
 
 @cache

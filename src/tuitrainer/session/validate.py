@@ -40,11 +40,6 @@ from .schema import (
     Field,
 )
 
-# timestamp is here because YAML reads `name: 2024-06-01` as a date; the field checks then
-# say "must be text ... put it in quotes" instead of refusing an unexplained tag.
-ALLOWED_TAGS = {
-    _YAML + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
-}
 _RANGE = re.compile(r"^\s*([0-9]+)\s*-\s*([0-9]+)\s*$")  # REP_RANGE_PATTERN, with groups
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CUE_NAME = re.compile(SOUND_NAME_PATTERN)
@@ -302,13 +297,6 @@ def _check_sound(ck: Checker, node: Node, name: str) -> bool:
     return True
 
 
-def check_poses(ck: Checker, node: Node, f: Field) -> Any:
-    """An exercise's figure: a built-in pose id or a pose of its own (see session/poses.py)."""
-    from .poses import check_exercise_poses
-
-    return check_exercise_poses(ck, node)
-
-
 Check = Callable[[Checker, Node, Field], Any]
 CHECKS: dict[str, Check] = {
     "text": check_text,
@@ -322,7 +310,6 @@ CHECKS: dict[str, Check] = {
     "tips": check_tips,
     "tempo": check_tempo,
     "cues": check_cues,
-    "poses": check_poses,
 }
 
 
