@@ -97,6 +97,18 @@ def sessions_section(store: HistoryStore, scope: Scope) -> list[str]:
     return lines + [""]
 
 
+def balance_cells(b: progress.Balance) -> list[str]:
+    """One exercise's row of the left/right table, as both reports show it (unescaped)."""
+    return [
+        b.name,
+        f"{b.left.reps} / {b.left.target}",
+        f"{b.right.reps} / {b.right.target}",
+        format_duration(b.left.seconds),
+        format_duration(b.right.seconds),
+        b.lagging or "-",
+    ]
+
+
 def balance_section(store: HistoryStore, scope: Scope) -> list[str]:
     rows = progress.balance(store, scope)
     lines = [
@@ -110,17 +122,7 @@ def balance_section(store: HistoryStore, scope: Scope) -> list[str]:
         return lines + ["No exercise done on both sides in this period.", ""]
     lines += table(
         ["Exercise", "Left reps", "Right reps", "#Left time", "#Right time", "Lagging side"],
-        (
-            [
-                md_text(b.name),
-                f"{b.left.reps} / {b.left.target}",
-                f"{b.right.reps} / {b.right.target}",
-                format_duration(b.left.seconds),
-                format_duration(b.right.seconds),
-                b.lagging or "-",
-            ]
-            for b in rows
-        ),
+        ([md_text(name), *rest] for name, *rest in map(balance_cells, rows)),
     )
     return lines + [""]
 

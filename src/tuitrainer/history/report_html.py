@@ -14,11 +14,10 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from ..assessment.model import Battery
-from ..durations import format_duration
 from . import progress, svg
 from .assessment_trend import assessment_trend
 from .psfs import NAME, SCALE, trend_text
-from .report import MONTHLY_AFTER_WEEKS, NOTE, rating, span
+from .report import MONTHLY_AFTER_WEEKS, NOTE, balance_cells, rating, span
 from .report_daily import Extras, item_rows
 from .scope import Scope, local_day, week_start
 
@@ -159,17 +158,7 @@ def _balance(store: HistoryStore, scope: Scope) -> list[str]:
     out.append(
         _table(
             ["Exercise", "Left reps", "Right reps", "#Left time", "#Right time", "Lagging"],
-            [
-                [
-                    b.name,
-                    f"{b.left.reps} / {b.left.target}",
-                    f"{b.right.reps} / {b.right.target}",
-                    format_duration(b.left.seconds),
-                    format_duration(b.right.seconds),
-                    b.lagging or "-",
-                ]
-                for b in rows
-            ],
+            [balance_cells(b) for b in rows],
         )
     )
     return [*out, "</section>"]
