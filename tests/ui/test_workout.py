@@ -451,3 +451,24 @@ async def test_ctrl_q_in_a_workout_asks_like_q(locations, clock: FakeClock):
         await pilot.press("n")
         await pilot.pause()
         assert app.screen.workout.running
+
+
+async def test_a_space_just_as_the_summary_opens_does_not_skip_the_pain_rating(
+    locations, clock: FakeClock
+):
+    """From the floor, space (the rep key) may land as DONE gives way to the summary:
+    the rating is still asked; typed digits and space, or Enter, close it."""
+    app = make_app(locations, clock)
+    async with app.run_test() as pilot:
+        await skip_to_done(pilot)
+        await pilot.press("space")  # DONE: straight to the summary
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("space")  # a beat late: not a skip
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert any("0 to 10" in str(n.message) for n in app._notifications)
+        await pilot.press("4", "space")
+        await pilot.pause()
+    [workout] = saved(locations)
+    assert workout["pain"] == 4

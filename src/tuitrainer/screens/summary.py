@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,6 +18,10 @@ from ..widgets.rating import RatingInput, submitted_rating
 from ..widgets.text import cell, plain
 from ..workout import Workout
 from .messages import SummaryClosed
+
+# Space is the workout's rep key, pressed from the floor: a space that lands just as the
+# summary opens (after DONE) must not skip the pain rating. Enter or Esc skip at once.
+SETTLE_SECONDS = 1.0
 
 
 class SummaryScreen(Screen[None]):
@@ -68,6 +74,7 @@ class SummaryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.opened_at = time.monotonic()
         self.query_one("#pain", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -79,8 +86,13 @@ class SummaryScreen(Screen[None]):
         self.post_message(SummaryClosed(self.workout, rating))
 
     async def action_save(self) -> None:
-        """Space does what Enter does: saves the digits typed, or skips an empty box."""
-        await self.query_one("#pain", Input).action_submit()
+        """Space does what Enter does: saves the digits typed, or skips an empty box;
+        but not in the first second, when it is more likely a rep key pressed late."""
+        box = self.query_one("#pain", Input)
+        if not box.value.strip() and time.monotonic() - self.opened_at < SETTLE_SECONDS:
+            self.notify("Your pain now, 0 to 10, then space; Enter skips it.", timeout=3)
+            return
+        await box.action_submit()
 
     def action_skip(self) -> None:
         self.post_message(SummaryClosed(self.workout, None))
