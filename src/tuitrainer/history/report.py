@@ -15,7 +15,7 @@ from ..assessment.model import Battery
 from ..counts import counted
 from ..durations import format_duration
 from . import progress
-from .assessment_trend import assessment_times, assessment_trend
+from .assessment_trend import AssessmentResult, assessment_times, assessment_trend
 from .markdown import md_code, md_text, table
 from .report_daily import Extras, psfs_lines, schedule_lines
 from .scope import Scope, local_day, local_offset
@@ -156,11 +156,9 @@ def pain_section(store: HistoryStore, scope: Scope, weeks: int) -> list[str]:
     return lines + [""]
 
 
-def assessment_section(store: HistoryStore, scope: Scope, battery: Battery) -> list[str]:
-    results = assessment_trend(store, scope, battery)
-    lines = ["## Self-assessment", ""]
-    if not results:
-        return lines + ["No self-assessment in this period.", ""]
+def assessment_rows(results: list[AssessmentResult], scope: Scope) -> list[list[str]]:
+    """Date, test (with the wording then, if it was worded otherwise), left and right:
+    the self-assessment table of both reports, unescaped."""
     cells: dict[tuple[str, str], dict[str, str]] = {}
     for result in results:
         test = result.test_name
@@ -168,13 +166,21 @@ def assessment_section(store: HistoryStore, scope: Scope, battery: Battery) -> l
             test += f" (as worded then: {result.wording})"
         key = (local_day(result.taken_at, scope).isoformat(), test)
         cells.setdefault(key, {})[result.side] = result.summary
+    return [
+        [day, test, sides.get("left", "-"), sides.get("right", "-")]
+        for (day, test), sides in cells.items()
+    ]
+
+
+def assessment_section(store: HistoryStore, scope: Scope, battery: Battery) -> list[str]:
+    results = assessment_trend(store, scope, battery)
+    lines = ["## Self-assessment", ""]
+    if not results:
+        return lines + ["No self-assessment in this period.", ""]
     lines += finding_legend(battery) + [""]
+    rows = assessment_rows(results, scope)
     lines += table(
-        ["Date", "Test", "Left", "Right"],
-        (
-            [day, md_text(test), sides.get("left", "-"), sides.get("right", "-")]
-            for (day, test), sides in cells.items()
-        ),
+        ["Date", "Test", "Left", "Right"], ([d, md_text(t), *rest] for d, t, *rest in rows)
     )
     return lines + [""]
 

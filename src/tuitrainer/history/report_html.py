@@ -17,9 +17,9 @@ from ..assessment.model import Battery
 from . import progress, svg
 from .assessment_trend import assessment_trend
 from .psfs import NAME, SCALE, trend_text
-from .report import MONTHLY_AFTER_WEEKS, NOTE, balance_cells, rating, span
+from .report import MONTHLY_AFTER_WEEKS, NOTE, assessment_rows, balance_cells, rating, span
 from .report_daily import Extras, item_rows
-from .scope import Scope, local_day, week_start
+from .scope import Scope, week_start
 
 if TYPE_CHECKING:
     from .store import HistoryStore
@@ -194,17 +194,7 @@ def _assessments(store: HistoryStore, scope: Scope, battery: Battery) -> list[st
     results = assessment_trend(store, scope, battery)
     if not results:
         return []
-    cells: dict[tuple[str, str], dict[str, str]] = {}
-    for result in results:
-        test = result.test_name
-        if result.wording:  # answered under an earlier set-up or pass mark
-            test += f" (as worded then: {result.wording})"
-        key = (local_day(result.taken_at, scope).isoformat(), test)
-        cells.setdefault(key, {})[result.side] = result.summary
-    rows = [
-        [day, test, sides.get("left", "-"), sides.get("right", "-")]
-        for (day, test), sides in cells.items()
-    ]
+    rows = assessment_rows(results, scope)
     return [
         "<section><h2>Self-assessment over time</h2>",
         _table(["Date", "Test", "Left", "Right"], rows),
