@@ -27,6 +27,20 @@ class SideView:
 
 
 @dataclass(frozen=True)
+class Fuller:
+    """A big text's fuller form, with the side in it ("LEFT · LIFT", "CLAMSHELL ·
+    LEFT"): drawn in place of the short one when every form in `rooms` (the widest
+    it takes in this part) fits as large and on as few lines. So it does not come
+    and go from one part of a rep to the next, and never shrinks the short word."""
+
+    text: str
+    rooms: tuple[str, ...]
+
+
+SIDE_JOIN = "\u00a0·\u00a0"  # unbreakable: a wrapped line never ends or starts with the dot
+
+
+@dataclass(frozen=True)
 class Display:
     title: str
     exercise: str
@@ -39,6 +53,8 @@ class Display:
     prompt: str  # what the keys do now, where it matters (a rep range's low end)
     next_title: str  # in pauses: "Next: Fire hydrant, right side"
     next_big: str  # in pauses, big: the next exercise, or the next side
+    phase_fuller: Fuller | None  # in a guided side: the side with the movement
+    next_fuller: Fuller | None  # in pauses before a new exercise: its side as well
     coach: str
     up_next: str
     elapsed: float
@@ -59,6 +75,17 @@ def clock_text(seconds: float, count_down: bool) -> str:
     return format_duration(max(0, value))
 
 
+def total_times(active: float, left: float) -> str:
+    """The whole workout, in minutes: time in (pauses not counted) and time left.
+
+    Whole minutes, so the line reads as the workout's length and not as a second
+    clock beside the big one, and changes once a minute: a line redrawn each
+    second made every second's repaint span the screen (benchmarks/workout_cpu.py).
+    Time left rounds up: it says 0 only at the end."""
+    to_go = math.ceil(max(0.0, left) / 60 - 1e-9)
+    return f"{int(max(0.0, active) // 60)} min in · {to_go} min left"
+
+
 def _next_work(engine: Engine, after: int) -> Segment | None:
     for seg in engine.segments[after + 1 :]:
         if seg.kind is Kind.WORK:
@@ -66,7 +93,7 @@ def _next_work(engine: Engine, after: int) -> Segment | None:
     return None
 
 
-def _side_name(side: str) -> str:
+def side_name(side: str) -> str:
     return "both sides" if side == "both" else f"{side} side"
 
 
@@ -78,11 +105,11 @@ def up_next(engine: Engine, index: int) -> str:
         return "Up next: finished!" if current else ""
     if current is not None and nxt.exercise_index == current.exercise_index:
         return (
-            f"Up next: {_side_name(nxt.side)}, set {nxt.set_number}"
+            f"Up next: {side_name(nxt.side)}, set {nxt.set_number}"
             if nxt.exercise.sets > 1
-            else f"Up next: {_side_name(nxt.side)}"
+            else f"Up next: {side_name(nxt.side)}"
         )
-    return f"Up next: {nxt.exercise.name} ({_side_name(nxt.side)})"
+    return f"Up next: {nxt.exercise.name} ({side_name(nxt.side)})"
 
 
 def coaching(engine: Engine, segment: Segment, show_modification: bool) -> str:
@@ -131,7 +158,7 @@ def _sides(engine: Engine, segment: Segment) -> tuple[SideView, ...]:
 def _status(segment: Segment) -> str:
     """The side and the set, in one short line under the heading."""
     exercise = segment.exercise
-    parts = [_side_name(segment.side).capitalize()] if segment.kind is Kind.WORK else []
+    parts = [side_name(segment.side).capitalize()] if segment.kind is Kind.WORK else []
     if exercise.sets > 1:
         parts.append(f"set {segment.set_number} of {exercise.sets}")
     return " · ".join(parts)
@@ -152,6 +179,21 @@ def _phase_word(engine: Engine, segment: Segment) -> str:
     if phase.is_hold:
         return f"HOLD {max(1, math.ceil(left - 1e-9))}"
     return phase.say.upper()
+
+
+def _hold_room(seconds: float) -> str:
+    """The widest a hold's countdown gets: as many digits, each as wide as any."""
+    return "HOLD " + "8" * len(str(max(1, math.ceil(seconds - 1e-9))))
+
+
+def _phase_fuller(engine: Engine, segment: Segment, phase: str) -> Fuller | None:
+    """In a guided left or right side, the side beside the movement: both are read
+    from the floor, and the small side line is not."""
+    if segment.kind is not Kind.WORK or segment.side == "both" or engine.tempo_phase() is None:
+        return None
+    side = _side_word(segment) + SIDE_JOIN
+    words = {_hold_room(p.seconds) if p.is_hold else p.say.upper() for p in segment.exercise.phases}
+    return Fuller(side + phase, tuple(side + word for word in sorted(words)))
 
 
 def _count(engine: Engine, segment: Segment) -> str:
@@ -184,18 +226,24 @@ def _prompt(engine: Engine, segment: Segment) -> str:
     return RANGE_PROMPT if low < high and low <= reps < high else ""
 
 
-def _next(engine: Engine, index: int, segment: Segment) -> tuple[str, str]:
-    """In a pause: the side that comes next, in a line and in big words."""
+def _next(engine: Engine, index: int, segment: Segment) -> tuple[str, str, Fuller | None]:
+    """In a pause: the side that comes next, in a line and in big words (the next
+    exercise's name, with its side when there is room)."""
     if segment.kind is Kind.WORK:
-        return "", ""
+        return "", "", None
     nxt = _next_work(engine, index)
     if nxt is None:
-        return "", ""
-    title = f"Next: {nxt.exercise.name}, {_side_name(nxt.side)}"
+        return "", "", None
+    title = f"Next: {nxt.exercise.name}, {side_name(nxt.side)}"
     if nxt.exercise.sets > 1:
         title += f", set {nxt.set_number} of {nxt.exercise.sets}"
-    same_exercise = segment.kind in (Kind.SIDE_REST, Kind.SET_REST)
-    return title, nxt.label if same_exercise else nxt.exercise.name
+    if segment.kind in (Kind.SIDE_REST, Kind.SET_REST):  # same exercise: the side says it
+        return title, nxt.label, None
+    name = nxt.exercise.name
+    if nxt.side == "both":
+        return title, name, None
+    full = name + SIDE_JOIN + _side_word(nxt)
+    return title, name, Fuller(full, (full,))
 
 
 def finished_words(engine: Engine) -> str:
@@ -228,7 +276,10 @@ def describe(engine: Engine, show_modification: bool = False, start_index: int =
     title = engine.timeline.session.title
     total = engine.planned_total()
     elapsed = total if finished and engine.status == "completed" else engine.total_elapsed()
-    next_title, next_big = _next(engine, index, segment) if not finished else ("", "")
+    next_title, next_big, next_fuller = (
+        _next(engine, index, segment) if not finished else ("", "", None)
+    )
+    phase_fuller = None
     label, prompt = _clock_label(segment), ""
     if not engine.started:
         phase, clock = "READY?", clock_text(segment.seconds, True)
@@ -239,6 +290,7 @@ def describe(engine: Engine, show_modification: bool = False, start_index: int =
     else:
         remaining = engine.remaining()
         phase = "PAUSED" if engine.paused else _phase_word(engine, segment)
+        phase_fuller = None if engine.paused else _phase_fuller(engine, segment, phase)
         clock = (
             clock_text(engine.elapsed(), False)
             if remaining is None
@@ -264,12 +316,13 @@ def describe(engine: Engine, show_modification: bool = False, start_index: int =
         prompt=prompt,
         next_title=next_title,
         next_big=next_big,
+        phase_fuller=phase_fuller,
+        next_fuller=next_fuller,
         coach=coach,
         up_next="" if finished or next_title else up_next(engine, index),
         elapsed=elapsed,
         total=total,
-        times=f"{format_duration(engine.active_elapsed())} in · "
-        f"{format_duration(max(0, total - elapsed))} left",
+        times=total_times(engine.active_elapsed(), total - elapsed),
         sides=_sides(engine, segment),
         self_paced=self_paced,
         paused=engine.paused,
@@ -293,48 +346,6 @@ def seconds_until_change(engine: Engine) -> float | None:
         _, left = tempo
         until = min(until, left, (left % 1.0) or 1.0)
     return until / engine.speed
-
-
-# -- keys that changed nothing -------------------------------------------------------
-# Across the room a silent key reads as a lost rep: say why instead.
-
-
-def no_rep_reason(engine: Engine) -> str:
-    """Why space logged no rep just now."""
-    segment = engine.segment
-    if engine.finished or segment is None:
-        return ""
-    guided = segment.kind is Kind.WORK and segment.timed
-    if engine.paused:  # a guided side has no rep to log, paused or not
-        if guided:
-            return "Paused: press p to go on; guided reps count themselves."
-        return "Paused: press p to go on, then log the rep."
-    if guided:
-        return "Guided reps count themselves: follow the words and the tones."
-    return "Reps are logged while a side runs."
-
-
-def no_undo_reason(engine: Engine) -> str:
-    """Why u took nothing back just now."""
-    segment = engine.segment
-    if engine.finished or segment is None:
-        return ""
-    if segment.kind is Kind.WORK and segment.timed:
-        return "Guided reps count themselves: there is no logged rep to undo."
-    return "No logged rep to undo here."
-
-
-def cleared_reps(engine: Engine, before: SideKey | None, reps_before: int) -> str:
-    """What `b` threw away: a self-paced side started again, or left for the part
-    before it, loses its logged reps."""
-    if before is None or reps_before == 0:
-        return ""
-    kept = engine.stats.get(before)
-    if kept is not None and kept.reps:
-        return ""
-    side = _side_name(before.side).capitalize()
-    plural = "s" if reps_before != 1 else ""
-    return f"{side}: {reps_before} logged rep{plural} cleared."
 
 
 LATE = 0.005  # wake this long after a change is due, so it has happened

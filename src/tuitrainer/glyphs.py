@@ -68,6 +68,7 @@ _FONT_SOURCE = {
     "(": ".# #. #. #. .#",
     ")": "#. .# .# .# #.",
     " ": ".. .. .. .. ..",
+    "\u00a0": ".. .. .. .. ..",  # a space no line breaks at
 }
 
 FONT: dict[str, tuple[str, ...]] = {
@@ -124,7 +125,7 @@ def wrap(text: str, scale: int, columns: int, max_lines: int) -> list[str] | Non
     """Words of `text` in lines that fit `columns` at `scale`; None if they cannot
     (a word too wide, or more than `max_lines` lines)."""
     lines: list[str] = []
-    for word in text.split():
+    for word in filter(None, text.split(" ")):  # not at a no-break space
         if width(word, scale) > columns:
             return None
         if lines and width(f"{lines[-1]} {word}", scale) <= columns:

@@ -234,6 +234,7 @@ class Workouts:
             muted=lambda: self.preferences.muted,
             sound_dirs=self.locations.sound_dirs(),
             clock=self.clock,
+            join_dir=self.locations.speech_cache,
         )
 
     # -- starting ------------------------------------------------------------------

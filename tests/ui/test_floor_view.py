@@ -100,6 +100,46 @@ async def test_a_pause_shows_what_comes_next_and_plus_minus_change_it(
         assert text_of(app, "#times").endswith("left")
 
 
+def drawn(app, selector: str) -> str:
+    """The words a big text draws now (its fuller form, with the side, when it had room)."""
+    return app.screen.query_one(selector, BigText).drawn
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (160, 45)], ids=str)
+async def test_the_side_is_big_beside_the_movement_and_in_what_comes_next(
+    locations: Locations, clock: FakeClock, size: tuple[int, int]
+):
+    app = make_app(locations, clock, FLOOR)
+    async with app.run_test(size=size) as pilot:
+        await play(pilot, clock, MOMENTS["lift"])
+        assert drawn(app, "#phase") == "LEFT · LIFT"
+        await advance(pilot, clock, 1.5)
+        assert drawn(app, "#phase") == "LEFT · HOLD 3"
+        await advance(pilot, clock, 3)
+        assert drawn(app, "#phase") == "LEFT · LOWER"
+        await advance(pilot, clock, 14 - 5.5 + 5 + 1)  # the switch, then the right side
+        assert drawn(app, "#phase") == "RIGHT · LIFT"
+        await advance(pilot, clock, 14 - 1 + 2)  # the rest before the clamshell
+        assert drawn(app, "#phase") == "REST"
+        assert drawn(app, "#next-big") == "CLAMSHELL · LEFT"
+        await advance(pilot, clock, 18 + 5)  # the self-paced side: its side is its word
+        assert drawn(app, "#phase") == "LEFT"
+
+
+async def test_at_40x12_the_movement_keeps_its_size_and_the_side_goes_small(
+    locations: Locations, clock: FakeClock
+):
+    app = make_app(locations, clock, FLOOR)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await play(pilot, clock, MOMENTS["lift"])
+        phase = app.screen.query_one("#phase", BigText)
+        assert (phase.drawn, phase.scale) == ("LIFT", 1)
+        assert text_of(app, "#status") == "Left side"
+        for _ in range(3):  # lift, hold, lower: the same form all through the rep
+            await advance(pilot, clock, 2)
+            assert "LEFT" not in phase.drawn
+
+
 @pytest.mark.parametrize(("size", "rows"), [((80, 24), 3), ((160, 45), 5)])
 async def test_the_rep_count_is_tall_enough_to_read_from_the_floor(
     locations: Locations, clock: FakeClock, size: tuple[int, int], rows: int
@@ -243,3 +283,19 @@ async def test_minus_in_the_last_seconds_of_a_rest_says_why_it_did_nothing(
         await pilot.press("minus")
         assert "last 3 seconds" in app.screen.notice
         assert "change the length" not in app.screen.notice
+
+
+def test_the_fuller_form_is_drawn_only_when_each_of_its_forms_fits():
+    """At a width where "RIGHT · LIFT" fits and "RIGHT · LOWER" does not, the phase
+    stays "LIFT"/"LOWER" all through the rep: the side does not come and go."""
+    join = "\u00a0·\u00a0"
+    rooms = [f"RIGHT{join}LIFT", f"RIGHT{join}LOWER"]
+    columns = glyphs.width(rooms[0], 1) + 1
+    assert glyphs.width(rooms[1], 1) > columns
+    big = BigText()
+    big.update("LIFT", rooms[0], rooms)
+    assert big.layout_for(columns) == (1, ["LIFT"])
+    assert big.layout_for(glyphs.width(rooms[1], 1)) == (1, [rooms[0]])
+    big.max_scale = 2  # never smaller glyphs for the sake of the side
+    wide = glyphs.width("LIFT", 2)
+    assert big.layout_for(wide) == (2, ["LIFT"])

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import wave
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import FakeClock
 from tuitrainer.audio.cues import STALE, CueScheduler
+from tuitrainer.audio.joined import GAP_SECONDS, joined
 from tuitrainer.audio.outputs import SilentOutput
 from tuitrainer.config import Preferences
 from tuitrainer.engine import Engine
@@ -220,9 +224,70 @@ exercises:
 def test_a_long_side_has_a_halfway_cue_that_a_setting_switches_off(clock: FakeClock):
     engine, cues, output = scheduled(LONG_SIDE, clock)
     run_ticking(engine, cues, clock, 0.1)
-    assert output.played.count("halfway") == 1  # at 10 s, over that rep's "up"
+    assert output.played.count("halfway") == 1  # at 10 s, with the third rep's "down"
     prefs = Preferences()
     prefs.cues["halfway"] = False
     engine, cues, output = scheduled(LONG_SIDE, FakeClock(), prefs)
     run_ticking(engine, cues, engine.clock, 0.1)
     assert "halfway" not in output.played
+
+
+class FileOutput(SilentOutput):
+    """Keeps the file each cue played."""
+
+    def play(self, cue: str, path: Path, at: float, volume: float) -> None:
+        super().play(cue, path, at, volume)
+        self.files.append(str(path))
+
+
+def frames(path: Path | str) -> bytes:
+    with wave.open(str(path), "rb") as sound:
+        return sound.readframes(sound.getnframes())
+
+
+@pytest.mark.parametrize(("reps", "beat"), [(5, "down"), (6, "up")])
+def test_a_halfway_on_a_reps_movement_plays_its_tone_then_the_taps(
+    clock: FakeClock, tmp_path: Path, reps: int, beat: str
+):
+    """With tones only, the halfway used to replace the movement's tone (the sixth
+    rep's "up" of ten): someone following the tempo by ear lost a beat."""
+    sounds = builtin_dir("sounds")
+    text = LONG_SIDE.replace("reps: 5", f"reps: {reps}")
+    session, problems = check_text(text, "cues.yaml", sound_dirs=[sounds])
+    assert not problems
+    engine = Engine(plan(session), clock=clock)
+    output = FileOutput()
+    cues = CueScheduler(
+        engine, lambda: output, Preferences(), lambda: False, [sounds], clock, join_dir=tmp_path
+    )
+    engine.subscribe(cues)
+    run_ticking(engine, cues, clock, 0.1)
+    halfway = output.files[output.played.index("halfway")]
+    assert Path(halfway).parent == tmp_path
+    up, taps = frames(sounds / f"{beat}.wav"), frames(sounds / "halfway.wav")
+    both = frames(halfway)
+    assert both.startswith(up) and both.endswith(taps)
+    with wave.open(str(sounds / "up.wav"), "rb") as sound:
+        gap = int(GAP_SECONDS * sound.getframerate()) * sound.getsampwidth() * sound.getnchannels()
+    assert len(both) == len(up) + gap + len(taps)
+    assert both[len(up) : len(up) + gap] == bytes(gap)  # silence between: two sounds, one beat
+
+
+def test_sounds_that_cannot_be_joined_leave_the_halfway_alone(tmp_path: Path):
+    sounds = builtin_dir("sounds")
+    other = tmp_path / "other.wav"
+    with wave.open(str(other), "wb") as out:  # another rate: not joined, never garbled
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(8000)
+        out.writeframes(bytes(800))
+    assert joined(other, sounds / "halfway.wav", tmp_path) is None
+    assert joined(tmp_path / "missing.wav", sounds / "halfway.wav", tmp_path) is None
+    broken = tmp_path / "broken.wav"
+    broken.write_bytes(b"RIFF not a wave")
+    assert joined(broken, sounds / "halfway.wav", tmp_path) is None
+    first = joined(sounds / "up.wav", sounds / "halfway.wav", tmp_path / "cache")
+    assert first is not None and first == joined(
+        sounds / "up.wav", sounds / "halfway.wav", tmp_path / "cache"
+    )
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == [first.name]  # once, no leftovers

@@ -38,6 +38,7 @@ from ..events import (
     WorkoutFinished,
 )
 from ..planner import Kind
+from .joined import joined
 from .outputs import Output
 
 
@@ -66,6 +67,7 @@ PRIORITY = (
     "rep",
 )
 CUES = tuple(PRIORITY)
+BEATS = ("up", "down", "rep")  # the tempo's own sounds: a halfway on one plays it first
 SAME_MOMENT = 0.03  # clock seconds
 STALE = 0.5  # a cue this late (after a long stall) is dropped, not played late
 LOOKAHEAD = 0.3  # cues due this soon go to the player early
@@ -153,9 +155,11 @@ class CueScheduler:
         sound_dirs: list[Path],
         clock: Callable[[], float],
         voice: Speech | None = None,
+        join_dir: Path | None = None,
     ) -> None:
         self.engine = engine
         self.voice = voice
+        self.join_dir = join_dir  # where two tones of one moment are joined (joined.py)
         self.output = output
         self.preferences = preferences
         self.muted = muted
@@ -258,11 +262,25 @@ class CueScheduler:
         speaks = self.voice is not None and output.plays_files
         spoken = self.voice.clip(cue) if speaks and self.voice is not None else None
         path = spoken or self.path_for(cue)  # the phrase replaces the tone; unready: the tone
+        if spoken is None and path is not None:
+            path = self._with_beat(cue, path)
         if spoken is not None and self.voice is not None:
             volume = self.voice.volume(volume)
         if path is not None:
             self._handed.add(key)
             output.play(cue.name, path, cue.at, volume)
+
+    def _with_beat(self, cue: Cue, path: Path) -> Path:
+        """A halfway on a guided rep's first movement plays that movement's tone
+        first, then the taps, so the tempo keeps its beat (the voice says both)."""
+        beaten = cue.beaten
+        if cue.name != "halfway" or beaten is None or beaten.name not in BEATS:
+            return path
+        if self.join_dir is None or not self.preferences.cue_enabled(beaten.name):
+            return path
+        first = self.path_for(beaten)
+        both = joined(first, path, self.join_dir) if first is not None else None
+        return both or path
 
     def close(self) -> None:
         """The workout is left: stop rendering its phrases (the cache keeps what is done)."""

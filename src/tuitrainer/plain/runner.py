@@ -11,8 +11,9 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
-from ..display import cleared_reps, coaching, no_rep_reason, no_undo_reason
+from ..display import coaching
 from ..events import PartLengthChanged, RepCounted, RepUndone
+from ..key_notices import cleared_reps, no_rep_reason, no_undo_reason
 from ..plain_text import printable
 from ..planner import Kind
 from ..tally import workout_rows

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Container, Horizontal, Vertical
-from textual.widgets import Label, ProgressBar, Static
+from textual.widgets import Label
 
 from ..widgets.big_text import BigText
 from ..widgets.figure import FigureWidget
 from ..widgets.live_text import LiveText
+from ..widgets.progress_line import ProgressLine
 from ..widgets.side_panel import SidePanel
 
 
@@ -42,9 +43,9 @@ def floor_view() -> ComposeResult:
     with Horizontal(id="sides"):
         yield SidePanel("left")
         yield SidePanel("right")
-    yield Static("", id="coach", markup=False)
+    yield LiveText(id="coach", wrap=True)
     with Horizontal(id="progress-row"):
-        yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="progress")
+        yield ProgressLine(id="progress")
         yield LiveText(id="times")
     yield Label("", id="next", markup=False)
 

@@ -15,29 +15,22 @@ from textual.app import ComposeResult
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Label, ProgressBar, Static
+from textual.widgets import Label
 
-from ..display import (
-    LATE,
-    Display,
-    cleared_reps,
-    describe,
-    next_wake,
-    no_rep_reason,
-    no_undo_reason,
-)
+from ..display import LATE, Display, describe, next_wake
 from ..engine import Engine
 from ..engine_clock import COUNTDOWN
 from ..events import Event, Halfway, PhaseStarted, RepCounted, RepUndone, WorkoutFinished
 from ..figure_view import figure_view
+from ..key_notices import cleared_reps, no_rep_reason, no_undo_reason
 from ..plain_text import printable
 from ..planner import Kind
 from ..widgets.big_text import BigText
 from ..widgets.figure import FigureWidget
 from ..widgets.footer import Footer
-from ..widgets.side_panel import SidePanel
 from ..widgets.text import plain
 from ..workout import Workout
+from .floor_paint import FloorPaint
 from .floor_view import floor_view, scales
 from .help import HelpScreen
 from .host import host
@@ -67,12 +60,12 @@ class WorkoutScreen(Screen[None]):
         self.show_modification = False
         self.show_figure = True  # from the settings on mount; v turns it off for this run
         self._figure_change: float | None = None  # clock seconds until the figure moves
-        self._shown: dict[str, object] = {}
         self._exercise_index = -1
         self._summary_at: float | None = None  # set while DONE is shown
         self._wake: asyncio.TimerHandle | None = None
         self._flash_until: float | None = None  # the side panel flashes at halfway
         self._notice_timer: Timer | None = None
+        self.paint = FloorPaint(self)
 
     def compose(self) -> ComposeResult:
         yield from floor_view()
@@ -156,23 +149,6 @@ class WorkoutScreen(Screen[None]):
 
     # -- drawing ---------------------------------------------------------------
 
-    def _set(self, selector: str, value: str) -> None:
-        if self._shown.get(selector) != value:
-            self._shown[selector] = value
-            widget = self.query_one(selector)
-            if isinstance(widget, Static):  # Label too: it would parse a str as markup
-                widget.update(plain(value))
-            else:  # BigText, LiveText: they draw a str as it is, so only escape it
-                widget.update(printable(value, newlines=False))  # type: ignore[attr-defined]
-
-    def _arrange_sides(self, display: Display) -> None:
-        """One panel per side of the exercise, in its order; `[both]` shows one."""
-        panels = list(self.query(SidePanel))
-        for position, panel in enumerate(panels):
-            panel.display = position < len(display.sides)
-            if panel.display:
-                panel.assign(display.sides[position].side)
-
     def sync(self) -> None:
         """Catch the workout up with the clock, then redraw what changed."""
         self.workout.advance()
@@ -193,60 +169,26 @@ class WorkoutScreen(Screen[None]):
         segment = self.engine.segment or fallback
         if segment.exercise_index != self._exercise_index:
             self._exercise_index = segment.exercise_index
-            self._arrange_sides(display)
+            self.paint.arrange_sides(display)
         self.sub_title = printable(display.title, newlines=False)
-        for selector, value in (
-            ("#exercise", display.exercise),
-            ("#position", display.position),
-            ("#status", display.status),
-            ("#phase", display.phase),
-            ("#count", display.count),
-            ("#next-title", display.next_title),
-            ("#next-big", display.next_big),
-            ("#prompt", display.prompt),
-            ("#clock", display.clock),
-            ("#clock-label", display.clock_label),
-            ("#coach", display.coach),
-            ("#times", display.times),
-            ("#next", display.up_next),
-        ):
-            self._set(selector, value)
-        for selector in ("#count", "#next-title", "#next-big", "#prompt"):
-            shown = bool(self._shown[selector])
-            if selector == "#next-big" and self.has_class("-short"):
-                shown = False  # named once, in its line (an inline display beats the CSS)
-            if self._shown.get(f"{selector}.display") != shown:  # a style change costs
-                self._shown[f"{selector}.display"] = shown
-                self.query_one(selector).display = shown
-        self.set_class(display.paused, "-paused")
-        self.set_class(display.self_paced, "-self-paced")
-        progress = self.query_one(ProgressBar)
-        if self._shown.get("total") != display.total:
-            self._shown["total"] = display.total
-            progress.total = max(display.total, 1)
-        # In steps a half cell wide: a bar that has not visibly moved is not redrawn.
-        step = max(1.0, display.total / max(1, 2 * progress.size.width))
-        elapsed = min(display.total, (display.elapsed // step) * step)
-        if self._shown.get("elapsed") != elapsed:
-            self._shown["elapsed"] = elapsed
-            progress.progress = elapsed
         if self._flash_until is not None and self.engine.clock() >= self._flash_until:
             self._flash_until = None
-        for view, panel in zip(display.sides, self.query(SidePanel), strict=False):
-            panel.show(view.reps, view.target, view.seconds, view.active, view.done)
-            panel.set_class(view.active and self._flash_until is not None, "-halfway")
+        self.paint.show(display, flashing=self._flash_until is not None)
+        self.set_class(display.paused, "-paused")
+        self.set_class(display.self_paced, "-self-paced")
         self._draw_figure()
 
     def _draw_figure(self) -> None:
         """The exercise's figure: start pose while getting ready, moving with the tempo."""
         shown = figure_view(self.engine, self.show_modification, self.start_index)
         hidden = shown is None or not self.show_figure
-        if self._shown.get("figure-hidden") != hidden:
-            self._shown["figure-hidden"] = hidden
+        if self.paint.shown.get("figure-hidden") != hidden:
+            self.paint.shown["figure-hidden"] = hidden
             self.query_one("#figure").set_class(hidden, "-none")
         self._figure_change = None
         if shown is not None and not hidden:
-            figure = self.query_one(FigureWidget)
+            figure = self.paint.widget("#pose-figure")
+            assert isinstance(figure, FigureWidget)
             figure.show(shown.spec, shown.side, shown.fraction, shown.still)
             if shown.next_change is not None and not self.engine.paused:
                 self._figure_change = shown.next_change / self.engine.speed
