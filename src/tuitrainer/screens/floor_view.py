@@ -20,18 +20,24 @@ from ..widgets.side_panel import SidePanel
 
 
 def floor_view() -> ComposeResult:
-    """The workout screen's widgets (the footer is the screen's own)."""
-    with Horizontal(id="heading"):
-        yield Label("", id="exercise", markup=False)
-        yield Label("", id="position", markup=False)
-    yield Label("", id="status", markup=False)
+    """The workout screen's widgets (the footer is the screen's own).
+
+    In three boxes, top, floor and bottom: Textual repaints every child of a box
+    that a change touches, so the clock's next second, in the floor, leaves the
+    lines above and below it alone (benchmarks/workout_cpu.py)."""
+    with Vertical(id="top"):
+        with Horizontal(id="heading"):
+            yield Label("", id="exercise", markup=False)
+            yield Label("", id="position", markup=False)
+        yield Label("", id="status", markup=False)
     with Horizontal(id="floor"):
         with Vertical(id="big"):
-            yield BigText(id="phase")
-            yield BigText(id="count")
-            yield Label("", id="next-title", markup=False)
-            yield BigText(id="next-big", max_lines=2)
-            yield Label("", id="prompt", markup=False)
+            with Vertical(id="words"):
+                yield BigText(id="phase")
+                yield BigText(id="count")
+                yield Label("", id="next-title", markup=False)
+                yield BigText(id="next-big", max_lines=2)
+                yield Label("", id="prompt", markup=False)
             with Horizontal(id="clock-row"):
                 yield BigText(id="clock")
                 yield Label("", id="clock-label", markup=False)
@@ -39,15 +45,16 @@ def floor_view() -> ComposeResult:
         # first thing to give way on a small terminal.
         with Container(id="figure"):
             yield FigureWidget(id="pose-figure")
-    yield Label("", id="notice", markup=False)
-    with Horizontal(id="sides"):
-        yield SidePanel("left")
-        yield SidePanel("right")
-    yield LiveText(id="coach", wrap=True)
-    with Horizontal(id="progress-row"):
-        yield ProgressLine(id="progress")
-        yield LiveText(id="times")
-    yield Label("", id="next", markup=False)
+    with Vertical(id="bottom"):
+        yield Label("", id="notice", markup=False)
+        with Horizontal(id="sides"):
+            yield SidePanel("left")
+            yield SidePanel("right")
+        yield LiveText(id="coach", wrap=True)
+        with Horizontal(id="progress-row"):
+            yield ProgressLine(id="progress")
+            yield LiveText(id="times")
+        yield Label("", id="next", markup=False)
 
 
 def scales(width: int, height: int) -> dict[str, int]:
