@@ -62,3 +62,13 @@ async def advance(pilot, clock: FakeClock, seconds: float) -> None:
 @pytest.fixture
 def quick_app(locations: Locations, clock: FakeClock) -> TuitrainerApp:
     return make_app(locations, clock)
+
+
+async def footer_keys_shown(pilot) -> None:
+    """The footer composes its keys a refresh or two after a screen changes: wait for them
+    (up to a second), so a loaded machine takes the same picture as an idle one."""
+    for _ in range(50):
+        if pilot.app.screen.query("FooterKey"):
+            break
+        await pilot.pause(0.02)
+    await pilot.pause()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import DATA, FakeClock
-from tests.ui.conftest import advance, make_app, text_of
+from tests.ui.conftest import advance, footer_keys_shown, make_app, text_of
 from tuitrainer import glyphs
 from tuitrainer.locations import Locations
 from tuitrainer.session import load_session
@@ -299,3 +299,18 @@ def test_the_fuller_form_is_drawn_only_when_each_of_its_forms_fits():
     big.max_scale = 2  # never smaller glyphs for the sake of the side
     wide = glyphs.width("LIFT", 2)
     assert big.layout_for(wide) == (2, ["LIFT"])
+
+
+@pytest.mark.parametrize(("size", "figure"), [((100, 30), False), ((160, 45), True)], ids=str)
+async def test_the_footer_offers_v_only_where_the_figure_has_room(
+    locations: Locations, clock: FakeClock, size: tuple[int, int], figure: bool
+):
+    """Below 110 columns no figure is drawn: `v` gives its place to + and -, which fit."""
+    app = make_app(locations, clock, FLOOR)
+    async with app.run_test(size=size) as pilot:
+        await play(pilot, clock, MOMENTS["rest"])
+        await footer_keys_shown(pilot)
+        keys = {key.description: key for key in app.screen.query("FooterKey")}
+        assert ("Figure" in keys) is figure
+        for description in ("+15 s", "-15 s"):  # drawn whole, inside the screen
+            assert keys[description].region.right <= size[0], description

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import FakeClock
-from tests.ui.conftest import advance, make_app, text_of
+from tests.ui.conftest import advance, footer_keys_shown, make_app, text_of
 from tuitrainer.history.export import workouts
 from tuitrainer.locations import Locations
 from tuitrainer.screens.help import HelpScreen, describe_bindings
@@ -363,16 +363,6 @@ async def test_q_during_done_goes_to_the_summary(locations, clock: FakeClock):
 
 
 # -- snapshots: the workout as it is seen from across the room -------------------------
-
-
-async def footer_keys_shown(pilot) -> None:
-    """The footer composes its keys a refresh or two after a screen changes: wait for them
-    (up to a second), so a loaded machine takes the same picture as an idle one."""
-    for _ in range(50):
-        if pilot.app.screen.query("FooterKey"):
-            break
-        await pilot.pause(0.02)
-    await pilot.pause()
 
 
 def workout_snapshot(locations: Locations, clock: FakeClock, keys: str, seconds: float):

@@ -40,6 +40,7 @@ from .workout_keys import WORKOUT_BINDINGS
 
 DONE_SECONDS = 2.0  # DONE stays up this long (clock seconds) before the summary; space skips
 FLASH_SECONDS = 1.0  # the side panel flashes this long (plan seconds) at halfway
+FIGURE_WIDTH, FIGURE_HEIGHT = 110, 20  # the figure is drawn from this size up (workout.tcss)
 NOTICE_SECONDS = 3.0  # a notice stays this long (real seconds)
 SOUND_NOTICE_SECONDS = 8.0  # the sound notice, often shown under the pain question
 
@@ -49,8 +50,8 @@ class WorkoutScreen(Screen[None]):
 
     CSS_PATH = "workout.tcss"
     RUNS_A_CLOCK = True  # no command palette over a running workout
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-normal"), (110, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-normal"), (FIGURE_WIDTH, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (FIGURE_HEIGHT, "-tall")]
 
     BINDINGS = WORKOUT_BINDINGS
 
@@ -66,6 +67,7 @@ class WorkoutScreen(Screen[None]):
         self._flash_until: float | None = None  # the side panel flashes at halfway
         self._notice_timer: Timer | None = None
         self.paint = FloorPaint(self)
+        self._figure_room = False  # set by the size: whether the figure can be drawn
 
     def compose(self) -> ComposeResult:
         yield from floor_view()
@@ -112,6 +114,15 @@ class WorkoutScreen(Screen[None]):
     def on_resize(self, event: Resize) -> None:
         for selector, scale in scales(event.size.width, event.size.height).items():
             self.query_one(selector, BigText).set_scale(scale)
+        room = event.size.width >= FIGURE_WIDTH and event.size.height >= FIGURE_HEIGHT
+        if room != self._figure_room:
+            self._figure_room = room
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`v` only where the figure has room: below that its place in the footer
+        goes to the keys after it (+ and -)."""
+        return self._figure_room if action == "figure" else True
 
     def _tick(self) -> None:
         self._wake = None
