@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from .cli_common import Commands
     from .history.psfs import Rating
 
-from .cli_common import OK, USAGE
+from .cli_common import INVALID, OK, USAGE
 
 
 def add_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -131,7 +131,13 @@ def cmd_psfs(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         except _Ended:
             print("\nNothing saved.", file=err)
             return USAGE
-        save(store, scores)
+        from .history.user_writes import write_now
+
+        written = write_now(store, lambda: save(store, scores))
+        if not written.saved:  # say what was typed, so it can be entered again
+            typed = "; ".join(f"{activity}: {score}" for activity, score in scores)
+            print(f"tuitrainer: not saved: {written.problem}. You rated: {typed}", file=err)
+            return INVALID
         mean = sum(score for _, score in scores) / len(scores)
         print(f"Saved: average {mean:.1f} of 10.", file=out)
         return OK

@@ -8,7 +8,7 @@ from tests.conftest import FakeClock
 from tests.unit.test_plain import ScriptedKeys
 from tuitrainer.config import Preferences
 from tuitrainer.history import HistoryStore
-from tuitrainer.history.assessments import acknowledge
+from tuitrainer.history.assessments import acknowledge, assessments
 from tuitrainer.locations import Locations
 from tuitrainer.plain.assess import run_plain_assessment
 from tuitrainer.workouts import Workouts
@@ -64,4 +64,52 @@ def test_leaving_saves_nothing(locations: Locations, clock: FakeClock) -> None:
     assert lines[-1] == "Left the assessment. Nothing was saved."
     store, _ = HistoryStore.open(locations.database)
     assert store.conn.execute("SELECT count(*) FROM assessments").fetchone()[0] == 0
+    store.close()
+
+
+class HookedKeys(ScriptedKeys):
+    """Scripted keys that run `hooks[n]` just before the n-th key is returned."""
+
+    def __init__(self, clock: FakeClock, script, hooks) -> None:
+        super().__init__(clock, script)
+        self.hooks, self.count = hooks, 0
+
+    def read(self, timeout: float | None) -> str | None:
+        if self.script and (timeout is None or self.script[0][0] <= self.clock.now + timeout):
+            self.hooks.get(self.count, lambda: None)()
+            self.count += 1
+        return super().read(timeout)
+
+
+def test_a_history_that_refuses_the_save_keeps_the_answers_to_save_again(
+    locations: Locations, clock: FakeClock
+) -> None:
+    store, _ = HistoryStore.open(locations.database)
+    acknowledge(store)
+    save_at = KEYS.index(" ", KEYS.index("l"))  # space on the review
+    keys = [*KEYS[: save_at + 1], " ", *KEYS[save_at + 1 :]]  # refused, then again
+
+    def refuse() -> None:
+        store.conn.execute("PRAGMA query_only = ON")  # as a read-only history would
+
+    def allow() -> None:
+        store.conn.execute("PRAGMA query_only = OFF")
+
+    script = HookedKeys(
+        clock,
+        [(clock.now + 11 * (n > 0), k) for n, k in enumerate(keys)],
+        {save_at: refuse, save_at + 1: allow},
+    )
+    out = io.StringIO()
+    workouts = Workouts(store, locations, Preferences(), clock=clock)
+    code = run_plain_assessment(store, locations, script, out, workouts, clock=clock)
+    lines = out.getvalue().splitlines()
+    assert code == 0
+    refused = [line for line in lines if line.startswith("Not saved:")]
+    assert refused == [
+        "Not saved: the history cannot be written (it is read-only). Space saves again; q leaves."
+    ]
+    assert lines.index(refused[0]) < lines.index("Saved.")
+    [saved] = assessments(store)  # once
+    assert len(saved["answers"]) == 6
     store.close()

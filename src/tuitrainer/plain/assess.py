@@ -16,6 +16,7 @@ from ..assessment.model import Battery, Rules, fill
 from ..assessment.results import builtin_slugs, meanings, notes, plan_heading, proposal_for
 from ..assessment.walk import Step, Walk
 from ..history.assessments import save_assessment
+from ..history.user_writes import write_now
 from ..plain_text import printable
 from .keys import END, Keys
 from .safety import confirmed
@@ -182,7 +183,11 @@ class PlainAssessment:
             self.show()
             return False
         found = walk.responses()
-        save_assessment(self.store, found, walk.battery.digest)
+        digest = walk.battery.digest
+        written = write_now(self.store, lambda: save_assessment(self.store, found, digest))
+        if not written.saved:  # the answers stay: space on the review saves again
+            self.say(f"Not saved: {written.problem}. Space saves again; q leaves.")
+            return False
         self.say("Saved.")
         self.say(meanings(walk.battery, found))
         proposal, problem = proposal_for(self.locations, found, self.rules, walk.battery)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from .. import safety_note
 from ..history.assessments import acknowledge, acknowledged
+from ..history.user_writes import write_now
 from .keys import END, Keys
 
 if TYPE_CHECKING:
@@ -31,7 +32,12 @@ def confirmed(store: HistoryStore, keys: Keys, say: Callable[[str], None]) -> bo
     while True:
         key = keys.read(None)
         if key in (" ", "y"):
-            acknowledge(store)
+            written = write_now(store, lambda: acknowledge(store))
+            if not written.saved:
+                say(
+                    f"Could not note that you read this ({written.problem}): "
+                    "it shows again next time."
+                )
             return True
         if key in ("q", END):
             return False

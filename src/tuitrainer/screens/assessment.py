@@ -21,6 +21,7 @@ from ..assessment.hold import Hold
 from ..assessment.model import Battery, Rules, fill
 from ..assessment.walk import Step, Walk
 from ..history.assessments import save_assessment
+from ..history.user_writes import write_now
 from ..locations import Locations
 from ..session.poses import find_pose
 from ..widgets.figure import FigureWidget
@@ -165,9 +166,19 @@ class AssessmentScreen(Screen[None]):
             self.show()
             return
         found = self.walk.responses()
-        assessment_id = save_assessment(host(self).store, found, self.walk.battery.digest)
+        digest = self.walk.battery.digest
+        store = host(self).store
+        written = write_now(store, lambda: save_assessment(store, found, digest))
+        if written.value is None:  # every answer stays on the screen, to save again
+            self.notify(
+                f"Not saved: {written.problem}. Your answers are still here: "
+                "press Enter to save them again.",
+                severity="error",
+                timeout=10,
+            )
+            return
         self.app.switch_screen(
-            AssessmentResultsScreen(self.walk.battery, self.rules, found, assessment_id)
+            AssessmentResultsScreen(self.walk.battery, self.rules, found, written.value)
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -28,6 +28,7 @@ from ..history.psfs import (
     save,
     trend_text,
 )
+from ..history.user_writes import write_now
 from ..widgets.footer import Footer
 from ..widgets.text import plain
 
@@ -117,9 +118,12 @@ class PsfsScreen(Screen[None]):
                 return
             scores.append((activity, int(score)))
         try:
-            save(self.store, scores)
+            written = write_now(self.store, lambda: save(self.store, scores))
         except PsfsError as problem:
             self._error(f"Not saved: {problem}.")
+            return
+        if not written.saved:  # the ratings stay in their boxes, to save again
+            self._error(f"Not saved: {written.problem}. Press ctrl+s to save again.")
             return
         mean = sum(score for _, score in scores) / len(scores)
         self.notify(f"Saved: average {mean:.1f} of 10.")

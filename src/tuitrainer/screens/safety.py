@@ -18,6 +18,7 @@ from textual.widgets import Label, Static
 
 from .. import safety_note as note
 from ..history.assessments import acknowledge, acknowledged
+from ..history.user_writes import write_now
 from ..widgets.footer import Footer
 from ..widgets.text import plain
 from .host import host
@@ -84,7 +85,17 @@ class SafetyScreen(Screen[bool]):
         return f"You confirmed this note on {day:%d %b %Y}."
 
     def action_agree(self) -> None:
-        acknowledge(host(self).store)
+        """On, whether or not the history takes the note: it was read and agreed to.
+        A history that cannot be written shows the note again next time."""
+        store = host(self).store
+        written = write_now(store, lambda: acknowledge(store))
+        if not written.saved:
+            self.notify(
+                f"Could not note that you read this ({written.problem}): "
+                "it will show again next time.",
+                severity="warning",
+                timeout=8,
+            )
         self.dismiss(True)
 
     def action_leave(self) -> None:
