@@ -12,6 +12,7 @@ CUE_NAMES = (
     "countdown",
     "go",
     "up",
+    "hold",
     "down",
     "rep",
     "halfway",

@@ -60,8 +60,9 @@ async def test_the_tempo_can_be_followed_by_ear(locations: Locations, clock: Fak
         await play(pilot, clock, ["space"])
         for _ in range(135):  # get ready and the first rep, in steps as the screen wakes
             await advance(pilot, clock, 0.1)
-        # The first lift starts with "go"; the hold is silent; then lower, and lift again.
-        assert app.audio.played[-3:] == ["go", "down", "up"]
+        # The first lift starts with "go"; the hold has its own level note, so stopping
+        # and going on are heard too; then lower, and lift again.
+        assert app.audio.played[-4:] == ["go", "hold", "down", "up"]
 
 
 async def test_the_low_end_of_a_range_says_how_to_go_on_or_finish(

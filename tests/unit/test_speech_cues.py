@@ -189,3 +189,22 @@ def test_a_halfway_on_a_reps_start_still_says_the_count(tmp_path: Path, clock: F
     run_ticking(engine, cues, clock, 0.1)
     said = [name[4:-4] for cue, name, _, _ in output.plays if cue != "down"]
     assert said[said.index("Four.") + 1] == "Five more. Halfway."
+
+
+def test_a_halfway_on_a_lower_or_a_hold_says_that_movement_first(tmp_path: Path, clock: FakeClock):
+    """With the movements spoken, a halfway that falls on a lower (5 reps of 4 s: 10 s)
+    or on a hold still says the movement, then "Halfway."."""
+    five = TEN_GUIDED.replace("reps: 10", "reps: 5\n    rep_seconds: 4")
+    tempo = "[{say: lift, seconds: 10}, {say: hold, seconds: 5}, {say: lower, seconds: 5}]"
+    held = TEN_GUIDED.replace("reps: 10", f"reps: 1\n    tempo: {tempo}")  # half: the hold
+    for text, expected in ((five, "Lower. Halfway."), (held, "Hold. Halfway.")):
+        engine, cues, _ = scheduled(text, FakeClock(), Preferences())
+        words = Wording(reps="tempo")
+        texts = phrase_set(engine.timeline, words)
+        assert expected in texts
+        cues.voice = Voice(engine.timeline, words, FakeRenderer(tmp_path, set(texts)), 1.0)  # type: ignore[arg-type]
+        output = Scheduling()
+        cues.output = lambda output=output: output
+        run_ticking(engine, cues, engine.clock, 0.1)
+        said = [name[4:-4] for _, name, _, _ in output.plays]
+        assert expected in said

@@ -136,8 +136,8 @@ def test_every_cue_of_every_builtin_session_has_a_phrase(session):
     phrases = phrase_set(timeline, words)
     for cue, event in _walk(timeline):
         text = text_for(cue, event, timeline, words)
-        if cue in ("up", "down"):  # counted reps: a rep's start says the count before it
-            assert text or cue == "down" or getattr(event, "rep", 0) == 1
+        if cue in ("up", "hold", "down"):  # counted reps: a rep's start says the count
+            assert text or cue != "up" or getattr(event, "rep", 0) == 1
             continue
         assert text, (cue, event)
         assert text in phrases  # rendered ahead: nothing said is missing from the set
@@ -148,7 +148,8 @@ def test_every_cue_of_every_builtin_session_has_a_phrase(session):
     assert "Workout done." in phrases
     assert len(phrases) == len(set(phrases)) <= 60
     tempo = Wording(reps="tempo")
-    moves = [text_for(c, e, timeline, tempo) for c, e in _walk(timeline) if c in ("up", "down")]
+    moving = ("up", "hold", "down")
+    moves = [text_for(c, e, timeline, tempo) for c, e in _walk(timeline) if c in moving]
     assert all(moves) and set(moves) <= set(phrase_set(timeline, tempo))
 
 

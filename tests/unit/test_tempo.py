@@ -44,16 +44,16 @@ def phases_until(engine: Engine, clock: FakeClock, seconds: float) -> list[Tempo
     return [e for e in engine.tick() if isinstance(e, TempoPhaseStarted)]
 
 
-def test_a_rep_runs_through_its_tempo_with_an_up_and_a_down_tone(clock: FakeClock):
+def test_a_rep_runs_through_its_tempo_with_up_hold_and_down_tones(clock: FakeClock):
     engine = started(TEMPO, clock)
     assert engine.segments[1].seconds == 12.0  # 2 reps of 2 + 1 + 3
     said = phases_until(engine, clock, 10 + 12)
     assert [(e.rep, e.say, e.tone) for e in said] == [
         (1, "lift", "up"),
-        (1, "hold", None),
+        (1, "hold", "hold"),
         (1, "lower", "down"),
         (2, "lift", "up"),
-        (2, "hold", None),
+        (2, "hold", "hold"),
         (2, "lower", "down"),
     ]
     assert [e.at - T0 for e in said] == [10, 12, 13, 16, 18, 19]

@@ -63,11 +63,12 @@ PRIORITY = (
     "countdown",
     "halfway",
     "up",
+    "hold",
     "down",
     "rep",
 )
 CUES = tuple(PRIORITY)
-BEATS = ("up", "down", "rep")  # the tempo's own sounds: a halfway on one plays it first
+BEATS = ("up", "hold", "down", "rep")  # the tempo's own sounds: a halfway on one plays it first
 SAME_MOMENT = 0.03  # clock seconds
 STALE = 0.5  # a cue this late (after a long stall) is dropped, not played late
 LOOKAHEAD = 0.3  # cues due this soon go to the player early

@@ -13,6 +13,7 @@ recognised with the face near the floor:
 - rep: a soft low knock on every guided rep
 - up / down: a quick sweep up (lift) or down (lower) at each part of a guided
   rep, so the tempo can be followed with the eyes closed
+- hold: one soft level note between them: stop and keep still
 - halfway: two equal light taps, half of a long side or hold is behind
 - switch_sides: high-low-high, like a two-tone bell
 - rest: two falling notes, soft
@@ -45,6 +46,7 @@ CUES: dict[str, list[Note]] = {
     "rep": [(220.0, 0.07, 0.8)],
     "up": [((392.0, 784.0), 0.16, 0.8)],
     "down": [((784.0, 392.0), 0.2, 0.8)],
+    "hold": [(587.33, 0.18, 0.6)],
     "halfway": [(E6, 0.06, 0.7), (0, 0.07, 0), (E6, 0.06, 0.7)],
     "switch_sides": [(E6, 0.1, 0.7), (0, 0.03, 0), (A5, 0.1, 0.7), (0, 0.03, 0), (E6, 0.14, 0.7)],
     "rest": [(E5, 0.16, 0.6), (0, 0.04, 0), (C5, 0.26, 0.6)],

@@ -57,11 +57,11 @@ def default_tempo(rep_seconds: float, hold_seconds: float) -> tuple[TempoPhase, 
 
 
 def tone_for(phases: tuple[TempoPhase, ...], index: int) -> str | None:
-    """The cue a tempo phase starts with: `up` for the first, nothing for a hold
-    (the body keeps still), `down` for the others."""
+    """The cue a tempo phase starts with: `up` for the first, `hold` for a hold (a
+    level note: stop and keep still), `down` for the others."""
     if index == 0:
         return "up"
-    return None if phases[index].is_hold else "down"
+    return "hold" if phases[index].is_hold else "down"
 
 
 @dataclass(frozen=True)

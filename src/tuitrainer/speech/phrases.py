@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Protocol, cast
 
-from ..audio.cues import Cue, cues_for, merge
+from ..audio.cues import BEATS, Cue, cues_for, merge
 from ..cue_names import CUE_NAMES
 from ..engine import Engine
 from ..events import (
@@ -222,7 +222,7 @@ def rep(timeline: Timeline, event: RepCounted, wording: Wording) -> str | None:
 
 
 class TempoPart(Protocol):
-    """A part of a guided rep beginning (lift, hold, lower...): the `up` and `down`
+    """A part of a guided rep beginning (lift, hold, lower...): the `up`, `hold` and `down`
     cues' event. Read through this shape, so speech needs only these fields."""
 
     key: SideKey
@@ -272,7 +272,7 @@ def text_for(cue: str, event: Event | None, timeline: Timeline, wording: Wording
         return PHRASES["workout_done"]
     if cue == "halfway":
         return PHRASES["halfway"]
-    if cue in ("up", "down"):
+    if cue in ("up", "hold", "down"):
         return tempo(timeline, cast(TempoPart, event), wording)
     return None
 
@@ -283,7 +283,7 @@ def said_for(cue: Cue, timeline: Timeline, wording: Wording) -> str | None:
     count never skips a number and a movement is never left unsaid."""
     text = text_for(cue.name, cue.event, timeline, wording)
     beaten = cue.beaten
-    if text and cue.name == "halfway" and beaten is not None and beaten.name in ("up", "rep"):
+    if text and cue.name == "halfway" and beaten is not None and beaten.name in BEATS:
         first = text_for(beaten.name, beaten.event, timeline, wording)
         return f"{first} {text}" if first else text
     return text
