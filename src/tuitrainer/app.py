@@ -128,7 +128,8 @@ class TuitrainerApp(Look, SoundOutput, WorkoutFlow):
 
     def _exit_on_signals(self) -> None:
         """SIGTERM or SIGHUP (a `kill`, a closed terminal) end the app as `q` does: the
-        terminal is given back (alternate screen, mouse, cursor) and every rep is saved."""
+        terminal is given back (alternate screen, mouse, cursor) and every rep is saved.
+        SIGTSTP stops it as Ctrl+Z does."""
         import asyncio
         import signal
         from contextlib import suppress
@@ -139,6 +140,17 @@ class TuitrainerApp(Look, SoundOutput, WorkoutFlow):
         for number in (signal.SIGTERM, signal.SIGHUP):
             with suppress(NotImplementedError, RuntimeError, ValueError):  # not on Windows
                 loop.add_signal_handler(number, self.exit, None, 128 + number)
+        stop = getattr(self._driver, "_sigtstp_application", None)  # Textual's own stop
+        if stop is not None:
+
+            def stopped() -> None:
+                """A SIGTSTP from outside (`kill -TSTP`) pauses the workout first, as
+                Ctrl+Z does, so its clock does not run on while the process is stopped."""
+                self.app_suspend_signal.publish(self)
+                stop()
+
+            with suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signal.SIGTSTP, stopped)
 
     def notify(
         self,

@@ -58,3 +58,22 @@ def test_ctrl_z_pauses_the_workout_and_fg_finds_it_paused(tmp_path: Path):
         term.wait_for("until the start")
     finally:
         term.close()
+
+
+def test_a_stop_signal_from_outside_pauses_the_workout_as_ctrl_z_does(tmp_path: Path):
+    """`kill -TSTP` (a job-control script, another terminal), not the Ctrl+Z key: the
+    workout pauses before the process stops, so its clock does not run on meanwhile."""
+    term = Terminal([TUITRAINER, "run", QUICK, "--speed", "5"], run_env(tmp_path))
+    try:
+        term.wait_for("Press space to start")
+        term.press("Space")
+        term.wait_for("until the start")  # a 4 s get ready: 0.8 s at this speed
+        os.kill(term.pid(), signal.SIGTSTP)
+        time.sleep(1.5)  # stopped: seven and a half seconds of workout time
+        os.kill(term.pid(), signal.SIGCONT)
+        term.wait_for("paused (p goes on)")
+        assert "until the start" in term.screen()  # the get ready is where it was
+        term.press("p")
+        term.wait_for("left on this side")  # and runs on from there
+    finally:
+        term.close()
