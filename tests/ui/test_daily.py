@@ -209,3 +209,68 @@ async def test_psfs_starts_at_the_first_field_to_fill(locations: Locations, cloc
         screen = app.screen
         assert screen.query_one("#activity-0", Input).value == "Socks"
         assert screen.query_one("#score-0", Input).value == "6"
+
+
+WRITTEN = """# From Anna (physio), 1 Dec: hips first.
+[[item]]
+session = "hip-mobility"
+days = ["mon", "wed", "fri"]   # more once the knee is easy
+time = "18:00"
+start = 2026-12-01
+"""
+
+
+async def test_the_schedule_screen_changes_an_item_in_place_and_keeps_the_comments(
+    locations: Locations, clock: FakeClock
+):
+    schedule(locations, WRITTEN)
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("S")
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, AddItemScreen)
+        assert form.query_one("#add-days", Input).value == "mon, wed, fri"  # as it is now
+        assert form.query_one("#add-time", Input).value == "18:00"
+        assert form.query_one("#add-session").disabled  # the session stays; days and time change
+        form.query_one("#add-days", Input).value = "daily"
+        form.query_one("#add-time", Input).value = "07:15"
+        form.query_one("#add-days", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ScheduleScreen)
+        [item] = load(locations.schedule_file).schedule.items
+        assert (item.rule.text(), f"{item.at:%H:%M}", item.start) == (
+            "daily",
+            "07:15",
+            date(2026, 12, 1),  # adherence still counts from the day it began
+        )
+        text = locations.schedule_file.read_text()
+        assert "# From Anna (physio), 1 Dec: hips first." in text
+        assert 'days = "daily"   # more once the knee is easy' in text
+        await pilot.press("a")
+        app.screen.query_one("#add-days", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(load(locations.schedule_file).schedule.items) == 2
+        assert locations.schedule_file.read_text().startswith(text)  # added below, all kept
+
+
+async def test_a_schedule_changed_on_disk_meanwhile_is_shown_again_not_overwritten(
+    locations: Locations, clock: FakeClock
+):
+    schedule(locations, WRITTEN)
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("S")
+        newer = WRITTEN + '\n[[item]]\nsession = "low-back-routine"\ndays = "daily"\n'
+        locations.schedule_file.write_text(newer)  # an editor saved it while the screen was open
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert locations.schedule_file.read_text() == newer
+        assert any("changed meanwhile" in n.message for n in app._notifications)
+        assert len(app.screen.loaded.schedule.items) == 2  # shown as it is now

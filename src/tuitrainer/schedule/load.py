@@ -206,11 +206,7 @@ def dumps(schedule: Schedule) -> str:
     return "\n".join(lines) + "\n"
 
 
-def save(schedule: Schedule, path: Path) -> None:
-    _write(path, dumps(schedule))
-
-
-def _write(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str) -> None:
     """Write atomically: a crash mid-write leaves the old file whole."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -233,5 +229,5 @@ def follow_rename(path: Path, old: str, new: str) -> int:
     )
     changed, count = value.subn(lambda match: f"{match[1]}{_quote(new)}{match[3]}", text)
     if count:
-        _write(path, changed)
+        write_atomic(path, changed)
     return count

@@ -1,8 +1,10 @@
 """The schedule screen (`S` on home): what is meant to be done when, and changing it.
 
-Reads and writes the same schedule.toml people and scripts write. A file with
-problems is shown, not rewritten: saving it from here would drop the items the
-app could not read, so the screen says where the problems are and changes nothing.
+Reads and writes the same schedule.toml people and scripts write. A change made
+here changes only that item's lines (schedule/edit.py): comments and layout stay.
+A file with problems is shown, not rewritten: saving it from here would drop the
+items the app could not read, so the screen says where the problems are and
+changes nothing.
 """
 
 from __future__ import annotations
@@ -17,15 +19,19 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, Select
 
 from ..library import Listing
-from ..schedule.load import Loaded, load, parse_time, save
-from ..schedule.model import Item, RuleError, Schedule, parse_rule
+from ..schedule import edit
+from ..schedule.load import Loaded, load, parse, parse_time, write_atomic
+from ..schedule.model import Item, RuleError, parse_rule
 from ..widgets.footer import Footer
 from ..widgets.row_table import RowTable
 from ..widgets.text import plain
 from .questions import ConfirmScreen
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..locations import Locations
+    from ..schedule.model import Schedule
 
 DAYS_HELP = "daily · weekdays · mon, wed, fri · every 2 days"
 
@@ -34,6 +40,7 @@ class ScheduleScreen(Screen[None]):
     CSS_PATH = "schedule.tcss"
     BINDINGS = [
         Binding("a", "add", "Add", id="schedule.add"),
+        Binding("e,enter", "edit", "Change", key_display="e", id="schedule.edit"),
         Binding("x,delete", "remove", "Remove", id="schedule.remove"),
         Binding("escape,q", "app.pop_screen", "Back", id="schedule.back"),
     ]
@@ -93,9 +100,23 @@ class ScheduleScreen(Screen[None]):
 
         def added(item: Item | None) -> None:
             if item is not None:
-                self._save(Schedule((*self.loaded.schedule.items, item)))
+                self._change(lambda text, now: edit.added(text, now, item))
 
         self.app.push_screen(AddItemScreen(self.names), added)
+
+    def action_edit(self) -> None:
+        """Change the highlighted item's days or time; its session and start stay."""
+        items = self.loaded.schedule.items
+        row = self.query_one(RowTable).cursor_row
+        if not items or not 0 <= row < len(items) or not self._editable():
+            return
+        item = items[row]
+
+        def edited(new: Item | None) -> None:
+            if new is not None and (new.rule, new.at) != (item.rule, item.at):
+                self._change(lambda text, now: edit.changed(text, now, row, new.rule, new.at))
+
+        self.app.push_screen(AddItemScreen(self.names, item), edited)
 
     def action_remove(self) -> None:
         items = self.loaded.schedule.items
@@ -106,7 +127,8 @@ class ScheduleScreen(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes and self.loaded.schedule.items == items:  # unchanged while asking
-                self._save(Schedule(items[:row] + items[row + 1 :]))
+                if not self._change(lambda text, now: edit.removed(text, now, row)):
+                    return
                 title = self.names.get(gone.session, gone.session)
                 self.notify(f"Removed {title} ({gone.rule.text()}).", markup=False)
 
@@ -120,34 +142,61 @@ class ScheduleScreen(Screen[None]):
             answered,
         )
 
-    def _save(self, schedule: Schedule) -> None:
+    def _change(self, make: Callable[[str, Schedule], str]) -> bool:
+        """Write `make(text on disk, its schedule)`, if the file still holds what is
+        shown: a file changed meanwhile (an editor, another window) is shown again
+        instead of being written over. True when written."""
+        path = self.locations.schedule_file
         try:
-            save(schedule, self.locations.schedule_file)
+            text = path.read_bytes().decode("utf-8-sig") if path.exists() else ""
+        except (OSError, UnicodeDecodeError) as error:
+            self.notify(f"Cannot read the schedule: {error}", severity="error")
+            return False
+        now = parse(text, path, known=set(self.names))
+        if now.problems or now.schedule != self.loaded.schedule:
+            self.loaded = load(path, known=set(self.names))
+            self._show()
+            self.notify("The schedule file changed meanwhile: here it is again.", timeout=5)
+            return False
+        try:
+            write_atomic(path, make(text, now.schedule))
         except OSError as error:
             self.notify(f"Cannot save the schedule: {error.strerror}", severity="error")
-            return
-        self.loaded = load(self.locations.schedule_file, known=set(self.names))
+            return False
+        self.loaded = load(path, known=set(self.names))
         self._show()
+        return True
 
 
 class AddItemScreen(ModalScreen[Item | None]):
-    """A session, its days and an optional time; it starts today."""
+    """A session, its days and an optional time; it starts today. Given an `item`,
+    its days and time are changed instead (its session and start stay)."""
 
     CSS_PATH = "schedule.tcss"
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="schedule-add.cancel")]
 
-    def __init__(self, names: dict[str, str]) -> None:
+    def __init__(self, names: dict[str, str], item: Item | None = None) -> None:
         super().__init__()
         self.names = names
+        self.item = item
 
     def compose(self) -> ComposeResult:
+        item = self.item
         options = [(title, slug) for slug, title in self.names.items()]
+        if item is not None and item.session not in self.names:
+            options.append((item.session, item.session))  # a session since removed
         with Vertical(id="schedule-add"):
-            yield Label("Add to the schedule", id="schedule-add-title")
-            yield Select(options, value=options[0][1], allow_blank=False, id="add-session")
-            yield Input(placeholder=f"days: {DAYS_HELP}", value="daily", id="add-days")
-            yield Input(placeholder="time (optional), e.g. 18:00", id="add-time")
+            title = "Change the days or the time" if item else "Add to the schedule"
+            yield Label(title, id="schedule-add-title")
+            chosen = item.session if item else options[0][1]
+            session = Select(options, value=chosen, allow_blank=False, id="add-session")
+            session.disabled = item is not None
+            yield session
+            days = item.rule.text() if item else "daily"
+            yield Input(placeholder=f"days: {DAYS_HELP}", value=days, id="add-days")
+            at = f"{item.at:%H:%M}" if item and item.at else ""
+            yield Input(placeholder="time (optional), e.g. 18:00", value=at, id="add-time")
             yield Label("Enter saves · Esc cancels", id="add-error", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -163,6 +212,9 @@ class AddItemScreen(ModalScreen[Item | None]):
             at = parse_time(raw_time) if raw_time else None
         except ValueError as problem:
             error.update(plain(str(problem)))
+            return
+        if self.item is not None:
+            self.dismiss(Item(self.item.session, rule, at, self.item.start))
             return
         session = str(self.query_one("#add-session", Select).value)
         self.dismiss(Item(session, rule, at, date.today()))
