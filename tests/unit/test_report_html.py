@@ -120,6 +120,7 @@ def test_the_markdown_report_gains_adherence_and_the_scale(known):
     # Due: Mon 2 (done), Wed 4 (no), Mon 9 (no), Wed 11 (no), Mon 16 (done), Wed 18 (done)
     assert "| Hip mobility | mon | 3 | 2 | 67% |" in out
     assert "- Current streak: 2 due days in a row" in out
+    assert out.count("Current streak") == 1  # the due days' streak, not a second one
     assert "## Daily life: Patient-Specific Functional Scale (PSFS)" in out
     assert "Lifting \\| carrying 6" in out  # a | in the user's words keeps the table whole
 

@@ -51,7 +51,9 @@ def span(store: HistoryStore, scope: Scope) -> tuple[date, date] | None:
     return local_day(first, scope), local_day(last, scope)
 
 
-def adherence_section(store: HistoryStore, scope: Scope) -> list[str]:
+def adherence_section(store: HistoryStore, scope: Scope, scheduled: bool = False) -> list[str]:
+    """Workouts, weeks, reps; the streak of days in a row only without a schedule
+    (with one, the streak of due days is the one that counts: one streak, not two)."""
     facts = progress.adherence(store, scope)
     weeks = progress.weekly_counts(store, scope)
     per_week = facts.workouts / len(weeks) if weeks else 0.0
@@ -62,10 +64,14 @@ def adherence_section(store: HistoryStore, scope: Scope) -> list[str]:
         f"on {counted(facts.active_days, 'day')}",
         f"- Weeks: {len(weeks)}, on average {per_week:.1f} workouts a week; "
         f"{counted(sum(1 for w in weeks if w.workouts == 0), 'week')} without any",
-        f"- Current streak: {counted(facts.streak, 'day')} in a row "
-        f"(up to {scope.today.isoformat()})",
         f"- Reps done: {facts.dose_text()}",
     ]
+    if not scheduled:
+        lines.insert(
+            -1,
+            f"- Current streak: {counted(facts.streak, 'day')} in a row "
+            f"(up to {scope.today.isoformat()}; no schedule set)",
+        )
     rehearsed = progress.rehearsals(store, scope)
     if rehearsed:
         lines.append(f"- Rehearsals at another speed (`run --speed`), left out: {rehearsed}")
@@ -229,7 +235,7 @@ def render(
         if rehearsed:
             lines.append(f"Rehearsals at another speed (`run --speed`), left out: {rehearsed}")
         return "\n".join(lines) + "\n"
-    lines += adherence_section(store, scope)
+    lines += adherence_section(store, scope, scheduled=extras.schedule is not None)
     lines += schedule_lines(extras)
     for section in (sessions_section, balance_section):
         lines += section(store, scope)
