@@ -187,8 +187,10 @@ class AddItemScreen(ModalScreen[Item | None]):
         if item is not None and item.session not in self.names:
             options.append((item.session, item.session))  # a session since removed
         with Vertical(id="schedule-add"):
-            title = "Change the days or the time" if item else "Add to the schedule"
-            yield Label(title, id="schedule-add-title")
+            yield Label(
+                "Change the days or the time" if item else "Add to the schedule",
+                id="schedule-add-title",
+            )
             chosen = item.session if item else options[0][1]
             session = Select(options, value=chosen, allow_blank=False, id="add-session")
             session.disabled = item is not None
