@@ -134,7 +134,10 @@ async def test_the_app_runs_in_a_browser_tab_and_its_cues_play_there(server: int
             heard = await cues()
             await asyncio.sleep(0.1)
         assert heard, "no cue reached the page"
-        assert heard[0] == "get_ready.wav", heard
+        # The get-ready cue first; on a machine loaded enough to make it late by
+        # more than the scheduler's STALE, it is dropped (by design) and the
+        # countdown's tick is the first heard.
+        assert heard[0] in ("get_ready.wav", "countdown.wav"), heard
 
         # The page fetched the cue from this server, and the sound is now unlocked.
         status = await page.evaluate(
