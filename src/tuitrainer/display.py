@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from . import dose
 from .audio.cues import LOOKAHEAD
 from .engine import Engine
 from .events import SideKey
@@ -284,6 +285,9 @@ def describe(engine: Engine, show_modification: bool = False, start_index: int =
     if not engine.started:
         phase, clock = "READY?", clock_text(segment.seconds, True)
         coach = "Press space to start. " + coaching(engine, segment, show_modification)
+        # However the session got below the source's dose (the planning screen, an
+        # editor), it says so before the start, where it can still be changed.
+        prompt = dose.warning(engine.timeline.session)
     elif finished:
         phase, clock, label = "DONE", clock_text(engine.active_elapsed(), False), "in all"
         coach = f"{finished_words(engine)}  (space: the summary)"

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from tests.conftest import FakeClock
-from tests.ui.conftest import make_app
+from tests.ui.conftest import make_app, text_of
 from tuitrainer import dose
 from tuitrainer.library import resolve
-from tuitrainer.locations import Locations
+from tuitrainer.locations import Locations, builtin_dir
 from tuitrainer.screens.planning import FIELDS, PlanningScreen
 from tuitrainer.screens.questions import AskScreen, ChooseScreen, PickScreen
 from tuitrainer.session import load_session
@@ -113,3 +113,29 @@ async def test_a_manual_change_below_the_dose_is_said_at_once(
         )
         await pilot.press("u")
         assert label(app, "#dose") == ""
+
+
+async def test_a_session_cut_below_the_dose_in_an_editor_says_so_before_the_start(
+    locations: Locations, clock: FakeClock
+):
+    """Written down to 6 reps in any editor (not the planning screen, which notes it
+    in the description): the workout's ready view says so before space starts it."""
+    text = (
+        (builtin_dir("sessions") / "hip-mobility.yaml")
+        .read_text()
+        .replace("reps: 10", "reps: 6", 1)
+    )
+    path = locations.user_sessions / "short-hips.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    app = make_app(locations, clock, path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("escape")  # no pain rating
+        await pilot.pause()
+        prompt = app.screen.query_one("#prompt")
+        assert prompt.display
+        assert text_of(app, "#prompt") == (
+            "Below the source routine's dose: Fire hydrant 6 a side (the source asks for 10)."
+        )
+        await pilot.press("space")
+        assert not app.screen.query_one("#prompt").display  # said before the start, then gone

@@ -15,7 +15,7 @@ from tests.conftest import FakeClock
 from tuitrainer.audio.outputs import SilentOutput
 from tuitrainer.config import Preferences
 from tuitrainer.history import HistoryStore
-from tuitrainer.locations import Locations
+from tuitrainer.locations import Locations, builtin_dir
 from tuitrainer.plain.keys import END
 from tuitrainer.plain.lines import KEYS_HELP
 from tuitrainer.plain.runner import run_plain
@@ -50,10 +50,12 @@ class ScriptedKeys:
         return None
 
 
-def run(locations: Locations, clock: FakeClock, script: list[tuple[float, str]]) -> list[str]:
+def run(
+    locations: Locations, clock: FakeClock, script: list[tuple[float, str]], path: Path = QUICK
+) -> list[str]:
     out = io.StringIO()
     store, _ = HistoryStore.open(locations.database)
-    session = load_session(QUICK)
+    session = load_session(path)
     keys = ScriptedKeys(clock, [(clock.now + at, key) for at, key in script])
     prefs = Preferences()
     code = run_plain(
@@ -344,3 +346,14 @@ def test_a_pause_made_longer_and_shorter(locations: Locations, clock: FakeClock)
         "Fire hydrant. Left side. 3 reps. Go.",
     ]
     assert "Only a rest, a switch or a get-ready can be made longer or shorter." in lines
+
+
+def test_a_session_below_the_sources_dose_says_so_before_the_start(
+    locations: Locations, clock: FakeClock, tmp_path: Path
+) -> None:
+    text = (builtin_dir("sessions") / "hip-mobility.yaml").read_text()
+    path = tmp_path / "short-hips.yaml"
+    path.write_text(text.replace("reps: 10", "reps: 6", 1))
+    lines = run(locations, clock, [(0, "q")], path)
+    below = "Below the source routine's dose: Fire hydrant 6 a side (the source asks for 10)."
+    assert lines.index(below) < lines.index("Press space to start.")

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
+from .. import dose
 from ..display import coaching
 from ..events import PartLengthChanged, RepCounted, RepUndone
 from ..key_notices import cleared_reps, no_rep_reason, no_undo_reason
@@ -128,6 +129,8 @@ class PlainRunner:
         count = len(session.exercises)
         plural = "exercise" if count == 1 else "exercises"
         self.say(f"{title}: {count} {plural}, about {_clock(total)}.")
+        if below := dose.warning(session):
+            self.say(printable(below, newlines=False))
         if workout.asks_pain_before:
             workout.pain_before = self.ask_pain("before you start")
         self.say(KEYS_HELP)
