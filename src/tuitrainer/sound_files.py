@@ -61,6 +61,16 @@ def _check(path: str, stamp: tuple[int, int]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=512)
+def seconds(path: Path) -> float:
+    """How long a WAV file plays; 0 when it cannot be read (it is then not waited for)."""
+    try:
+        with wave.open(str(path), "rb") as wav:
+            return wav.getnframes() / wav.getframerate()
+    except (wave.Error, EOFError, OSError, ZeroDivisionError):
+        return 0.0
+
+
 def wav_problem(path: Path) -> str | None:
     """Why a WAV file cannot be a cue, or None when it can."""
     try:

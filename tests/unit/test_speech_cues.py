@@ -208,3 +208,44 @@ def test_a_halfway_on_a_lower_or_a_hold_says_that_movement_first(tmp_path: Path,
         run_ticking(engine, cues, engine.clock, 0.1)
         said = [name[4:-4] for _, name, _, _ in output.plays]
         assert expected in said
+
+
+class TimedRenderer(FakeRenderer):
+    """Clips that are real WAV files, each `seconds` long: the scheduler hears how long."""
+
+    def __init__(self, folder: Path, ready: set[str], seconds: float) -> None:
+        super().__init__(folder, ready)
+        self.seconds = seconds
+
+    def clip(self, text: str) -> Path | None:
+        path = super().clip(text)
+        if path is not None and not path.exists():
+            import wave
+
+            with wave.open(str(path), "wb") as out:
+                out.setnchannels(1)
+                out.setsampwidth(2)
+                out.setframerate(8000)
+                out.writeframes(bytes(2 * int(8000 * self.seconds)))
+        return path
+
+
+def test_a_phrase_is_said_whole_before_a_countdown_tick_and_go_still_cuts(
+    tmp_path: Path, clock: FakeClock
+):
+    """A 3 s get ready says the exercise, its side and its reps; a countdown tick
+    that would cut that phrase is left out, and "Go." comes on time."""
+    for seconds, ticks in ((2.5, []), (0.4, ["say Two..wav", "say One..wav"])):
+        engine, cues, _ = scheduled(TWO_SIDES, FakeClock(), Preferences())
+        texts = set(phrase_set(engine.timeline, Wording()))
+        folder = tmp_path / str(seconds)
+        folder.mkdir()
+        renderer = TimedRenderer(folder, texts, seconds)
+        cues.voice = Voice(engine.timeline, Wording(), renderer, 1.0)  # type: ignore[arg-type]
+        output = Scheduling()
+        cues.output = lambda output=output: output
+        run_ticking(engine, cues, engine.clock, 0.1)
+        first = [name for _, name, _, _ in output.plays][:4]
+        assert first[0] == "say Fire hydrant. Left side. Two reps..wav"
+        assert first[1 : 1 + len(ticks)] == ticks
+        assert first[1 + len(ticks)] == "say Go..wav"

@@ -69,6 +69,10 @@ PRIORITY = (
 )
 CUES = tuple(PRIORITY)
 BEATS = ("up", "hold", "down", "rep")  # the tempo's own sounds: a halfway on one plays it first
+# Cues that do not cut a spoken phrase still playing: they are left out instead, so
+# "Fire hydrant. Left side. Ten reps." is heard whole before a short get-ready's
+# countdown. The others (go, rest, switch, done...) say what happens now: they cut.
+YIELDING = ("countdown", *BEATS, "halfway")
 SAME_MOMENT = 0.03  # clock seconds
 STALE = 0.5  # a cue this late (after a long stall) is dropped, not played late
 LOOKAHEAD = 0.3  # cues due this soon go to the player early
@@ -169,6 +173,7 @@ class CueScheduler:
         self._pending: Cue | None = None
         self._paths: dict[tuple[str, int | None], Path | None] = {}
         self._handed: set[tuple[str, float]] = set()  # cues already given to the output
+        self._speaking: tuple[float, float] = (0.0, 0.0)  # the last phrase: (start, end)
 
     def __call__(self, event: Event) -> None:
         if isinstance(event, WorkoutFinished) and event.status == "stopped":
@@ -198,6 +203,8 @@ class CueScheduler:
             # would drop that cue too (both can arrive in one read).
             ahead.cancel()
             self._handed.clear()
+            if self._speaking[0] > self.clock():  # a phrase not begun is withdrawn with it
+                self._speaking = (0.0, 0.0)
         if self._pending is not None:
             pending, self._pending = self._pending, None
             self._send(pending)
@@ -258,6 +265,9 @@ class CueScheduler:
             return
         if self.muted() or not self.preferences.cue_enabled(cue.name):
             return
+        start, end = self._speaking
+        if cue.name in YIELDING and start <= cue.at < end:
+            return  # a phrase is still being said
         volume = self.preferences.volume
         # Only an output that plays any file speaks (the browser page fetches tones only).
         speaks = self.voice is not None and output.plays_files
@@ -267,6 +277,7 @@ class CueScheduler:
             path = self._with_beat(cue, path)
         if spoken is not None and self.voice is not None:
             volume = self.voice.volume(volume)
+            self._speaking = (cue.at, cue.at + sound_files.seconds(spoken))
         if path is not None:
             self._handed.add(key)
             output.play(cue.name, path, cue.at, volume)
