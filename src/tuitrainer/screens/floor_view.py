@@ -44,7 +44,7 @@ def floor_view() -> ComposeResult:
         # The exercise's stick figure goes here (beside the count); it is the
         # first thing to give way on a small terminal.
         with Container(id="figure"):
-            yield FigureWidget(id="pose-figure")
+            yield FigureWidget(id="pose-figure", fit_height=True)
     with Vertical(id="bottom"):
         yield Label("", id="notice", markup=False)
         with Horizontal(id="sides"):

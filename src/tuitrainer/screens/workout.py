@@ -41,6 +41,7 @@ from .workout_keys import WORKOUT_BINDINGS
 DONE_SECONDS = 2.0  # DONE stays up this long (clock seconds) before the summary; space skips
 FLASH_SECONDS = 1.0  # the side panel flashes this long (plan seconds) at halfway
 FIGURE_WIDTH, FIGURE_HEIGHT = 110, 20  # the figure is drawn from this size up (workout.tcss)
+LARGE_FIGURE_WIDTH = 150  # and larger from this width
 NOTICE_SECONDS = 3.0  # a notice stays this long (real seconds)
 SOUND_NOTICE_SECONDS = 8.0  # the sound notice, often shown under the pain question
 
@@ -114,6 +115,9 @@ class WorkoutScreen(Screen[None]):
     def on_resize(self, event: Resize) -> None:
         for selector, scale in scales(event.size.width, event.size.height).items():
             self.query_one(selector, BigText).set_scale(scale)
+        # From 150 columns the figure is drawn larger (and "RIGHT · LOWER" still fits
+        # beside it at the big size).
+        self.query_one("#figure").set_class(event.size.width >= LARGE_FIGURE_WIDTH, "-large")
         room = event.size.width >= FIGURE_WIDTH and event.size.height >= FIGURE_HEIGHT
         if room != self._figure_room:
             self._figure_room = room

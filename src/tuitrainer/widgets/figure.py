@@ -40,10 +40,12 @@ class FigureWidget(Widget):
     }
     """
 
-    def __init__(self, fit_width: bool = False, **kwargs) -> None:
-        """`fit_width`: narrow to the picture (alone in its row), so repaints are small."""
+    def __init__(self, fit_width: bool = False, fit_height: bool = False, **kwargs) -> None:
+        """`fit_width`: narrow to the picture (alone in its row), so repaints are small;
+        `fit_height`: as tall as the picture is at this width (a box can then centre it)."""
         super().__init__(**kwargs)
         self.fit_width = fit_width
+        self.fit_height = fit_height
         self.figure: Figure | None = None
         self.fraction = 0.0
         self.picture: Picture | None = None
@@ -65,11 +67,13 @@ class FigureWidget(Widget):
         if self.figure != figure:
             self.figure = figure
             self._fit_width()
+            self._fit_height()
         self.fraction = round(min(1.0, max(0.0, fraction)) * STEPS) / STEPS
         self._repaint()
 
     def on_resize(self) -> None:
         self._fit_width()
+        self._fit_height()
         self._repaint()
 
     def notify_style_update(self) -> None:
@@ -91,6 +95,19 @@ class FigureWidget(Widget):
         width = min(int(cells) + 3, parent.size.width or int(cells) + 3)
         if self.styles.width is None or self.styles.width.value != width:
             self.styles.width = width
+
+    def _fit_height(self) -> None:
+        """As tall as the figure is at this width (never more than the box holds)."""
+        parent = self.parent
+        if not self.fit_height or self.figure is None or not isinstance(parent, Widget):
+            return
+        if not self.size.width or not parent.size.height:
+            return
+        left, bottom, right, top = self.figure.bounds
+        rows = self.size.width * 2 * (top - bottom) / max(right - left, 1e-6) / 4
+        height = max(6, min(int(rows) + 2, parent.size.height))
+        if self.styles.height is None or self.styles.height.value != height:
+            self.styles.height = height
 
     def _repaint(self) -> None:
         if self.figure is None or not self.size.width or not self.size.height:
