@@ -29,3 +29,17 @@ def test_counts_of_workouts_have_whole_numbers_on_their_axis() -> None:
     chart = svg.bars("Workouts per week", ["30 Nov", "7 Dec"], [2, 1])
     ticks = re.findall(r'text-anchor="end" fill="#222">([^<]*)</text>', chart)
     assert ticks == ["0", "1", "2"]
+
+
+def test_a_count_axis_steps_in_whole_ones_twos_or_fives():
+    """Workouts per week are counts: the axis reads 0, 2, 4, 6, 8, never 1.4 or 2.8."""
+    from tuitrainer.history.svg import count_axis
+
+    assert count_axis(7) == (8, 4)
+    assert count_axis(3) == (3, 3)
+    assert count_axis(13) == (15, 3)
+    assert count_axis(101) == (120, 6)
+    for top in range(0, 500):
+        high, steps = count_axis(top)
+        assert high >= top and steps <= 6
+        assert str(high // steps)[0] in "125" and set(str(high // steps)[1:]) <= {"0"}

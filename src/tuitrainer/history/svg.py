@@ -54,14 +54,26 @@ def _x_labels(labels: list[str], height: int) -> list[str]:
     ]
 
 
+def count_axis(top: int, most: int = 6) -> tuple[int, int]:
+    """A top and a number of steps for counts, each step a whole 1, 2 or 5 times a
+    power of ten (at most `most` of them): 7 -> 8 in steps of 2, 3 -> 3 in steps of 1."""
+    unit = 1
+    while True:
+        for step in (unit, 2 * unit, 5 * unit):
+            steps = -(-max(top, 1) // step)  # rounded up
+            if steps <= most:
+                return steps * step, steps
+        unit *= 10
+
+
 def bars(title: str, labels: list[str], values: list[float], top: float | None = None) -> str:
     """One bar per label (weeks, say)."""
     top = top or max([*values, 1])
     plot_h = HEIGHT - TOP - BOTTOM
     step = (WIDTH - LEFT - RIGHT) / max(1, len(values))
     steps = 5
-    if top < steps and float(top).is_integer() and all(float(v).is_integer() for v in values):
-        steps = int(top)  # counts: 0, 1, 2 workouts, never 0.4 or 1.6 of one
+    if float(top).is_integer() and all(float(v).is_integer() for v in values):
+        top, steps = count_axis(int(top))  # 0, 2, 4, 6, 8 workouts: never 1.4 of one
     body = _y_axis(top, HEIGHT, steps)
     for n, value in enumerate(values):
         h = plot_h * min(value, top) / top
