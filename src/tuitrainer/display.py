@@ -286,8 +286,11 @@ def describe(engine: Engine, show_modification: bool = False, start_index: int =
         phase, clock = "READY?", clock_text(segment.seconds, True)
         coach = "Press space to start. " + coaching(engine, segment, show_modification)
         # However the session got below the source's dose (the planning screen, an
-        # editor), it says so before the start, where it can still be changed.
+        # editor), it says so before the start, where it can still be changed; the
+        # big name gives it its room (the line above still names what comes first).
         prompt = dose.warning(engine.timeline.session)
+        if prompt:
+            next_big, next_fuller = "", None
     elif finished:
         phase, clock, label = "DONE", clock_text(engine.active_elapsed(), False), "in all"
         coach = f"{finished_words(engine)}  (space: the summary)"
