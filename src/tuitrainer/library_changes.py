@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -203,17 +202,19 @@ def rename(locations: Locations, old: str, new: str, store: HistoryStore | None 
     moved = 0
     if store is not None:
         from .history.renames import follow_rename
+        from .history.user_writes import write_now
 
-        try:
-            moved = follow_rename(store, old, new, keep_hash)
-        except sqlite3.Error as error:  # busy or read-only: the file goes back, all as it was
+        # At most a second's wait for another program's lock, not the usual five.
+        written = write_now(store, lambda: follow_rename(store, old, new, keep_hash))
+        if written.value is None:  # busy or read-only: the file goes back, all as it was
             os.replace(target, path)
             if changed != text:
                 path.write_text(text, encoding="utf-8")
             if backup_path(target).is_file():
                 with contextlib.suppress(OSError):
                     os.replace(backup_path(target), backup_path(path))
-            raise Refused(f"not renamed: the history could not be changed ({error})") from None
+            raise Refused(f"not renamed: {written.problem}")
+        moved = written.value
     from .schedule.load import follow_rename as follow_in_schedule
 
     with contextlib.suppress(OSError):  # renamed all the same; `today` names the old one

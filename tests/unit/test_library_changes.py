@@ -78,7 +78,7 @@ def test_a_rename_the_history_refuses_leaves_everything_as_it_was(locations: Loc
         "CREATE TRIGGER no BEFORE UPDATE ON workouts BEGIN SELECT RAISE(ABORT, 'x'); END"
     )
     store.start_workout("a", "A", "h", 1.0)
-    with pytest.raises(Refused, match="history could not be changed"):
+    with pytest.raises(Refused, match="the history could not be written"):
         rename(locations, "a", "b", store)
     assert path.read_text() == QUICK.read_text()
     assert not (locations.user_sessions / "b.yaml").exists()
@@ -115,3 +115,25 @@ def test_the_rename_message_counts_the_workouts_that_follow_in_good_english() ->
     assert said(0) == "Renamed mine to yours."
     assert said(1) == "Renamed mine to yours; 1 past workout follows it."
     assert said(3) == "Renamed mine to yours; 3 past workouts follow it."
+
+
+def test_a_rename_while_another_program_holds_the_history_is_refused_in_a_second(
+    locations: Locations,
+):
+    import time
+
+    from tests.history_lock import LockHolder
+    from tuitrainer.history import HistoryStore
+    from tuitrainer.library_changes import rename
+
+    path = locations.user_sessions / "a.yaml"
+    path.write_text(QUICK.read_text())
+    store, _ = HistoryStore.open(locations.database)
+    with LockHolder(locations.database):
+        began = time.monotonic()
+        with pytest.raises(Refused, match="another program is using the history"):
+            rename(locations, "a", "b", store)
+        assert time.monotonic() - began < 3  # not the connection's five seconds
+    assert path.read_text() == QUICK.read_text()  # all as it was
+    assert rename(locations, "a", "b", store).path.name == "b.yaml"  # and fine once free
+    store.close()
