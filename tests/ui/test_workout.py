@@ -484,3 +484,21 @@ async def test_the_summary_shows_the_pain_before_and_says_a_rehearsal_is_one(
         assert isinstance(app.screen, SummaryScreen)
         assert text_of(app, "#pain-before") == "Pain before you started: 6 of 10"
         assert "rehearsal at 10 times speed" in text_of(app, "#rehearsal")
+
+
+async def test_the_easier_variant_shown_with_t_goes_when_the_next_exercise_comes(
+    locations, clock: FakeClock
+):
+    app = make_app(locations, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("escape", "t")  # before the start: the first exercise's
+        assert "Easier: Lift the knee only a little." in text_of(app, "#coach")
+        await pilot.press("space")
+        assert text_of(app, "#coach") == "Easier: Lift the knee only a little."
+        for _ in range(5):  # get ready, left, switch, right, rest: the next get ready
+            await pilot.press("n")
+        assert (text_of(app, "#phase"), text_of(app, "#exercise")) == (
+            "GET READY",
+            "Reach and rotate",
+        )
+        assert text_of(app, "#coach").startswith("Start position")  # not the easier way
