@@ -196,7 +196,7 @@ class AddItemScreen(ModalScreen[Item | None]):
             session.disabled = item is not None
             yield session
             days = item.rule.text() if item else "daily"
-            yield Label(f"Days: {DAYS_HELP}", classes="field-label")
+            yield Label(plain(f"Days: {DAYS_HELP}"), classes="field-label")
             yield Input(placeholder=DAYS_HELP, value=days, id="add-days")
             at = f"{item.at:%H:%M}" if item and item.at else ""
             yield Label("Time (optional), e.g. 18:00", classes="field-label")
