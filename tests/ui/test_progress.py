@@ -331,3 +331,30 @@ async def test_one_week_of_pain_is_said_once_and_no_balance_is_explained(
         assert text(screen, "#balance-summary") == "No exercise done on both sides in this range."
         assert not screen.query_one("#sides").display
         assert not screen.query_one("#side-plot").display
+
+
+async def test_a_day_under_way_is_said_beside_the_due_day_streak(
+    locations: Locations, clock: FakeClock
+):
+    """Thoracic and hip mobility due daily from today; thoracic done, hip not yet."""
+    from datetime import UTC, datetime
+
+    locations.schedule_file.parent.mkdir(parents=True, exist_ok=True)
+    locations.schedule_file.write_text(
+        "".join(
+            f'[[item]]\nsession = "{name}"\ndays = "daily"\nstart = {KNOWN_TODAY}\n\n'
+            for name in ("thoracic-mobility", "hip-mobility")
+        )
+    )
+    app = known_app(locations, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        day = datetime.combine(KNOWN_TODAY, datetime.min.time(), tzinfo=UTC)
+        insert(app.store.conn, [WorkoutSpec(day, "thoracic-mobility")])
+        screen = ProgressScreen(today=KNOWN_TODAY, utc_offset=UTC0)
+        await app.push_screen(screen)
+        await pilot.pause()
+        assert text(screen, "#streak") == (
+            "Streak: 0 due days in a row · nothing was due before today; today 1 of 2 due "
+            "workouts done so far (today counts once all are done)"
+        )

@@ -14,6 +14,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from ..assessment.model import Battery
+from ..counts import counted
 from . import progress, svg
 from .assessment_trend import assessment_trend
 from .psfs import NAME, SCALE, trend_text
@@ -79,7 +80,7 @@ def _adherence(store: HistoryStore, scope: Scope, extras: Extras) -> list[str]:
     out = ["<section><h2>Adherence</h2><ul>"]
     out.append(
         f"<li>Workouts: {facts.workouts} ({facts.completed} done to the end) on "
-        f"{facts.active_days} days; reps done: {escape(facts.dose_text())}</li>"
+        f"{counted(facts.active_days, 'day')}; reps done: {escape(facts.dose_text())}</li>"
     )
     schedule = extras.schedule
     if schedule is not None:
@@ -88,7 +89,9 @@ def _adherence(store: HistoryStore, scope: Scope, extras: Extras) -> list[str]:
             f"({schedule.first.isoformat()} to {schedule.last.isoformat()}); a day counts when "
             "everything due was done to the end</li>"
         )
-        out.append(f"<li>Current streak: {schedule.streak} due days in a row</li>")
+        if schedule.today_due:
+            out.append(f"<li>{escape(schedule.today_text().capitalize())}</li>")
+        out.append(f"<li>Current streak: {counted(schedule.streak, 'due day')} in a row</li>")
     else:
         out.append(f"<li>Current streak: {facts.streak} days in a row (no schedule set)</li>")
     out.append("</ul>")
@@ -103,10 +106,16 @@ def _adherence(store: HistoryStore, scope: Scope, extras: Extras) -> list[str]:
             counts[1] += 1
         ordered = sorted(by_week)
         values = [100 * by_week[w][0] / by_week[w][1] for w in ordered]
-        chart = svg.bars(
-            "Due days done per week, percent", [f"{w:%d %b}" for w in ordered], values, 100
-        )
-        out.append(_figure(chart, "Due days done per week (%), weeks starting Monday."))
+        if ordered:
+            chart = svg.bars(
+                "Due days done per week, percent", [f"{w:%d %b}" for w in ordered], values, 100
+            )
+            out.append(_figure(chart, "Due days done per week (%), weeks starting Monday."))
+        else:  # an empty chart reads as "none done"; say why there is none
+            out.append(
+                "<p>No chart of due days done yet: no due day has ended, and today counts "
+                "once everything due today is done.</p>"
+            )
     elif weeks:
         chart = svg.bars(
             "Workouts per week",

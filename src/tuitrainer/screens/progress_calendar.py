@@ -40,7 +40,7 @@ def fill_calendar(
             "Streak: [b]$n[/b] $days in a row · $done",
             n=planned.streak,
             days="due day" if planned.streak == 1 else "due days",
-            done=planned.text(),
+            done=planned.full_text(),
         )
     streak.update(streak_content)
     legend = "  (✓ done to the end; ~ stopped early or skipped"
