@@ -79,6 +79,21 @@ def test_session_filter_and_empty_history(known: Locations, tmp_path: Path):
     assert "Nothing was recorded in this period." in out
 
 
+def test_an_unknown_session_is_refused_with_the_closest_name(known: Locations):
+    for command in (["report"], ["report", "--html"]):
+        code, out, err = run(*command, "--session", "thoracic-mobilty")
+        assert (code, out) == (2, "")
+        assert "no session named 'thoracic-mobilty'; did you mean 'thoracic-mobility'?" in err
+    code, out, err = run("report", "--session", "nope")
+    assert (code, out) == (2, "") and "sessions: hip-mobility, " in err
+    # A session deleted since still has its workouts in the history: it is known.
+    store, _ = HistoryStore.open(known.database)
+    store.start_workout("old-routine", "Old routine", "h", 1.0, f"{KNOWN_TODAY}T09:00:00+00:00")
+    store.close()
+    code, out, _ = run("report", "--session", "old-routine")
+    assert code == 0 and "session `old-routine` only" in out
+
+
 def test_bad_date_and_unwritable_output(known: Locations, tmp_path: Path):
     with pytest.raises(SystemExit) as exit_info:
         run("report", "--since", "last tuesday")
