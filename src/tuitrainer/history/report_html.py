@@ -20,7 +20,7 @@ from .assessment_trend import assessment_trend
 from .psfs import NAME, SCALE, trend_text
 from .report import MONTHLY_AFTER_WEEKS, NOTE, assessment_rows, balance_cells, rating, span
 from .report_daily import Extras, item_rows
-from .scope import Scope, week_start
+from .scope import Scope, local_day, week_start
 
 if TYPE_CHECKING:
     from .store import HistoryStore
@@ -49,7 +49,7 @@ strong.lag { color: #8a2a00; }
 """
 
 
-DATE_COLUMNS = ("Date", "Week of")  # kept on one line: "2026-10-" over "26" misleads
+DATE_COLUMNS = ("Date", "Week of", "Last done")  # kept on one line: "2026-10-" over "26" misleads
 
 
 def _cell(tag: str, name: str, text: str) -> str:
@@ -93,7 +93,12 @@ def _adherence(store: HistoryStore, scope: Scope, extras: Extras) -> list[str]:
             out.append(f"<li>{escape(schedule.today_text().capitalize())}</li>")
         out.append(f"<li>Current streak: {counted(schedule.streak, 'due day')} in a row</li>")
     else:
-        out.append(f"<li>Current streak: {facts.streak} days in a row (no schedule set)</li>")
+        out.append(
+            f"<li>Current streak: {counted(facts.streak, 'day')} in a row (no schedule set)</li>"
+        )
+    rehearsed = progress.rehearsals(store, scope)
+    if rehearsed:
+        out.append(f"<li>Rehearsals at another speed (run --speed), left out: {rehearsed}</li>")
     out.append("</ul>")
     if schedule is not None:
         out.append(_table(["Session", "Days", "#Due", "#Done", "#Share"], item_rows(extras)))
@@ -124,6 +129,25 @@ def _adherence(store: HistoryStore, scope: Scope, extras: Extras) -> list[str]:
         )
         out.append(_figure(chart, "Workouts per week, weeks starting Monday."))
     return [*out, "</section>"]
+
+
+def _sessions(store: HistoryStore, scope: Scope) -> list[str]:
+    """Which sessions the workouts were, as the Markdown report's table."""
+    used = progress.sessions_used(store, scope)
+    out = ["<section><h2>Sessions used</h2>"]
+    if not used:
+        return [*out, "<p>No workouts in this period.</p></section>"]
+    rows = [
+        [
+            f"{u.title} ({u.session})",
+            str(u.workouts),
+            str(u.completed),
+            local_day(u.last, scope).isoformat(),
+        ]
+        for u in used
+    ]
+    table = _table(["Session", "#Workouts", "#Done to the end", "Last done"], rows)
+    return [*out, table, "</section>"]
 
 
 def _pain(store: HistoryStore, scope: Scope, weeks: int) -> list[str]:
@@ -235,6 +259,7 @@ def render(
         body.append("<p>Nothing was recorded in this period.</p>")
     else:
         body += _adherence(store, scope, extras)
+        body += _sessions(store, scope)
         body += _pain(store, scope, weeks)
         body += _balance(store, scope)
         body += _psfs(extras)
