@@ -7,6 +7,7 @@ from the queries the screen uses.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -88,8 +89,11 @@ async def test_calendar_and_streak(locations: Locations, clock: FakeClock):
         # Today's run is unfinished, not done: the streak is the two days before.
         assert "Streak: 2 days in a row" in text(screen, "#streak")
         rows = cells(screen, "days")
-        assert len(rows) == 8
-        first_monday = KNOWN_TODAY - timedelta(days=KNOWN_TODAY.weekday(), weeks=7)
+        # The calendar covers the range it is said to show: the last 12 weeks from
+        # Saturday 29 Aug, so 13 rows from Monday 24 Aug.
+        assert "last 12 weeks" in text(screen, "#scope")
+        assert len(rows) == 13 and rows[0][0] == "24 Aug"
+        first_monday = KNOWN_TODAY - timedelta(days=KNOWN_TODAY.weekday(), weeks=12)
         for week, row in enumerate(rows):
             for weekday in range(7):
                 day = first_monday + timedelta(weeks=week, days=weekday)
@@ -102,7 +106,7 @@ async def test_calendar_and_streak(locations: Locations, clock: FakeClock):
         done = sum(side.done for spec in known_history() for side in spec.sides)
         target = sum(side.target for spec in known_history() for side in spec.sides)
         assert text(screen, "#adherence") == (
-            f"In the range: {len(known_history())} workouts ({completed} to the end) "
+            f"In the range: {len(known_history())} workouts ({completed} done to the end) "
             f"on {len(per_day)} days; reps done: {done} of {target} planned "
             f"({100 * done / target:.0f}%)  (✓ done to the end; ~ stopped early or skipped)"
         )
@@ -117,7 +121,7 @@ async def test_a_day_with_no_workout_done_to_the_end_is_not_shown_as_done(
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_progress(app, pilot)
         table = screen.query_one("#days")
-        first_monday = KNOWN_TODAY - timedelta(days=KNOWN_TODAY.weekday(), weeks=7)
+        first_monday = KNOWN_TODAY - timedelta(days=KNOWN_TODAY.weekday(), weeks=12)
 
         def style(day: date) -> str:
             week, weekday = divmod((day - first_monday).days, 7)
@@ -358,3 +362,32 @@ async def test_a_day_under_way_is_said_beside_the_due_day_streak(
             "Streak: 0 due days in a row · nothing was due before today; today 1 of 2 due "
             "workouts done so far (today counts once all are done)"
         )
+
+
+async def test_a_long_range_says_which_weeks_the_calendar_shows(
+    locations: Locations, clock: FakeClock
+):
+    from datetime import UTC, datetime
+
+    app = known_app(locations, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        day = datetime.combine(date(2026, 1, 5), datetime.min.time(), tzinfo=UTC)
+        insert(app.store.conn, [WorkoutSpec(day, "hip-mobility", status="stopped")])
+        screen = ProgressScreen(
+            today=KNOWN_TODAY, utc_offset=UTC0, since=date(2026, 1, 1), until=date(2026, 2, 1)
+        )
+        await app.push_screen(screen)
+        await pilot.pause()
+        # Five weeks of range, all shown; one stopped workout, no reps written.
+        assert len(cells(screen, "days")) == 5
+        summary = text(screen, "#adherence")
+        assert summary.startswith(
+            "In the range: 1 workout (none done to the end) on 1 day; no reps recorded"
+        )
+        assert "calendar shows" not in summary
+        screen.scope = replace(screen.scope, since=date(2025, 1, 1), until=None)
+        screen.reload()
+        await pilot.pause()
+        assert len(cells(screen, "days")) == 13
+        assert text(screen, "#adherence").endswith("The calendar shows the range's last 13 weeks.")

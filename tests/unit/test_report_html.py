@@ -123,6 +123,10 @@ def test_the_markdown_report_gains_adherence_and_the_scale(known):
     assert out.count("Current streak") == 1  # the due days' streak, not a second one
     assert "## Daily life: Patient-Specific Functional Scale (PSFS)" in out
     assert "Lifting \\| carrying 6" in out  # a | in the user's words keeps the table whole
+    # Written about the person throughout: never "your" in a report for a clinician.
+    assert "each rated from 0 (cannot do it at all) to 10 (as well as before their back" in out
+    _, html, _ = run("report", "--html")
+    assert "your" not in out.lower() and "your" not in html.lower()
 
 
 def test_without_a_schedule_nothing_about_one_is_said(known):

@@ -65,6 +65,9 @@ def test_markdown_says_today_is_under_way_beside_its_done_row(today_half_done):
     assert "| Thoracic mobility | daily at 08:00 | 1 | 1 | 100% |" in out
     assert "| Hip mobility | mon, wed, fri, sun | 0 | 0 | due today |" in out
     assert "- Current streak: 0 due days in a row" in out
+    # One workout with no sides written: said plainly, and in the singular.
+    assert "- Workouts: 1 (1 done to the end) on 1 day\n" in out
+    assert "- No reps recorded\n" in out and "none planned" not in out
 
 
 def test_html_says_the_same_and_draws_no_empty_chart(today_half_done):
@@ -73,6 +76,7 @@ def test_html_says_the_same_and_draws_no_empty_chart(today_half_done):
     assert "nothing was due yet" not in out
     assert "<strong>nothing was due before today</strong>" in out
     assert "<li>Today 1 of 2 due workouts done so far" in out
+    assert "<li>Workouts: 1 (1 done to the end) on 1 day; no reps recorded</li>" in out
     assert "Due days done per week" not in out  # no chart without a due day ended
     assert "no due day has ended, and today counts once everything due today is done" in out
 

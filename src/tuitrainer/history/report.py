@@ -60,11 +60,11 @@ def adherence_section(store: HistoryStore, scope: Scope, scheduled: bool = False
     lines = [
         "## Adherence",
         "",
-        f"- Workouts: {facts.workouts} ({facts.completed} done to the end) "
+        f"- Workouts: {facts.workouts} ({facts.ended_text()}) "
         f"on {counted(facts.active_days, 'day')}",
         f"- Weeks: {len(weeks)}, on average {per_week:.1f} workouts a week; "
         f"{counted(sum(1 for w in weeks if w.workouts == 0), 'week')} without any",
-        f"- Reps done: {facts.dose_text()}",
+        f"- {facts.dose_text().capitalize()}",
     ]
     if not scheduled:
         lines.insert(

@@ -11,7 +11,12 @@ from dataclasses import dataclass, field
 from ..counts import counted
 from ..schedule.adherence import Adherence
 from .markdown import md_text, table
-from .psfs import NAME, SCALE, Rating, trend_text
+from .psfs import NAME, Rating, trend_text
+
+
+# The scale's anchors in the third person, as the rest of a report for a clinician is
+# written (the person rating reads "your back trouble"; `psfs.SCALE`).
+SCALE_IN_REPORT = "from 0 (cannot do it at all) to 10 (as well as before their back trouble)"
 
 
 @dataclass(frozen=True)
@@ -65,7 +70,8 @@ def psfs_lines(extras: Extras) -> list[str]:
     lines = [
         f"## Daily life: {NAME}",
         "",
-        f"Activities the person named as hard because of their back, each rated {SCALE}. "
+        "Activities the person named as hard because of their back, each rated "
+        f"{SCALE_IN_REPORT}. "
         f"Trend: {trend_text(extras.psfs)}.",
         "",
     ]

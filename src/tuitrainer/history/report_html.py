@@ -17,9 +17,9 @@ from ..assessment.model import Battery
 from ..counts import counted
 from . import progress, svg
 from .assessment_trend import assessment_trend
-from .psfs import NAME, SCALE, trend_text
+from .psfs import NAME, trend_text
 from .report import MONTHLY_AFTER_WEEKS, NOTE, assessment_rows, balance_cells, rating, span
-from .report_daily import Extras, item_rows
+from .report_daily import SCALE_IN_REPORT, Extras, item_rows
 from .scope import Scope, local_day, week_start
 
 if TYPE_CHECKING:
@@ -79,8 +79,8 @@ def _adherence(store: HistoryStore, scope: Scope, extras: Extras) -> list[str]:
     weeks = progress.weekly_counts(store, scope)
     out = ["<section><h2>Adherence</h2><ul>"]
     out.append(
-        f"<li>Workouts: {facts.workouts} ({facts.completed} done to the end) on "
-        f"{counted(facts.active_days, 'day')}; reps done: {escape(facts.dose_text())}</li>"
+        f"<li>Workouts: {facts.workouts} ({facts.ended_text()}) on "
+        f"{counted(facts.active_days, 'day')}; {escape(facts.dose_text())}</li>"
     )
     schedule = extras.schedule
     if schedule is not None:
@@ -216,7 +216,7 @@ def _psfs(extras: Extras) -> list[str]:
     return [
         f"<section><h2>Daily life: {escape(NAME)}</h2>",
         f"<p>Activities the person named as hard because of their back, each rated "
-        f"{escape(SCALE)}. Trend: {escape(trend_text(items))}.</p>",
+        f"{escape(SCALE_IN_REPORT)}. Trend: {escape(trend_text(items))}.</p>",
         _figure(chart, "Average of the activities rated each time (higher is better)."),
         table,
         "</section>",
