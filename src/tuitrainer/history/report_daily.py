@@ -13,7 +13,6 @@ from ..schedule.adherence import Adherence
 from .markdown import md_text, table
 from .psfs import NAME, Rating, trend_text
 
-
 # The scale's anchors in the third person, as the rest of a report for a clinician is
 # written (the person rating reads "your back trouble"; `psfs.SCALE`).
 SCALE_IN_REPORT = "from 0 (cannot do it at all) to 10 (as well as before their back trouble)"
