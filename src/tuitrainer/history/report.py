@@ -7,7 +7,7 @@ never on the wall clock, so a known history always gives the same text.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -49,6 +49,46 @@ def span(store: HistoryStore, scope: Scope) -> tuple[date, date] | None:
     if first is None:
         return None
     return local_day(first, scope), local_day(last, scope)
+
+
+def workout_count(store: HistoryStore, scope: Scope) -> int:
+    where, args = scope.where()
+    return int(
+        store.conn.execute(f"SELECT COUNT(*) FROM workouts w WHERE {where}", args).fetchone()[0]
+    )
+
+
+@dataclass(frozen=True)
+class Period:
+    """What a report covers: its first and last day, and what was recorded in it."""
+
+    start: date
+    end: date
+    workouts: int  # in the scope, rehearsals left out
+    recorded: bool  # anything at all: workouts, self-assessments, functional-scale ratings
+
+    @property
+    def weeks(self) -> int:
+        return max(1, ((self.end - self.start).days + 7) // 7)
+
+
+def period(store: HistoryStore, scope: Scope, extras: Extras) -> Period:
+    """The report's period: from the range's start, or the first record of any kind
+    (a workout, an assessment, a functional-scale rating), to its end or today."""
+    found = span(store, scope)
+    rated = [rating.day() for rating in extras.psfs]
+    if rated:
+        found = (
+            (min(found[0], rated[0]), max(found[1], rated[-1])) if found else (rated[0], rated[-1])
+        )
+    start = scope.since or (found[0] if found else scope.today)
+    if scope.since is not None and found:
+        ever = span(store, replace(scope, since=None))  # the first record of any kind
+        first = min([*([ever[0]] if ever else []), *rated], default=None)
+        if first and scope.since < first:
+            start = first  # nothing was ever recorded before: the period starts there
+    end = min(scope.until or scope.today, scope.today)
+    return Period(start, end, workout_count(store, scope), found is not None)
 
 
 def adherence_section(store: HistoryStore, scope: Scope, scheduled: bool = False) -> list[str]:
@@ -211,35 +251,35 @@ def render(
 ) -> str:
     """The whole report as Markdown text; `battery` names the self-assessment's tests."""
     extras = extras or Extras()
-    found = span(store, scope)
-    start = scope.since or (found[0] if found else scope.today)
-    if scope.since is not None and found:
-        ever = span(store, replace(scope, since=None))  # the first record of any kind
-        if ever and scope.since < ever[0]:
-            start = ever[0]  # nothing was ever recorded before: the period starts there
-    end = min(scope.until or scope.today, scope.today)
-    weeks = max(1, ((end - start).days + 7) // 7)
+    covered = period(store, scope, extras)
     lines = [
         "# Exercise and pain report",
         "",
-        f"Period: {start.isoformat()} to {end.isoformat()}"
+        f"Period: {covered.start.isoformat()} to {covered.end.isoformat()}"
         + (f", session {md_code(scope.session)} only" if scope.session else "")
         + f". Made on {scope.today.isoformat()}.",
         "",
         NOTE,
         "",
     ]
-    if found is None:
+    rehearsed = progress.rehearsals(store, scope)
+    if not covered.recorded:
         lines.append("Nothing was recorded in this period.")
-        rehearsed = progress.rehearsals(store, scope)
         if rehearsed:
             lines.append(f"Rehearsals at another speed (`run --speed`), left out: {rehearsed}")
         return "\n".join(lines) + "\n"
-    lines += adherence_section(store, scope, scheduled=extras.schedule is not None)
+    if covered.workouts:
+        lines += adherence_section(store, scope, scheduled=extras.schedule is not None)
+    else:  # a first visit: the scale and the self-assessment, before any workout
+        lines += ["## Adherence", "", "No workouts in this period."]
+        if rehearsed:
+            lines.append(f"Rehearsals at another speed (`run --speed`), left out: {rehearsed}")
+        lines.append("")
     lines += schedule_lines(extras)
-    for section in (sessions_section, balance_section):
-        lines += section(store, scope)
-    lines += pain_section(store, scope, weeks)
+    if covered.workouts:
+        for section in (sessions_section, balance_section):
+            lines += section(store, scope)
+        lines += pain_section(store, scope, covered.weeks)
     lines += psfs_lines(extras)
     lines += assessment_section(store, scope, battery)
     return "\n".join(lines).rstrip() + "\n"

@@ -8,7 +8,6 @@ and prints the same anywhere, offline. The print CSS fits A4 and Letter alike
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
@@ -18,7 +17,7 @@ from ..counts import counted
 from . import progress, svg
 from .assessment_trend import assessment_trend
 from .psfs import NAME, trend_text
-from .report import MONTHLY_AFTER_WEEKS, NOTE, assessment_rows, balance_cells, rating, span
+from .report import MONTHLY_AFTER_WEEKS, NOTE, assessment_rows, balance_cells, period, rating
 from .report_daily import SCALE_IN_REPORT, Extras, item_rows
 from .scope import Scope, local_day, week_start
 
@@ -74,14 +73,21 @@ def _figure(chart: str, caption: str) -> str:
     return f'<figure class="chart">{chart}<figcaption>{escape(caption)}</figcaption></figure>'
 
 
-def _adherence(store: HistoryStore, scope: Scope, extras: Extras) -> list[str]:
+def _adherence(
+    store: HistoryStore, scope: Scope, extras: Extras, workouts: bool = True
+) -> list[str]:
+    """`workouts` False: none in the period (a first visit), so it says only that,
+    with the schedule's figures if there is one."""
     facts = progress.adherence(store, scope)
-    weeks = progress.weekly_counts(store, scope)
+    weeks = progress.weekly_counts(store, scope) if workouts else []
     out = ["<section><h2>Adherence</h2><ul>"]
-    out.append(
-        f"<li>Workouts: {facts.workouts} ({facts.ended_text()}) on "
-        f"{counted(facts.active_days, 'day')}; {escape(facts.dose_text())}</li>"
-    )
+    if workouts:
+        out.append(
+            f"<li>Workouts: {facts.workouts} ({facts.ended_text()}) on "
+            f"{counted(facts.active_days, 'day')}; {escape(facts.dose_text())}</li>"
+        )
+    else:
+        out.append("<li>No workouts in this period.</li>")
     schedule = extras.schedule
     if schedule is not None:
         out.append(
@@ -92,7 +98,7 @@ def _adherence(store: HistoryStore, scope: Scope, extras: Extras) -> list[str]:
         if schedule.today_due:
             out.append(f"<li>{escape(schedule.today_text().capitalize())}</li>")
         out.append(f"<li>Current streak: {counted(schedule.streak, 'due day')} in a row</li>")
-    else:
+    elif workouts:
         out.append(
             f"<li>Current streak: {counted(facts.streak, 'day')} in a row (no schedule set)</li>"
         )
@@ -239,34 +245,31 @@ def render(
     store: HistoryStore, scope: Scope, battery: Battery, extras: Extras | None = None
 ) -> str:
     extras = extras or Extras()
-    found = span(store, scope)
-    start = scope.since or (found[0] if found else scope.today)
-    if scope.since is not None and found:
-        ever = span(store, replace(scope, since=None))
-        if ever and scope.since < ever[0]:
-            start = ever[0]
-    end = min(scope.until or scope.today, scope.today)
-    weeks = max(1, ((end - start).days + 7) // 7)
-    period = f"{start.isoformat()} to {end.isoformat()}"
+    covered = period(store, scope, extras)
+    span_text = f"{covered.start.isoformat()} to {covered.end.isoformat()}"
     if scope.session:
-        period += f", session {scope.session} only"
+        span_text += f", session {scope.session} only"
     body = [
         "<h1>Exercise and pain report</h1>",
-        f"<p>Period: {escape(period)}. Made on {scope.today.isoformat()}.</p>",
+        f"<p>Period: {escape(span_text)}. Made on {scope.today.isoformat()}.</p>",
         f'<p class="note">{escape(NOTE)}</p>',
     ]
-    if found is None and not extras.psfs:
+    if not covered.recorded:
         body.append("<p>Nothing was recorded in this period.</p>")
+        rehearsed = progress.rehearsals(store, scope)
+        if rehearsed:
+            body.append(f"<p>Rehearsals at another speed (run --speed), left out: {rehearsed}</p>")
     else:
-        body += _adherence(store, scope, extras)
-        body += _sessions(store, scope)
-        body += _pain(store, scope, weeks)
-        body += _balance(store, scope)
+        body += _adherence(store, scope, extras, covered.workouts > 0)
+        if covered.workouts:
+            body += _sessions(store, scope)
+            body += _pain(store, scope, covered.weeks)
+            body += _balance(store, scope)
         body += _psfs(extras)
         body += _assessments(store, scope, battery)
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>Exercise and pain report, {escape(period)}</title>"
+        f"<title>Exercise and pain report, {escape(span_text)}</title>"
         f"<style>{CSS}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n"
     )
