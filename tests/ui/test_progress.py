@@ -193,14 +193,14 @@ async def test_assessment_trend(locations: Locations, clock: FakeClock):
         screen = await open_progress(app, pilot)
         table = screen.query_one("#tests")
         labels = [str(column.label) for column in table.columns.values()]
-        assert labels == ["Test", "Side"] + [f"{t:%d %b}" for t, _ in KNOWN_ASSESSMENTS]
+        assert labels == ["Test", "Finding"] + [f"{t:%d %b}" for t, _ in KNOWN_ASSESSMENTS]
         rows = {(r[0], r[1]): r[2:] for r in cells(screen, "tests")}
-        assert rows["Knee-to-chest test", "left"] == ["Tight hip flexors", "clear"]
-        assert rows["Knee-to-chest test", "right"] == ["clear", "clear"]
-        # Both figure-4 results are from its earlier wording: marked, and named below.
-        left = ["More than a fist-width *", "About a fist-width *"]
-        assert rows["Figure-4 test", "left"] == left
-        assert rows["Figure-4 test", "right"] == ["Less than a fist-width *"] * 2
+        assert rows["Knee-to-chest test", "Tight hip flexors"] == ["LEFT only", "-"]
+        assert rows["Knee-to-chest test", "Tight front of the thigh"] == ["-", "-"]
+        # Both figure-4 results are from its earlier wording: marked, and named below;
+        # a finding, not the raw answer ("More than a fist-width").
+        assert rows["Figure-4 test", "Stiff hip"] == ["LEFT only *", "- *"]
+        assert len(rows) == 3
         summary = text(screen, "#tests-summary")
         assert f"* Figure-4 test as worded then: {FIGURE_4_BEFORE}" in summary
 
@@ -391,3 +391,27 @@ async def test_a_long_range_says_which_weeks_the_calendar_shows(
         await pilot.pause()
         assert len(cells(screen, "days")) == 13
         assert text(screen, "#adherence").endswith("The calendar shows the range's last 13 weeks.")
+
+
+async def test_a_finding_is_shown_on_its_hip_not_the_side_tested(
+    locations: Locations, clock: FakeClock
+):
+    """The left knee-to-chest test found the right leg's hip flexors tight."""
+    from tests.unit.test_report_findings import TAKEN, add_uneven_assessment
+
+    app = known_app(locations, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        add_uneven_assessment(app.store.conn)
+        screen = ProgressScreen(today=TAKEN.date(), utc_offset=UTC0)
+        await app.push_screen(screen)
+        await pilot.pause()
+        screen.action_pane("assessments")
+        await pilot.pause()
+        rows = {(r[0], r[1]): r[2:] for r in cells(screen, "tests")}
+        assert rows == {
+            ("Knee-to-chest test", "Tight hip flexors"): ["RIGHT only"],
+            ("Knee-to-chest test", "Tight front of the thigh"): ["LEFT only"],
+            ("Figure-4 test", "Stiff hip"): ["LEFT only"],
+        }
+        assert text(screen, "#tests-summary").startswith("The latest self-assessment: ")

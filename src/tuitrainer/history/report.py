@@ -18,6 +18,7 @@ from . import progress
 from .assessment_trend import AssessmentResult, assessment_times, assessment_trend
 from .markdown import md_code, md_text, table
 from .report_daily import Extras, psfs_lines, schedule_lines
+from .report_findings import found_rows
 from .scope import Scope, local_day, local_offset
 
 if TYPE_CHECKING:
@@ -202,19 +203,23 @@ def pain_section(store: HistoryStore, scope: Scope, weeks: int) -> list[str]:
     return lines + [""]
 
 
-def assessment_rows(results: list[AssessmentResult], scope: Scope) -> list[list[str]]:
-    """Date, test (with the wording then, if it was worded otherwise), left and right:
-    the self-assessment table of both reports, unescaped."""
-    cells: dict[tuple[str, str], dict[str, str]] = {}
-    for result in results:
-        test = result.test_name
-        if result.wording:  # answered under an earlier set-up or pass mark
-            test += f" (as worded then: {result.wording})"
-        key = (local_day(result.taken_at, scope).isoformat(), test)
-        cells.setdefault(key, {})[result.side] = result.summary
+ASSESSMENT_HEADER = ["Date", "Test", "Finding", "Found on"]
+HIPS_NOTE = (
+    "Each finding is shown with the hip it was found on (LEFT only, RIGHT only or both "
+    "sides), in the words tuitrainer's results screen uses. That hip is not always the "
+    "side tested: in the knee-to-chest test, tight hip flexors show in the leg left "
+    "straight on the floor."
+)
+
+
+def assessment_rows(
+    results: list[AssessmentResult], scope: Scope, battery: Battery
+) -> list[list[str]]:
+    """Date, test (with the wording then, if it was worded otherwise), finding and the
+    hips it was found on: the self-assessment table of both reports, unescaped."""
     return [
-        [day, test, sides.get("left", "-"), sides.get("right", "-")]
-        for (day, test), sides in cells.items()
+        [local_day(f.taken_at, scope).isoformat(), f.test_text(), f.row.finding.name, f.where]
+        for f in found_rows(results, battery)
     ]
 
 
@@ -223,11 +228,9 @@ def assessment_section(store: HistoryStore, scope: Scope, battery: Battery) -> l
     lines = ["## Self-assessment", ""]
     if not results:
         return lines + ["No self-assessment in this period.", ""]
-    lines += finding_legend(battery) + [""]
-    rows = assessment_rows(results, scope)
-    lines += table(
-        ["Date", "Test", "Left", "Right"], ([d, md_text(t), *rest] for d, t, *rest in rows)
-    )
+    lines += ["What each finding means:", "", *finding_legend(battery), "", HIPS_NOTE, ""]
+    rows = assessment_rows(results, scope, battery)
+    lines += table(ASSESSMENT_HEADER, ([d, md_text(t), md_text(f), w] for d, t, f, w in rows))
     return lines + [""]
 
 

@@ -17,7 +17,16 @@ from ..counts import counted
 from . import progress, svg
 from .assessment_trend import assessment_trend
 from .psfs import NAME, trend_text
-from .report import MONTHLY_AFTER_WEEKS, NOTE, assessment_rows, balance_cells, period, rating
+from .report import (
+    ASSESSMENT_HEADER,
+    HIPS_NOTE,
+    MONTHLY_AFTER_WEEKS,
+    NOTE,
+    assessment_rows,
+    balance_cells,
+    period,
+    rating,
+)
 from .report_daily import SCALE_IN_REPORT, Extras, item_rows
 from .scope import Scope, local_day, week_start
 
@@ -233,10 +242,11 @@ def _assessments(store: HistoryStore, scope: Scope, battery: Battery) -> list[st
     results = assessment_trend(store, scope, battery)
     if not results:
         return []
-    rows = assessment_rows(results, scope)
+    rows = assessment_rows(results, scope, battery)
     return [
         "<section><h2>Self-assessment over time</h2>",
-        _table(["Date", "Test", "Left", "Right"], rows),
+        f"<p>{escape(HIPS_NOTE)}</p>",
+        _table(ASSESSMENT_HEADER, rows),
         "</section>",
     ]
 

@@ -115,7 +115,7 @@ def adherence(schedule: Schedule, done: Done, first: date, last: date, today: da
                     per_item[id(item)][1] += met
         day += timedelta(days=1)
     items = [
-        ItemAdherence(item, *per_item[id(item)], waiting=id(item) in waiting)
+        ItemAdherence(item, per_item[id(item)][0], per_item[id(item)][1], id(item) in waiting)
         for item in schedule.items
     ]
     runs = streak(schedule, done, today)

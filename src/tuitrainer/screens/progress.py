@@ -349,9 +349,10 @@ class ProgressScreen(Screen[None]):
         from ..assessment.load import names_for
         from .progress_tests import fill_tests
 
-        results = assessment_trend(history, self.scope, names_for(host(self).locations))
+        battery = names_for(host(self).locations)
+        results = assessment_trend(history, self.scope, battery)
         table, label = self.query_one("#tests", DataTable), self.query_one("#tests-summary", Label)
-        fill_tests(table, label, results, self.scope)
+        fill_tests(table, label, results, self.scope, battery)
 
     # -- keys ----------------------------------------------------------------------
 
