@@ -65,7 +65,7 @@ def test_since_narrows_every_section(known: Locations):
     later = [s for s in known_history() if s.started.date() >= date(2026, 11, 10)]
     assert f"- Workouts: {len(later)} (" in out
     assert "| 2026-10-11 |" not in out  # the October assessment is before the period
-    assert "| 2026-11-15 | Knee-to-chest test | clear | clear |" in out
+    assert "| 2026-11-15 | Knee-to-chest test | Tight hip flexors | neither side |" in out
     assert "| 2026-10-12 |" not in out
 
 
