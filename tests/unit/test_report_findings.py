@@ -74,9 +74,9 @@ def test_markdown_names_each_finding_with_its_hip(assessed: Locations):
 def test_html_names_each_finding_with_its_hip(assessed: Locations):
     code, out, _ = run("report", "--html")
     assert code == 0
-    header = "".join(f"<th>{h}</th>" for h in ("Test", "Finding", "Found on"))
-    assert f'<th class="d">Date</th>{header}' in out
-    row = "<td>Knee-to-chest test</td><td>Tight hip flexors</td><td>RIGHT only</td>"
+    header = '<th class="d">Date</th><th>Test</th><th>Finding</th><th class="d">Found on</th>'
+    assert header in out
+    row = '<td>Knee-to-chest test</td><td>Tight hip flexors</td><td class="d">RIGHT only</td>'
     assert row in out
-    assert "<td>Figure-4 test</td><td>Stiff hip</td><td>LEFT only</td>" in out
+    assert '<td>Figure-4 test</td><td>Stiff hip</td><td class="d">LEFT only</td>' in out
     assert "fist-width</td>" not in out

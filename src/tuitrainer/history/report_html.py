@@ -57,14 +57,16 @@ strong.lag { color: #8a2a00; }
 """
 
 
-DATE_COLUMNS = ("Date", "Week of", "Last done")  # kept on one line: "2026-10-" over "26" misleads
+# Kept on one line: "2026-10-" over "26" misleads, and so does "neither" over "side".
+ONE_LINE_COLUMNS = ("Date", "Week of", "Last done", "Found on")
 
 
 def _cell(tag: str, name: str, text: str) -> str:
-    """Header names starting with # are numbers: right-aligned; dates never wrap."""
+    """Header names starting with # are numbers: right-aligned; dates and sides never
+    wrap."""
     if name.startswith("#"):
         return f'<{tag} class="n">{escape(text)}</{tag}>'
-    if name in DATE_COLUMNS:
+    if name in ONE_LINE_COLUMNS:
         return f'<{tag} class="d">{escape(text)}</{tag}>'
     return f"<{tag}>{escape(text)}</{tag}>"
 
