@@ -80,3 +80,5 @@ def test_html_names_each_finding_with_its_hip(assessed: Locations):
     assert row in out
     assert '<td>Figure-4 test</td><td>Stiff hip</td><td class="d">LEFT only</td>' in out
     assert "fist-width</td>" not in out
+    # What each finding means, as the Markdown report says it.
+    assert "<li><strong>Tight hip flexors</strong> (Knee-to-chest test): The muscles" in out

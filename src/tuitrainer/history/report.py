@@ -234,18 +234,27 @@ def assessment_section(store: HistoryStore, scope: Scope, battery: Battery) -> l
     return lines + [""]
 
 
-def finding_legend(battery: Battery) -> list[str]:
-    """What each finding means and which test gives it, in the tests file's words."""
-    lines = []
+def legend_entries(battery: Battery) -> list[tuple[str, str, str]]:
+    """Each finding's name, the tests that give it and what it means, in the tests
+    file's words (unescaped: both reports escape them their own way)."""
+    entries = []
     for info in battery.findings:
         tests = [
             test.name
             for test in battery.tests
             if any(a.finding == info.id for q in test.questions for a in q.answers)
         ]
-        source = f" ({md_text(', '.join(tests))})" if tests else ""
-        meaning = f": {md_text(info.meaning)}" if info.meaning else ""
-        lines.append(f"- **{md_text(info.name)}**{source}{meaning}")
+        entries.append((info.name, ", ".join(tests), info.meaning))
+    return entries
+
+
+def finding_legend(battery: Battery) -> list[str]:
+    """What each finding means and which test gives it, as a Markdown list."""
+    lines = []
+    for name, tests, meaning in legend_entries(battery):
+        source = f" ({md_text(tests)})" if tests else ""
+        said = f": {md_text(meaning)}" if meaning else ""
+        lines.append(f"- **{md_text(name)}**{source}{said}")
     return lines
 
 

@@ -24,6 +24,7 @@ from .report import (
     NOTE,
     assessment_rows,
     balance_cells,
+    legend_entries,
     period,
     rating,
 )
@@ -245,8 +246,16 @@ def _assessments(store: HistoryStore, scope: Scope, battery: Battery) -> list[st
     if not results:
         return []
     rows = assessment_rows(results, scope, battery)
+    legend = "".join(
+        f"<li><strong>{escape(name)}</strong>"
+        + (f" ({escape(tests)})" if tests else "")
+        + (f": {escape(meaning)}" if meaning else "")
+        + "</li>"
+        for name, tests, meaning in legend_entries(battery)
+    )
     return [
         "<section><h2>Self-assessment over time</h2>",
+        f"<p>What each finding means:</p><ul>{legend}</ul>",
         f"<p>{escape(HIPS_NOTE)}</p>",
         _table(ASSESSMENT_HEADER, rows),
         "</section>",
