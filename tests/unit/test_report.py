@@ -86,6 +86,8 @@ def test_an_unknown_session_is_refused_with_the_closest_name(known: Locations):
         assert "no session named 'thoracic-mobilty'; did you mean 'thoracic-mobility'?" in err
     code, out, err = run("report", "--session", "nope")
     assert (code, out) == (2, "") and "sessions: hip-mobility, " in err
+    code, _, err = run("progress", "--session", "nope")  # refused before the app starts
+    assert code == 2 and "tuitrainer progress: no session named 'nope'" in err
     # A session deleted since still has its workouts in the history: it is known.
     store, _ = HistoryStore.open(known.database)
     store.start_workout("old-routine", "Old routine", "h", 1.0, f"{KNOWN_TODAY}T09:00:00+00:00")
