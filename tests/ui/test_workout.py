@@ -222,6 +222,7 @@ async def test_help_and_modification(locations, clock: FakeClock):
             "15 seconds more of the rest",
         ):
             assert words in help_text, words
+        assert "ctrl+z pauses the workout" in app.screen.notes  # the keys no binding shows
         await pilot.press("escape")
         assert isinstance(app.screen, WorkoutScreen)
 

@@ -352,7 +352,11 @@ class WorkoutScreen(Screen[None]):
                 self.workout.resume()
                 self.redraw()
 
-        self.app.push_screen(HelpScreen("Workout keys", self.BINDINGS), closed)
+        notes = (
+            "ctrl+z pauses the workout and puts tuitrainer in the background; fg brings "
+            "it back, still paused. ctrl+q asks before it quits; what you did is kept."
+        )
+        self.app.push_screen(HelpScreen("Workout keys", self.BINDINGS, notes), closed)
 
     def action_end(self) -> None:
         if self.engine.finished:
