@@ -21,7 +21,8 @@ from .history.store import HistoryStore
 from .locations import Locations
 from .schedule.adherence import Done
 from .schedule.load import Loaded, load
-from .schedule.today import DueItem, due_today
+from .schedule.model import Item, Schedule
+from .schedule.today import DueItem, due_today, next_due
 
 if TYPE_CHECKING:
     from .history.report_daily import Extras
@@ -130,3 +131,12 @@ def due_now(
     sessions = set(loaded.schedule.sessions())
     done = done_by_day(store.conn, since=day, sessions=sessions) if sessions else {}
     return due_today(loaded.schedule, done, day, names), loaded.problems
+
+
+def next_days(
+    store: HistoryStore, schedule: Schedule, today: date
+) -> list[tuple[Item, date | None]]:
+    """Each item and the next day it is due, an item done today counting as done: the
+    schedule screen says what `today` and `tuitrainer schedule` say."""
+    done = done_by_day(store.conn, since=today, sessions=set(schedule.sessions()))
+    return next_due(schedule, done, today)

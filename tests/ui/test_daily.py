@@ -296,3 +296,23 @@ async def test_the_schedule_form_names_its_fields_and_says_a_problem_whole(
         assert problem.startswith("days must be")
         assert error.region.height >= 2  # the whole sentence, wrapped, not cut
         assert error.region.width * error.region.height >= len(problem)
+
+
+async def test_the_schedule_screen_names_the_next_day_once_today_is_done(
+    locations: Locations, clock: FakeClock
+):
+    from datetime import timedelta
+
+    schedule(locations, '[[item]]\nsession = "thoracic-mobility"\ndays = "daily"\n')
+    store, _ = HistoryStore.open(locations.database)
+    workout = store.start_workout("thoracic-mobility", "Thoracic mobility", "h", 1.0)
+    store.end_workout(workout, "completed")
+    store.close()
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("S")
+        await pilot.pause()
+        table = app.screen.query_one("#schedule-items")
+        tomorrow = date.today() + timedelta(days=1)
+        assert table.rows[0][-1] == f"{tomorrow:%a %d %b}"  # done today: not "today"

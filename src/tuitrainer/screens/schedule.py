@@ -18,6 +18,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, Select
 
+from ..daily import next_days
 from ..library import Listing
 from ..schedule import edit
 from ..schedule.load import Loaded, load, parse, parse_time, write_atomic
@@ -25,6 +26,7 @@ from ..schedule.model import Item, RuleError, parse_rule
 from ..widgets.footer import Footer
 from ..widgets.row_table import RowTable
 from ..widgets.text import plain
+from .host import host
 from .questions import ConfirmScreen
 
 if TYPE_CHECKING:
@@ -64,8 +66,9 @@ class ScheduleScreen(Screen[None]):
     def _show(self) -> None:
         today = date.today()
         rows = []
-        for item in self.loaded.schedule.items:
-            upcoming = item.next_due(today)
+        schedule = self.loaded.schedule
+        # Done today: "next" is the following due day, as `today` and `schedule` say.
+        for item, upcoming in next_days(host(self).store, schedule, today):
             rows.append(
                 (
                     self.names.get(item.session, item.session),
