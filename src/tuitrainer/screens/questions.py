@@ -50,6 +50,7 @@ class ResumeScreen(ModalScreen[str]):
     """An unfinished workout: resume it, close it as interrupted, or decide later."""
 
     CSS_PATH = "dialogs.tcss"
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
     BINDINGS = [
         Binding("r", "choose('resume')", "Resume", id="resume.resume"),
         Binding("c", "choose('close')", "Close it", id="resume.close"),
