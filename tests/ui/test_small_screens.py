@@ -59,8 +59,12 @@ async def test_planning_keys_that_get_you_anywhere_fit_in_80_columns(
         footer = screen.query_one("Footer")
         shown = [k for k in footer.query("FooterKey") if k.region.right <= 80 and k.region.width]
         words = " ".join(k.description for k in shown)
-        for needed in ("Start", "Save as", "Help", "Back"):
+        for needed in ("Start", "Save as", "Help", "Back", "Add", "Drop", "Fit", "Undo"):
             assert needed in words, words
+        # Nothing cut at the edge: every key the footer shows is whole within 80 columns
+        # (the help lists the rest).
+        parts = list(footer.query("FooterKey, FooterLabel"))
+        assert parts and all(p.region.width > 0 and p.region.right <= 79 for p in parts)
 
 
 async def test_the_quit_question_shows_at_20x5(locations: Locations, clock: FakeClock):
