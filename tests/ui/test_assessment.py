@@ -197,6 +197,9 @@ async def test_answers_give_findings_plan_and_history(
         assert rows_of(app, "#findings") == findings
         assert rows_of(app, "#changes") == changes
         assert "tuitrainer's suggestion" in text_of(app, "#note")
+        heading = text_of(app, "#plan-title")  # the session as the home list names it
+        assert heading.startswith("Proposed plan: Low back routine: hips and mid back, with")
+        assert "low-back-routine" not in heading
         [saved] = stored(locations)
         answers = {(a["test_id"], a["side"], a["question_id"]): a for a in saved["answers"]}
         assert len(answers) == 6
