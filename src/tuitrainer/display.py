@@ -284,6 +284,7 @@ def describe(engine: Engine, show_modification: bool = False, start_index: int =
     label, prompt = _clock_label(segment), ""
     if not engine.started:
         phase, clock = "READY?", clock_text(segment.seconds, True)
+        label = "waits for space"  # a clock that stands still says why
         coach = "Press space to start. " + coaching(engine, segment, show_modification)
         # However the session got below the source's dose (the planning screen, an
         # editor), it says so before the start, where it can still be changed; the

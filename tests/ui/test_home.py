@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from tests.conftest import FakeClock
 from tests.ui.conftest import QUICK, advance, make_app
 from tuitrainer.history import HistoryStore
@@ -295,3 +297,21 @@ def test_a_claim_has_exactly_one_winner(locations: Locations):
     assert second.close_unfinished(row["id"], row["pid"]) is False
     first.close()
     second.close()
+
+
+@pytest.mark.parametrize(("width", "shown"), [(90, False), (130, True)])
+async def test_the_footer_shows_whole_keys_only_and_schedule_and_psfs_where_they_fit(
+    locations: Locations, clock: FakeClock, width: int, shown: bool
+):
+    """A key cut in half ("S Schedul") is left out instead; help (?) lists them all."""
+    from tests.ui.conftest import footer_keys_shown
+
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await footer_keys_shown(pilot)
+        await pilot.pause()
+        keys = [key for key in app.screen.query("FooterKey") if key.display]
+        assert all(key.region.right <= width for key in keys)
+        descriptions = {key.description for key in keys}
+        assert {"Help", "Quit"} <= descriptions
+        assert ({"Schedule", "Daily life"} <= descriptions) is shown

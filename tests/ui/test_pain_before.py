@@ -30,8 +30,10 @@ async def test_rating_then_enter_starts_and_is_saved_beside_the_one_after(
         assert isinstance(app.screen, PainBeforeScreen)
         await pilot.press("1", "1", "enter")  # out of range: refused, still asked
         assert isinstance(app.screen, PainBeforeScreen)
+        assert "0 to 10" in text_of(app, "#pain-problem")  # said in the question itself
         await pilot.press("backspace", "backspace", "4", "enter")
         assert isinstance(app.screen, WorkoutScreen)
+        assert not app._notifications  # nothing left over the workout's lines
         assert text_of(app, "#phase") == "GET READY"  # started by the same Enter
         await pilot.press("q", "y")
         await pilot.pause()

@@ -459,7 +459,46 @@ async def test_a_space_just_as_the_summary_opens_does_not_skip_the_pain_rating(
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         assert any("0 to 10" in str(n.message) for n in app._notifications)
+        app.screen.opened_at -= 2.0  # a last tap two seconds on: still not a skip
+        await pilot.press("space")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
         await pilot.press("4", "space")
         await pilot.pause()
     [workout] = saved(locations)
     assert workout["pain"] == 4
+
+
+async def test_the_summary_shows_the_pain_before_and_says_a_rehearsal_is_one(
+    locations, clock: FakeClock
+):
+    app = make_app(locations, clock, speed=10)
+    async with app.run_test() as pilot:
+        await pilot.press("6", "enter")  # pain before: 6
+        await pilot.pause()
+        await pilot.press("space")
+        while not app.screen.engine.finished:
+            await pilot.press("n")
+        await pilot.press("space")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert text_of(app, "#pain-before") == "Pain before you started: 6 of 10"
+        assert "rehearsal at 10 times speed" in text_of(app, "#rehearsal")
+
+
+async def test_the_easier_variant_shown_with_t_goes_when_the_next_exercise_comes(
+    locations, clock: FakeClock
+):
+    app = make_app(locations, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("escape", "t")  # before the start: the first exercise's
+        assert "Easier: Lift the knee only a little." in text_of(app, "#coach")
+        await pilot.press("space")
+        assert text_of(app, "#coach") == "Easier: Lift the knee only a little."
+        for _ in range(5):  # get ready, left, switch, right, rest: the next get ready
+            await pilot.press("n")
+        assert (text_of(app, "#phase"), text_of(app, "#exercise")) == (
+            "GET READY",
+            "Reach and rotate",
+        )
+        assert text_of(app, "#coach").startswith("Start position")  # not the easier way

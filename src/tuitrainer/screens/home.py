@@ -55,9 +55,6 @@ class HomeScreen(Screen[None]):
         Binding("n", "new", "New", id="home.new"),
         Binding("E", "edit", "Edit", key_display="E", id="home.edit"),
         Binding("g", "progress", "Progress", id="home.progress"),
-        # Not in the footer (it would push out ? and q at 90 columns); help lists them.
-        Binding("S", "schedule", "Schedule", key_display="S", show=False, id="home.schedule"),
-        Binding("f", "psfs", "Daily life (PSFS)", show=False, id="home.psfs"),
         Binding(
             "d",
             "delete",
@@ -72,6 +69,9 @@ class HomeScreen(Screen[None]):
         Binding("u", "undo_delete", "Undo the delete just made", show=False, id="home.undo"),
         Binding("question_mark", "help", "Help", key_display="?", id="home.help"),
         Binding("q", "app.quit", "Quit", id="home.quit"),
+        # After ? and q, so a narrow footer cuts these first (help lists them all).
+        Binding("S", "schedule", "Schedule", key_display="S", id="home.schedule"),
+        Binding("f", "psfs", "Daily life", id="home.psfs"),
     ]
 
     def __init__(self) -> None:

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from ..widgets.rating import RatingInput, submitted_rating
+from ..widgets.text import plain
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class PainBeforeScreen(ModalScreen[PainAnswer]):
             with Horizontal(id="pain-before-row"):
                 yield Label("Pain now: ", id="pain-before-label")
                 yield RatingInput(id="pain-before")
+            yield Label("", id="pain-problem", markup=False)
             yield Label(
                 "[b]Enter[/b] or [b]space[/b] save and start (empty: skip)    [b]esc[/b] skip",
                 classes="keys",
@@ -57,7 +59,11 @@ class PainBeforeScreen(ModalScreen[PainAnswer]):
         try:
             self.dismiss(PainAnswer(submitted_rating(event), True))
         except ValueError as problem:
-            self.notify(str(problem), severity="warning")
+            # In the dialog, not a toast: a toast outlived the answer and lay over the
+            # workout's bottom lines once it had started.
+            shown = self.query_one("#pain-problem", Label)
+            shown.update(plain(str(problem)))
+            shown.display = True
 
     async def action_skip(self, start: bool) -> None:
         """Space after digits saves them (and starts): only an empty box is skipped.

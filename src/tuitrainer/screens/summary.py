@@ -19,9 +19,10 @@ from ..widgets.text import cell, plain
 from ..workout import Workout
 from .messages import SummaryClosed
 
-# Space is the workout's rep key, pressed from the floor: a space that lands just as the
-# summary opens (after DONE) must not skip the pain rating. Enter or Esc skip at once.
-SETTLE_SECONDS = 1.0
+# Space is the workout's rep key, pressed from the floor: a space that lands in the
+# summary's first seconds (a last tap after the final rep, after DONE) must not skip
+# the pain rating and, after `run`, close the app. Enter or Esc skip at once.
+SETTLE_SECONDS = 3.0
 
 
 class SummaryScreen(Screen[None]):
@@ -58,6 +59,18 @@ class SummaryScreen(Screen[None]):
                 plain(f"Total: {done} of {target} reps, {format_duration(total_time)} of work"),
                 id="total",
             )
+            before = self.workout.pain_before
+            if before is not None:  # the pain question promised it goes beside this one
+                yield Label(plain(f"Pain before you started: {before} of 10"), id="pain-before")
+            speed = self.engine.speed
+            if speed != 1:
+                yield Label(
+                    plain(
+                        f"A rehearsal at {speed:g} times speed: kept in the history, "
+                        "left out of progress and the reports."
+                    ),
+                    id="rehearsal",
+                )
             table: DataTable[str | Text] = DataTable(
                 id="sides", cursor_type="none", zebra_stripes=True
             )

@@ -68,6 +68,7 @@ class WorkoutScreen(Screen[None]):
         self._flash_until: float | None = None  # the side panel flashes at halfway
         self._notice_timer: Timer | None = None
         self.paint = FloorPaint(self)
+        self._easier_for = -1  # the exercise whose easier variant `t` is showing
         self._figure_room = False  # set by the size: whether the figure can be drawn
 
     def compose(self) -> ComposeResult:
@@ -169,8 +170,18 @@ class WorkoutScreen(Screen[None]):
         self.workout.advance()
         self.redraw()
 
+    def _exercise_now(self) -> int:
+        """The exercise shown: the part under way, or the one the start will begin."""
+        segment = self.engine.segment
+        if segment is None:
+            segments = self.engine.segments
+            segment = segments[-1] if self.engine.started else segments[self.start_index]
+        return segment.exercise_index
+
     def redraw(self) -> None:
         """Draw what changed; after the DONE moment, on to the summary."""
+        if self.show_modification and self._exercise_now() != self._easier_for:
+            self.show_modification = False  # `t` shows one exercise's easier way, not the next's
         self.render_display(describe(self.engine, self.show_modification, self.start_index))
         due = self._summary_at is not None and self.engine.clock() >= self._summary_at
         if due and self.app.screen is self:  # not under the help or a question: next tick
@@ -308,6 +319,7 @@ class WorkoutScreen(Screen[None]):
 
     def action_modification(self) -> None:
         self.show_modification = not self.show_modification
+        self._easier_for = self._exercise_now()
         self.redraw()
 
     def action_help(self) -> None:

@@ -31,6 +31,7 @@ class Footer(TextualFooter):
         # a workout) may have no keys yet, and must be composed again when it has.
         if self._bindings_ready:
             self._composed_for = self._shown_keys(self.screen)
+        self.call_after_refresh(self._fit_keys)
         yield from super().compose()
 
     def bindings_changed(self, screen: Screen) -> None:
@@ -41,3 +42,28 @@ class Footer(TextualFooter):
             super().bindings_changed(screen)
         else:
             self._bindings_ready = True
+
+    # -- keys that do not fit are left out whole --------------------------------------
+    # A key cut in half ("S Schedul", "u Un") reads as a mistake; the help (?) lists
+    # every key, so the footer shows only the keys that fit entire, in their order.
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_keys)
+
+    def _fit_keys(self) -> None:
+        room = self.size.width
+        if not room:
+            return
+        used = 0
+        fits = True
+        for key in self.query("FooterKey"):
+            if key.display and key.region.width:
+                key._whole_width = key.region.width  # type: ignore[attr-defined]
+            width = getattr(key, "_whole_width", None)
+            if width is None:  # not laid out yet: measure once it is
+                self.call_after_refresh(self._fit_keys)
+                return
+            used += width
+            fits = fits and used <= room
+            if key.display != fits:
+                key.display = fits
