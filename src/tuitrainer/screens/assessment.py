@@ -23,6 +23,7 @@ from ..assessment.walk import Step, Walk
 from ..history.assessments import save_assessment
 from ..history.user_writes import write_now
 from ..locations import Locations
+from ..plain_text import printable
 from ..session.poses import find_pose
 from ..widgets.big_text import BigText
 from ..widgets.figure import FigureWidget
@@ -118,7 +119,12 @@ class AssessmentScreen(Screen[None]):
             self.notify("Time: let go, then answer.", timeout=2)
             self.show()
             return
-        self.query_one("#hold", BigText).update(str(self.hold.shown()))
+        self._show_countdown()
+
+    def _show_countdown(self) -> None:
+        """The whole seconds left, in big glyphs (drawn as given: a number, never markup)."""
+        if self.hold is not None:
+            self.query_one("#hold", BigText).update(printable(str(self.hold.shown())))
 
     def action_hold(self) -> None:
         step = self.walk.step
@@ -255,7 +261,7 @@ class AssessmentScreen(Screen[None]):
         self._set(test.name, f"{side.upper()} SIDE", "\n".join(lines), [], keys)
         if self.hold is not None:
             self.query_one("#cue", Label).update(plain(fill(test.hold_cue, side) or "Hold"))
-            self.query_one("#hold", BigText).update(str(self.hold.shown()))
+            self._show_countdown()
 
     def _show_question(self, step: Step) -> None:
         assert step.question is not None
