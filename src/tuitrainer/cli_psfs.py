@@ -60,7 +60,7 @@ def _score(activity: str, out: TextIO) -> int:
 
 
 def _interview(previous: Rating | None, out: TextIO) -> list[tuple[str, int]]:
-    from .history.psfs import MAX_ACTIVITIES, MIN_ACTIVITIES, clean_activity
+    from .history.psfs import MAX_ACTIVITIES, MAX_ACTIVITY_LENGTH, MIN_ACTIVITIES, clean_activity
 
     scores: list[tuple[str, int]] = []
     if previous is not None:
@@ -76,7 +76,10 @@ def _interview(previous: Rating | None, out: TextIO) -> list[tuple[str, int]]:
         file=out,
     )
     while len(scores) < MAX_ACTIVITIES:
-        activity = clean_activity(_ask(f"Activity {len(scores) + 1}: ", out))
+        typed = _ask(f"Activity {len(scores) + 1}: ", out)
+        activity = clean_activity(typed)
+        if len(" ".join(typed.split())) > len(activity):
+            print(f"  Kept as: {activity} (at most {MAX_ACTIVITY_LENGTH} characters)", file=out)
         if not activity:
             if len(scores) >= MIN_ACTIVITIES:
                 break

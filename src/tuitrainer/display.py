@@ -310,7 +310,7 @@ def describe(engine: Engine, show_modification: bool = False, start_index: int =
     if self_paced and engine.started and not prompt:
         coach = f"{coach}  (space: log a rep)".strip()
     if engine.paused:
-        label += " · paused (p goes on)"
+        label += " · p goes on"  # PAUSED is the big word; this says how to leave it
     number = segment.exercise_index + 1
     return Display(
         title=title,

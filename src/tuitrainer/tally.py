@@ -16,6 +16,7 @@ class SideRow:
     side: str
     reps: int
     target: int  # the top of the range: what the side paces or counts up to
+    low: int  # the bottom of the range (the same as `target` for a fixed count)
     target_text: str
     seconds: float
     met: int  # what `reps` are measured against: within a range, the reps done
@@ -46,12 +47,22 @@ def workout_rows(engine: Engine) -> list[SideRow]:
                 side=segment.side,
                 reps=stats.reps,
                 target=segment.reps.high,
+                low=segment.reps.low,
                 target_text=str(segment.reps),
                 seconds=stats.seconds,
                 met=segment.reps.met(stats.reps),
             )
         )
     return rows
+
+
+def total_text(rows: list[SideRow]) -> str:
+    """All reps done against the whole prescription: "19 of 16-20 reps" when it has
+    ranges (as each side's row says "9 / 8-10"), "12 of 12 reps" when not."""
+    done = sum(row.reps for row in rows)
+    low, high = sum(row.low for row in rows), sum(row.target for row in rows)
+    asked = f"{low}-{high}" if low != high else str(high)
+    return f"{done} of {asked} reps"
 
 
 def outcome(rows: list[SideRow]) -> str:

@@ -46,13 +46,13 @@ def test_ctrl_z_pauses_the_workout_and_fg_finds_it_paused(tmp_path: Path):
         term.press("Space")
         term.wait_for("until the start")
         term.press("C-z")
-        term.wait_for("paused (p goes on)")  # drawn before the process stops
+        term.wait_for("· p goes on")  # drawn before the process stops
         time.sleep(1.0)  # stopped: five seconds of workout time at this speed
         os.kill(term.pid(), signal.SIGCONT)  # what `fg` sends
-        term.wait_for("paused (p goes on)")
+        term.wait_for("· p goes on")
         shown = [line for line in term.screen().splitlines() if " in · " in line]
         time.sleep(0.5)
-        assert "paused (p goes on)" in term.screen()  # it stays paused until p
+        assert "· p goes on" in term.screen()  # it stays paused until p
         assert [line for line in term.screen().splitlines() if " in · " in line] == shown
         term.press("p")
         term.wait_for("until the start")
@@ -71,7 +71,7 @@ def test_a_stop_signal_from_outside_pauses_the_workout_as_ctrl_z_does(tmp_path: 
         os.kill(term.pid(), signal.SIGTSTP)
         time.sleep(1.5)  # stopped: seven and a half seconds of workout time
         os.kill(term.pid(), signal.SIGCONT)
-        term.wait_for("paused (p goes on)")
+        term.wait_for("· p goes on")
         assert "until the start" in term.screen()  # the get ready is where it was
         term.press("p")
         term.wait_for("left on this side")  # and runs on from there

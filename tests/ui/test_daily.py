@@ -274,3 +274,25 @@ async def test_a_schedule_changed_on_disk_meanwhile_is_shown_again_not_overwritt
         assert locations.schedule_file.read_text() == newer
         assert any("changed meanwhile" in n.message for n in app._notifications)
         assert len(app.screen.loaded.schedule.items) == 2  # shown as it is now
+
+
+async def test_the_schedule_form_names_its_fields_and_says_a_problem_whole(
+    locations: Locations, clock: FakeClock
+):
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("S", "a")
+        form = app.screen
+        labels = [str(label.content) for label in form.query(".field-label")]
+        assert labels[0].startswith("Days:") and labels[1].startswith("Time (optional)")
+        days = form.query_one("#add-days", Input)
+        days.value = "mon wed fri"
+        days.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        error = form.query_one("#add-error")
+        problem = str(error.content)
+        assert problem.startswith("days must be")
+        assert error.region.height >= 2  # the whole sentence, wrapped, not cut
+        assert error.region.width * error.region.height >= len(problem)

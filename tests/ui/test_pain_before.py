@@ -102,3 +102,16 @@ async def test_a_resumed_workout_is_not_asked_again(locations: Locations, clock:
         await pilot.pause()
         assert isinstance(app.screen, WorkoutScreen)
     assert pain_saved(locations) == [(6, None)]
+
+
+async def test_a_decimal_rating_is_shown_as_typed_and_refused_in_words(
+    locations: Locations, clock: FakeClock
+):
+    """Dropping the dot turned "5.5" into "55"; it shows as typed, and is refused."""
+    app = make_app(locations, clock)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("5", "full_stop", "5", "enter")
+        assert isinstance(app.screen, PainBeforeScreen)
+        assert app.screen.query_one("#pain-before").value == "5.5"
+        assert "whole number from 0 to 10" in text_of(app, "#pain-problem")

@@ -222,6 +222,7 @@ async def test_help_and_modification(locations, clock: FakeClock):
             "15 seconds more of the rest",
         ):
             assert words in help_text, words
+        assert "ctrl+z pauses the workout" in app.screen.notes  # the keys no binding shows
         await pilot.press("escape")
         assert isinstance(app.screen, WorkoutScreen)
 
@@ -415,7 +416,7 @@ async def test_the_footer_shows_the_workout_keys_after_the_pain_question(
         await pilot.press("escape")
         await footer_keys_shown(pilot)
         keys = [str(key.description) for key in app.screen.query("FooterKey")]
-        assert keys[:3] == ["Rep", "Pause", "Help"]
+        assert keys[:3] == ["Start", "Pause", "Help"]  # before the start, space starts
 
 
 async def test_ctrl_z_pauses_the_workout_before_the_process_stops(locations, clock: FakeClock):
@@ -502,3 +503,22 @@ async def test_the_easier_variant_shown_with_t_goes_when_the_next_exercise_comes
             "Reach and rotate",
         )
         assert text_of(app, "#coach").startswith("Start position")  # not the easier way
+
+
+async def test_the_footer_says_what_space_does_now(locations, clock: FakeClock):
+    app = make_app(locations, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("escape")
+
+        async def space_says() -> str:
+            await footer_keys_shown(pilot)
+            await pilot.pause()
+            [key] = [k for k in app.screen.query("FooterKey") if k.key_display == "space"]
+            return key.description
+
+        assert await space_says() == "Start"
+        await pilot.press("space")
+        assert await space_says() == "Rep"
+        while not app.screen.engine.finished:
+            await pilot.press("n")
+        assert await space_says() == "Summary"

@@ -84,3 +84,15 @@ def test_the_total_line_counts_whole_minutes_and_left_never_says_zero_too_soon()
     assert total_times(600, 0.5) == "10 min in · 1 min left"
     assert total_times(601, 0) == "10 min in · 0 min left"
     assert total_times(5, -3) == "0 min in · 0 min left"
+
+
+def test_the_total_states_a_range_as_a_range():
+    """9 of 8-10 and 10 of 8-10 are 19 of 16-20, as each side's row says it, never
+    "19 of 19" (a target that moved with the reps done)."""
+    from tuitrainer.tally import SideRow, total_text
+
+    def row(reps: int, low: int, high: int) -> SideRow:
+        return SideRow("Reach", 1, 1, "left", reps, high, low, f"{low}-{high}", 10.0, 0)
+
+    assert total_text([row(9, 8, 10), row(10, 8, 10)]) == "19 of 16-20 reps"
+    assert total_text([row(3, 3, 3), row(2, 3, 3)]) == "5 of 6 reps"

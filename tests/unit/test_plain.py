@@ -113,6 +113,7 @@ def test_a_whole_workout_as_lines(locations: Locations, clock: FakeClock) -> Non
         "Fire hydrant, right: 3 of 3 reps.",
         "Reach and rotate, right: 3 of 3 reps.",
         "Reach and rotate, left: 2 of 2 reps.",
+        "Total: 11 of 11 reps.",
     ]
     store, _ = HistoryStore.open(locations.database)
     row = store.conn.execute("SELECT status FROM workouts").fetchone()
@@ -144,6 +145,7 @@ def test_keys_that_change_the_run(locations: Locations, clock: FakeClock) -> Non
         "Fire hydrant, right: 0 of 3 reps (short).",
         "Reach and rotate, right: 0 of 3 reps (short).",
         "Reach and rotate, left: 0 of 2 reps (short).",
+        "Total: 1 of 11 reps.",
     ]
 
 
@@ -357,3 +359,14 @@ def test_a_session_below_the_sources_dose_says_so_before_the_start(
     lines = run(locations, clock, [(0, "q")], path)
     below = "Below the source routine's dose: Fire hydrant 6 a side (the source asks for 10)."
     assert lines.index(below) < lines.index("Press space to start.")
+
+
+def test_a_range_is_said_as_a_range_when_its_side_ends(
+    locations: Locations, clock: FakeClock
+) -> None:
+    floor = QUICK.parent / "floor.yaml"  # the clamshell: 8-10 reps, self-paced, left side
+    script = [(0, " ")] + [(0.1 * n, "n") for n in range(1, 7)]  # on to the clamshell
+    script += [(1 + 0.5 * n, " ") for n in range(9)] + [(6, "n")]  # 9 reps, then finish it
+    lines = run(locations, clock, script, floor)
+    assert "Left side done: 9 of 8-10 reps, 0:05." in lines
+    assert "Total: 9 of 12-14 reps." in lines  # 2 + 2 guided, 8-10

@@ -57,3 +57,16 @@ def test_psfs_on_the_command_line_says_what_was_rated_when_it_cannot_save(
     again = subprocess.run(command, input=answers, capture_output=True, text=True, timeout=60)
     assert again.returncode == 0, again.stderr
     assert "Saved: average 3.0 of 10." in again.stdout
+
+
+def test_psfs_on_the_command_line_says_when_an_activity_was_shortened(locations: Locations):
+    import subprocess
+    import sys
+
+    long = "Sitting through a long drive to see family, with a stop halfway for coffee and a walk"
+    answers = f"{long}\n3\nSitting\n5\nLifting\n1\n\n"
+    command = [sys.executable, "-m", "tuitrainer", "psfs", "--data-dir", str(locations.data_dir)]
+    done = subprocess.run(command, input=answers, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "Kept as: Sitting through a long drive" in done.stdout
+    assert "(at most 80 characters)" in done.stdout

@@ -97,7 +97,10 @@ def event_line(event: Event, engine: Engine) -> str | None:
         return f"Tip: {printable(event.text)}"
     if isinstance(event, SideFinished):
         took = format_duration(event.seconds)
-        return f"{side_words(event.key.side)} done: {event.reps} of {event.target} reps, {took}."
+        asked = engine.timeline.session.exercises[event.key.exercise_index].reps_for(
+            event.key.side
+        )  # "8-10" for a range, as every other line says it
+        return f"{side_words(event.key.side)} done: {event.reps} of {asked} reps, {took}."
     if isinstance(event, SideRestarted):
         return f"{side_words(event.key.side)} starts again; its reps are cleared."
     if isinstance(event, Halfway):

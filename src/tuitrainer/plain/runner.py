@@ -17,7 +17,7 @@ from ..events import PartLengthChanged, RepCounted, RepUndone
 from ..key_notices import cleared_reps, no_rep_reason, no_undo_reason
 from ..plain_text import printable
 from ..planner import Kind
-from ..tally import workout_rows
+from ..tally import total_text, workout_rows
 from .keys import END, Keys
 from .lines import KEYS_HELP, event_line, time_left
 from .safety import confirmed
@@ -260,9 +260,11 @@ class PlainRunner:
 
     def _summary(self) -> None:
         assert self.workout is not None
-        for row in workout_rows(self.workout.engine):
+        rows = workout_rows(self.workout.engine)
+        for row in rows:
             short = " (short)" if row.short else ""
             self.say(f"{row.name}, {row.side_label}: {row.reps} of {row.target_text} reps{short}.")
+        self.say(f"Total: {total_text(rows)}.")
         self.workout.finish(self.ask_pain("now"))
 
 

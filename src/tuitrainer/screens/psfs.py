@@ -19,6 +19,7 @@ from textual.widgets import Input, Label
 
 from ..history.psfs import (
     MAX_ACTIVITIES,
+    MAX_ACTIVITY_LENGTH,
     NAME,
     SCALE,
     PsfsError,
@@ -79,7 +80,12 @@ class PsfsScreen(Screen[None]):
                 for n in range(MAX_ACTIVITIES):
                     activity = known[n][0] if n < len(known) else ""
                     with Horizontal(classes="psfs-row"):
-                        yield Input(activity, placeholder=f"activity {n + 1}", id=f"activity-{n}")
+                        yield Input(
+                            activity,
+                            placeholder=f"activity {n + 1}",
+                            id=f"activity-{n}",
+                            max_length=MAX_ACTIVITY_LENGTH,  # the box stops; nothing is cut later
+                        )
                         yield Input(
                             placeholder="0-10",
                             id=f"score-{n}",

@@ -196,9 +196,11 @@ class AddItemScreen(ModalScreen[Item | None]):
             session.disabled = item is not None
             yield session
             days = item.rule.text() if item else "daily"
-            yield Input(placeholder=f"days: {DAYS_HELP}", value=days, id="add-days")
+            yield Label(plain(f"Days: {DAYS_HELP}"), classes="field-label")
+            yield Input(placeholder=DAYS_HELP, value=days, id="add-days")
             at = f"{item.at:%H:%M}" if item and item.at else ""
-            yield Input(placeholder="time (optional), e.g. 18:00", value=at, id="add-time")
+            yield Label("Time (optional), e.g. 18:00", classes="field-label")
+            yield Input(placeholder="18:00", value=at, id="add-time")
             yield Label("Enter saves · Esc cancels", id="add-error", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label
 
 from ..planner import format_duration
-from ..tally import workout_rows
+from ..tally import total_text, workout_rows
 from ..widgets.footer import Footer
 from ..widgets.rating import RatingInput, submitted_rating
 from ..widgets.text import cell, plain
@@ -47,8 +47,6 @@ class SummaryScreen(Screen[None]):
             skipped = any(row.short for row in rows)
             status = "Workout finished, some reps skipped" if skipped else "Workout complete"
         total_time = sum(row.seconds for row in rows)
-        done = sum(row.reps for row in rows)
-        target = sum(row.met for row in rows)
         with Vertical(id="summary"):
             yield Label(plain(f"{status}: {self.engine.timeline.session.title}"), id="headline")
             # The rating first: on a small terminal the table scrolls, the question stays.
@@ -56,7 +54,7 @@ class SummaryScreen(Screen[None]):
                 yield Label("Pain now, 0-10 (empty: Enter skips): ", id="pain-label")
                 yield RatingInput(id="pain")
             yield Label(
-                plain(f"Total: {done} of {target} reps, {format_duration(total_time)} of work"),
+                plain(f"Total: {total_text(rows)}, {format_duration(total_time)} of work"),
                 id="total",
             )
             before = self.workout.pain_before

@@ -10,6 +10,7 @@ and while paused it waits for a key. Keys become the workout's controls.
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 
 from textual.app import ComposeResult
 from textual.events import Resize
@@ -69,6 +70,7 @@ class WorkoutScreen(Screen[None]):
         self._notice_timer: Timer | None = None
         self.paint = FloorPaint(self)
         self._easier_for = -1  # the exercise whose easier variant `t` is showing
+        self._space_label = "Rep"  # what the footer says space does (WORKOUT_BINDINGS)
         self._figure_room = False  # set by the size: whether the figure can be drawn
 
     def compose(self) -> ComposeResult:
@@ -202,7 +204,23 @@ class WorkoutScreen(Screen[None]):
         self.paint.show(display, flashing=self._flash_until is not None)
         self.set_class(display.paused, "-paused")
         self.set_class(display.self_paced, "-self-paced")
+        self._name_space()
         self._draw_figure()
+
+    def _name_space(self) -> None:
+        """The footer names what space does now: Start before the start, Summary on
+        DONE, Rep otherwise (the help's sentence covers all three)."""
+        engine = self.engine
+        label = "Start" if not engine.started else "Summary" if engine.finished else "Rep"
+        if label == self._space_label:
+            return
+        self._space_label = label
+        table = self._bindings.key_to_bindings
+        for key, bindings in table.items():
+            table[key] = [
+                replace(b, description=label) if b.id == "workout.rep" else b for b in bindings
+            ]
+        self.refresh_bindings()
 
     def _draw_figure(self) -> None:
         """The exercise's figure: start pose while getting ready, moving with the tempo."""
@@ -334,7 +352,11 @@ class WorkoutScreen(Screen[None]):
                 self.workout.resume()
                 self.redraw()
 
-        self.app.push_screen(HelpScreen("Workout keys", self.BINDINGS), closed)
+        notes = (
+            "ctrl+z pauses the workout and puts tuitrainer in the background; fg brings "
+            "it back, still paused. ctrl+q asks before it quits; what you did is kept."
+        )
+        self.app.push_screen(HelpScreen("Workout keys", self.BINDINGS, notes), closed)
 
     def action_end(self) -> None:
         if self.engine.finished:

@@ -19,8 +19,10 @@ class RatingInput(Input):
         super().__init__(
             placeholder="0-10",
             id=id,
-            restrict=r"[0-9]{0,2}",
-            max_length=2,
+            # A dot or a comma is let in, so "5.5" shows as typed and is refused
+            # in words; refused as a key it turned "5.5" into "55".
+            restrict=r"[0-9.,]{0,4}",
+            max_length=4,
             validators=[Integer(minimum=0, maximum=10)],
         )
         # A steady cursor: a blinking one repaints the screen twice a second while
