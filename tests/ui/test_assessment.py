@@ -404,7 +404,9 @@ def visible(widget, inside) -> bool:
     return region.height > 0 and outer.contains_region(region)
 
 
-@pytest.mark.parametrize(("size", "rows"), [((80, 24), 8), ((40, 12), 5), ((120, 40), 10)])
+@pytest.mark.parametrize(
+    ("size", "rows"), [((80, 24), 8), ((40, 12), 5), ((120, 40), 10), ((70, 12), 5), ((100, 14), 5)]
+)
 async def test_the_hold_countdown_is_big_enough_to_read_from_the_floor(
     locations: Locations, clock: FakeClock, size: tuple[int, int], rows: int
 ):
@@ -424,6 +426,8 @@ async def test_the_hold_countdown_is_big_enough_to_read_from_the_floor(
         assert body.max_scroll_y == 0  # nothing below the fold
         for shown in (countdown, screen.query_one("#cue")):
             assert visible(shown, body), shown
+        figure = screen.query_one("#test-figure")
+        assert not figure.region.height or visible(figure, body)  # whole, or left out
         await advance(pilot, clock, 1)  # the next second, as big
         assert countdown.drawn == "7" and len(countdown.render().plain.splitlines()) >= rows
 

@@ -36,6 +36,7 @@ from .questions import ConfirmScreen
 
 TICK_SECONDS = 0.1
 FIGURE_BESIDE_WIDTH = 70  # columns from which the figure stays up beside a hold's countdown
+FIGURE_BESIDE_HEIGHT = 14  # and rows
 
 
 def hold_scale(width: int, height: int) -> int:
@@ -106,6 +107,8 @@ class AssessmentScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.query_one("#hold", BigText).set_scale(hold_scale(*event.size))
+        # Below this the figure (9 rows) would not fit beside the countdown: left out.
+        self.set_class(event.size.height < FIGURE_BESIDE_HEIGHT, "-low")
 
     # -- the hold ------------------------------------------------------------------
 
