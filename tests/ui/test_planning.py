@@ -299,3 +299,24 @@ async def test_while_typing_a_value_the_footer_shows_only_the_keys_that_work(
         await footer_keys_shown(pilot)
         assert "r Start" in footer_words(screen)
         assert table_rows(app)[0][column("rest_seconds")] == "5"
+
+
+async def test_save_as_of_a_built_in_plan_suggests_a_name_still_free(
+    locations: Locations, clock: FakeClock
+):
+    from tuitrainer.library import resolve
+
+    (locations.user_sessions / "thoracic-mobility-2.yaml").write_text(QUICK.read_text())
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.push_screen(PlanningScreen(resolve("thoracic-mobility", locations)))
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AskScreen)
+        assert app.screen.query_one("#answer").value == "thoracic-mobility-3"
+        await pilot.press("enter")  # taken as it is: a copy beside the built-in one
+        await pilot.pause()
+        assert isinstance(app.screen, PlanningScreen)
+        assert (locations.user_sessions / "thoracic-mobility-3.yaml").is_file()
