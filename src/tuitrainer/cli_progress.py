@@ -11,6 +11,7 @@ from .plain_text import printable_lines
 
 if TYPE_CHECKING:
     import argparse
+    import sqlite3
 
     from .cli_common import Commands
 
@@ -43,11 +44,45 @@ def _backwards(args: argparse.Namespace, err: TextIO) -> bool:
     return False
 
 
+def unknown_session(name: str, locations: Locations, conn: sqlite3.Connection | None) -> str:
+    """Why `--session name` names nothing ("" when it is known): neither a session
+    there is now nor one the history has workouts of (a deleted session's workouts
+    still count), as `plan` refuses a name it cannot find, with the closest names."""
+    from difflib import get_close_matches
+
+    from .daily import titles
+
+    known = set(titles(locations))
+    if conn is not None:
+        known |= {row[0] for row in conn.execute("SELECT DISTINCT session FROM workouts")}
+    if name in known:
+        return ""
+    close = get_close_matches(name, sorted(known), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    listed = ", ".join(sorted(known)) or "none"
+    return f"no session named {name!r}{hint} (sessions: {listed})"
+
+
+def _refused(args: argparse.Namespace, locations: Locations, err: TextIO) -> bool:
+    """--until before --since, or a --session that names nothing: said, and refused."""
+    if _backwards(args, err):
+        return True
+    if args.session is None:
+        return False
+    from .daily import reading
+
+    with reading(locations.database, err) as conn:
+        problem = unknown_session(args.session, locations, conn)
+    if problem:
+        print(f"tuitrainer {args.command}: {problem}", file=err)
+    return bool(problem)
+
+
 def cmd_progress(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .cli_common import run_app
     from .screens.progress import ProgressScreen
 
-    if _backwards(args, err):
+    if _refused(args, Locations.resolve(args.data_dir), err):
         return USAGE
 
     def first_screen() -> ProgressScreen:
@@ -60,12 +95,12 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .history import HistoryStore
     from .history.report import render, scope_for
 
-    if _backwards(args, err):
+    locations = Locations.resolve(args.data_dir)
+    if _refused(args, locations, err):
         return USAGE
     from .assessment.load import names_for
     from .daily import reading, report_extras
 
-    locations = Locations.resolve(args.data_dir)
     with reading(locations.database, err, create=True) as conn:
         assert conn is not None  # create=True: a fresh history when there is none
         store = HistoryStore(conn, locations.database)  # read-only: the queries only read

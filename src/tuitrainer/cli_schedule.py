@@ -78,10 +78,13 @@ def cmd_schedule(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not loaded.exists:
         print(f"No schedule yet: {locations.schedule_file} (see docs/schedule.md).", file=out)
         return OK
-    today = date.today()
-    for item in loaded.schedule.items:
+    from .cli_today import today as local_today
+    from .schedule.today import next_due
+
+    today = local_today()  # the day `today` reads, so the two agree on what is done
+    done = _read(locations, err, since=today).done
+    for item, upcoming in next_due(loaded.schedule, done, today):
         when = f"{item.at:%H:%M}" if item.at else "any time"
-        upcoming = item.next_due(today)
         nxt = f"next {upcoming:%a %d %b}" if upcoming else "not due again"
         title = names.get(item.session, item.session)
         line = f"{title} ({item.session}): {item.rule.text()}, {when}; {nxt}"

@@ -51,7 +51,6 @@ def test_a_script_drives_a_whole_workout_through_a_pipe(data_dir: Path) -> None:
         "Fire hydrant. Left side. 3 reps. Go.",
     ]
     assert lines[-8:] == [
-        "Rep 1 of 2.",
         "Rep 2 of 2.",
         "Left side done: 2 of 2 reps, 0:0N.",
         "Workout over. Well done. That is the session finished.",
@@ -59,6 +58,7 @@ def test_a_script_drives_a_whole_workout_through_a_pipe(data_dir: Path) -> None:
         "Fire hydrant, right: 3 of 3 reps.",
         "Reach and rotate, right: 3 of 3 reps.",
         "Reach and rotate, left: 2 of 2 reps.",
+        "Total: 11 of 11 reps.",
     ]
     history = subprocess.run(
         [TUITRAINER, "history", "--json"], capture_output=True, text=True, env=env, check=True

@@ -164,7 +164,7 @@ async def test_progress_shows_due_days_missed_and_the_scale(locations: Locations
         # Wed 4 Nov and Wed 11 Nov were due and nothing was done: marked x. Mon 9 Nov
         # was missed too: another session done that day does not hide it.
         marked = [
-            KNOWN_TODAY - timedelta(days=KNOWN_TODAY.weekday(), weeks=7 - week) + timedelta(day)
+            KNOWN_TODAY - timedelta(days=KNOWN_TODAY.weekday(), weeks=12 - week) + timedelta(day)
             for week, row in enumerate(rows)
             for day in range(7)
             if row[1 + day].strip() == "x"
@@ -172,7 +172,7 @@ async def test_progress_shows_due_days_missed_and_the_scale(locations: Locations
         assert marked == [KNOWN_TODAY.replace(day=n) for n in (4, 9, 11)]
         screen.action_pane("pain")
         await pilot.pause()
-        assert "Daily life (Patient-Specific Functional Scale (PSFS)): 3.0 of 10" in text(
+        assert "Daily life, Patient-Specific Functional Scale (PSFS): 3.0 of 10" in text(
             screen, "#pain-summary"
         )
 

@@ -7,6 +7,7 @@ from the queries the screen uses.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -88,8 +89,11 @@ async def test_calendar_and_streak(locations: Locations, clock: FakeClock):
         # Today's run is unfinished, not done: the streak is the two days before.
         assert "Streak: 2 days in a row" in text(screen, "#streak")
         rows = cells(screen, "days")
-        assert len(rows) == 8
-        first_monday = KNOWN_TODAY - timedelta(days=KNOWN_TODAY.weekday(), weeks=7)
+        # The calendar covers the range it is said to show: the last 12 weeks from
+        # Saturday 29 Aug, so 13 rows from Monday 24 Aug.
+        assert "last 12 weeks" in text(screen, "#scope")
+        assert len(rows) == 13 and rows[0][0] == "24 Aug"
+        first_monday = KNOWN_TODAY - timedelta(days=KNOWN_TODAY.weekday(), weeks=12)
         for week, row in enumerate(rows):
             for weekday in range(7):
                 day = first_monday + timedelta(weeks=week, days=weekday)
@@ -102,7 +106,7 @@ async def test_calendar_and_streak(locations: Locations, clock: FakeClock):
         done = sum(side.done for spec in known_history() for side in spec.sides)
         target = sum(side.target for spec in known_history() for side in spec.sides)
         assert text(screen, "#adherence") == (
-            f"In the range: {len(known_history())} workouts ({completed} to the end) "
+            f"In the range: {len(known_history())} workouts ({completed} done to the end) "
             f"on {len(per_day)} days; reps done: {done} of {target} planned "
             f"({100 * done / target:.0f}%)  (✓ done to the end; ~ stopped early or skipped)"
         )
@@ -117,7 +121,7 @@ async def test_a_day_with_no_workout_done_to_the_end_is_not_shown_as_done(
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_progress(app, pilot)
         table = screen.query_one("#days")
-        first_monday = KNOWN_TODAY - timedelta(days=KNOWN_TODAY.weekday(), weeks=7)
+        first_monday = KNOWN_TODAY - timedelta(days=KNOWN_TODAY.weekday(), weeks=12)
 
         def style(day: date) -> str:
             week, weekday = divmod((day - first_monday).days, 7)
@@ -189,14 +193,14 @@ async def test_assessment_trend(locations: Locations, clock: FakeClock):
         screen = await open_progress(app, pilot)
         table = screen.query_one("#tests")
         labels = [str(column.label) for column in table.columns.values()]
-        assert labels == ["Test", "Side"] + [f"{t:%d %b}" for t, _ in KNOWN_ASSESSMENTS]
+        assert labels == ["Test", "Finding"] + [f"{t:%d %b}" for t, _ in KNOWN_ASSESSMENTS]
         rows = {(r[0], r[1]): r[2:] for r in cells(screen, "tests")}
-        assert rows["Knee-to-chest test", "left"] == ["Tight hip flexors", "clear"]
-        assert rows["Knee-to-chest test", "right"] == ["clear", "clear"]
-        # Both figure-4 results are from its earlier wording: marked, and named below.
-        left = ["More than a fist-width *", "About a fist-width *"]
-        assert rows["Figure-4 test", "left"] == left
-        assert rows["Figure-4 test", "right"] == ["Less than a fist-width *"] * 2
+        assert rows["Knee-to-chest test", "Tight hip flexors"] == ["LEFT only", "-"]
+        assert rows["Knee-to-chest test", "Tight front of the thigh"] == ["-", "-"]
+        # Both figure-4 results are from its earlier wording: marked, and named below;
+        # a finding, not the raw answer ("More than a fist-width").
+        assert rows["Figure-4 test", "Stiff hip"] == ["LEFT only *", "- *"]
+        assert len(rows) == 3
         summary = text(screen, "#tests-summary")
         assert f"* Figure-4 test as worded then: {FIGURE_4_BEFORE}" in summary
 
@@ -331,3 +335,83 @@ async def test_one_week_of_pain_is_said_once_and_no_balance_is_explained(
         assert text(screen, "#balance-summary") == "No exercise done on both sides in this range."
         assert not screen.query_one("#sides").display
         assert not screen.query_one("#side-plot").display
+
+
+async def test_a_day_under_way_is_said_beside_the_due_day_streak(
+    locations: Locations, clock: FakeClock
+):
+    """Thoracic and hip mobility due daily from today; thoracic done, hip not yet."""
+    from datetime import UTC, datetime
+
+    locations.schedule_file.parent.mkdir(parents=True, exist_ok=True)
+    locations.schedule_file.write_text(
+        "".join(
+            f'[[item]]\nsession = "{name}"\ndays = "daily"\nstart = {KNOWN_TODAY}\n\n'
+            for name in ("thoracic-mobility", "hip-mobility")
+        )
+    )
+    app = known_app(locations, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        day = datetime.combine(KNOWN_TODAY, datetime.min.time(), tzinfo=UTC)
+        insert(app.store.conn, [WorkoutSpec(day, "thoracic-mobility")])
+        screen = ProgressScreen(today=KNOWN_TODAY, utc_offset=UTC0)
+        await app.push_screen(screen)
+        await pilot.pause()
+        assert text(screen, "#streak") == (
+            "Streak: 0 due days in a row · nothing was due before today; today 1 of 2 due "
+            "workouts done so far (today counts once all are done)"
+        )
+
+
+async def test_a_long_range_says_which_weeks_the_calendar_shows(
+    locations: Locations, clock: FakeClock
+):
+    from datetime import UTC, datetime
+
+    app = known_app(locations, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        day = datetime.combine(date(2026, 1, 5), datetime.min.time(), tzinfo=UTC)
+        insert(app.store.conn, [WorkoutSpec(day, "hip-mobility", status="stopped")])
+        screen = ProgressScreen(
+            today=KNOWN_TODAY, utc_offset=UTC0, since=date(2026, 1, 1), until=date(2026, 2, 1)
+        )
+        await app.push_screen(screen)
+        await pilot.pause()
+        # Five weeks of range, all shown; one stopped workout, no reps written.
+        assert len(cells(screen, "days")) == 5
+        summary = text(screen, "#adherence")
+        assert summary.startswith(
+            "In the range: 1 workout (none done to the end) on 1 day; no reps recorded"
+        )
+        assert "calendar shows" not in summary
+        screen.scope = replace(screen.scope, since=date(2025, 1, 1), until=None)
+        screen.reload()
+        await pilot.pause()
+        assert len(cells(screen, "days")) == 13
+        assert text(screen, "#adherence").endswith("The calendar shows the range's last 13 weeks.")
+
+
+async def test_a_finding_is_shown_on_its_hip_not_the_side_tested(
+    locations: Locations, clock: FakeClock
+):
+    """The left knee-to-chest test found the right leg's hip flexors tight."""
+    from tests.unit.test_report_findings import TAKEN, add_uneven_assessment
+
+    app = known_app(locations, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        add_uneven_assessment(app.store.conn)
+        screen = ProgressScreen(today=TAKEN.date(), utc_offset=UTC0)
+        await app.push_screen(screen)
+        await pilot.pause()
+        screen.action_pane("assessments")
+        await pilot.pause()
+        rows = {(r[0], r[1]): r[2:] for r in cells(screen, "tests")}
+        assert rows == {
+            ("Knee-to-chest test", "Tight hip flexors"): ["RIGHT only"],
+            ("Knee-to-chest test", "Tight front of the thigh"): ["LEFT only"],
+            ("Figure-4 test", "Stiff hip"): ["LEFT only"],
+        }
+        assert text(screen, "#tests-summary").startswith("The latest self-assessment: ")

@@ -65,7 +65,7 @@ def test_since_narrows_every_section(known: Locations):
     later = [s for s in known_history() if s.started.date() >= date(2026, 11, 10)]
     assert f"- Workouts: {len(later)} (" in out
     assert "| 2026-10-11 |" not in out  # the October assessment is before the period
-    assert "| 2026-11-15 | Knee-to-chest test | clear | clear |" in out
+    assert "| 2026-11-15 | Knee-to-chest test | Tight hip flexors | neither side |" in out
     assert "| 2026-10-12 |" not in out
 
 
@@ -77,6 +77,23 @@ def test_session_filter_and_empty_history(known: Locations, tmp_path: Path):
     code, out, _ = run("report", "--data-dir", str(tmp_path / "empty"))
     assert code == 0
     assert "Nothing was recorded in this period." in out
+
+
+def test_an_unknown_session_is_refused_with_the_closest_name(known: Locations):
+    for command in (["report"], ["report", "--html"]):
+        code, out, err = run(*command, "--session", "thoracic-mobilty")
+        assert (code, out) == (2, "")
+        assert "no session named 'thoracic-mobilty'; did you mean 'thoracic-mobility'?" in err
+    code, out, err = run("report", "--session", "nope")
+    assert (code, out) == (2, "") and "sessions: hip-mobility, " in err
+    code, _, err = run("progress", "--session", "nope")  # refused before the app starts
+    assert code == 2 and "tuitrainer progress: no session named 'nope'" in err
+    # A session deleted since still has its workouts in the history: it is known.
+    store, _ = HistoryStore.open(known.database)
+    store.start_workout("old-routine", "Old routine", "h", 1.0, f"{KNOWN_TODAY}T09:00:00+00:00")
+    store.close()
+    code, out, _ = run("report", "--session", "old-routine")
+    assert code == 0 and "session `old-routine` only" in out
 
 
 def test_bad_date_and_unwritable_output(known: Locations, tmp_path: Path):

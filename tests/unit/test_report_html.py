@@ -123,6 +123,10 @@ def test_the_markdown_report_gains_adherence_and_the_scale(known):
     assert out.count("Current streak") == 1  # the due days' streak, not a second one
     assert "## Daily life: Patient-Specific Functional Scale (PSFS)" in out
     assert "Lifting \\| carrying 6" in out  # a | in the user's words keeps the table whole
+    # Written about the person throughout: never "your" in a report for a clinician.
+    assert "each rated from 0 (cannot do it at all) to 10 (as well as before their back" in out
+    _, html, _ = run("report", "--html")
+    assert "your" not in out.lower() and "your" not in html.lower()
 
 
 def test_without_a_schedule_nothing_about_one_is_said(known):
@@ -176,3 +180,25 @@ def test_a_history_of_an_older_version_is_brought_up_to_date_first(locations: Lo
     assert (code, err) == (0, "") and "Nothing was recorded" in out
     code, _, _ = run("today")
     assert code == 0
+
+
+def test_html_names_sessions_used_and_rehearsals_left_out_as_the_markdown_does(known):
+    store, _ = HistoryStore.open(known.database)
+    started = datetime.combine(KNOWN_TODAY, datetime.min.time(), tzinfo=UTC).isoformat()
+    workout = store.start_workout("hip-mobility", "Hip <mobility>", "x", 50.0, started_at=started)
+    store.end_workout(workout, "completed")
+    store.start_workout("a&b", "A <b> & c", "x", 1.0, started_at=started)
+    store.close()
+    _, md, _ = run("report")
+    code, out, _ = run("report", "--html")
+    assert code == 0
+    assert "Rehearsals at another speed (`run --speed`), left out: 1" in md
+    assert "<li>Rehearsals at another speed (run --speed), left out: 1</li>" in out
+    assert "<h2>Sessions used</h2>" in out
+    row = (
+        '<tr><td>Hip mobility (hip-mobility)</td><td class="n">6</td><td class="n">4</td>'
+        '<td class="d">2026-11-20</td></tr>'
+    )
+    assert row in out  # the same figures as the Markdown's row
+    assert "| Hip mobility (`hip-mobility`) | 6 | 4 | 2026-11-20 |" in md
+    assert "<td>A &lt;b&gt; &amp; c (a&amp;b)</td>" in out  # a session's words, escaped

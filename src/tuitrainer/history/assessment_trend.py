@@ -26,6 +26,7 @@ class AssessmentResult:
     tight: bool
     test_name: str = ""
     wording: str = ""  # the test's wording then, when it is worded otherwise now
+    findings: tuple[tuple[str, str], ...] = ()  # (finding id, the hip it is on)
 
 
 def has_assessments(store: HistoryStore) -> bool:
@@ -83,4 +84,5 @@ def _result(
         summary = ", ".join(findings) if findings else "clear"
     name = words.test_name(battery, test_id)
     then = next((w for a in answers if (w := words.earlier_wording(battery, test_id, a[9]))), "")
-    return AssessmentResult(taken_at, test_id, side, summary, bool(findings), name, then)
+    hips = tuple((a[6], a[7] or side) for a in answers if a[6])
+    return AssessmentResult(taken_at, test_id, side, summary, bool(findings), name, then, hips)

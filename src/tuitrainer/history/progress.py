@@ -44,11 +44,16 @@ class Adherence:
     done_days: dict[date, int] = field(default_factory=dict)  # of `days`: done to the end
 
     def dose_text(self) -> str:
-        """Reps done against the plan: where skipped parts and early stops show."""
+        """Reps done against the plan, where skipped parts and early stops show, as a
+        phrase of its own ("reps done: 630 of 640 planned (98%)"; "no reps recorded")."""
         if not self.reps_target:
-            return "none planned"
+            return f"reps done: {self.reps_done}" if self.reps_done else "no reps recorded"
         share = 100 * self.reps_done / self.reps_target
-        return f"{self.reps_done} of {self.reps_target} planned ({share:.0f}%)"
+        return f"reps done: {self.reps_done} of {self.reps_target} planned ({share:.0f}%)"
+
+    def ended_text(self) -> str:
+        """How many workouts ran to their end: "9 done to the end", "none done to the end"."""
+        return f"{self.completed or 'none'} done to the end"
 
     def weeks(self) -> list[list[date]]:
         """The calendar: one list of seven days per week, Monday first."""

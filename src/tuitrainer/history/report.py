@@ -7,7 +7,7 @@ never on the wall clock, so a known history always gives the same text.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -18,6 +18,7 @@ from . import progress
 from .assessment_trend import AssessmentResult, assessment_times, assessment_trend
 from .markdown import md_code, md_text, table
 from .report_daily import Extras, psfs_lines, schedule_lines
+from .report_findings import found_rows
 from .scope import Scope, local_day, local_offset
 
 if TYPE_CHECKING:
@@ -51,6 +52,46 @@ def span(store: HistoryStore, scope: Scope) -> tuple[date, date] | None:
     return local_day(first, scope), local_day(last, scope)
 
 
+def workout_count(store: HistoryStore, scope: Scope) -> int:
+    where, args = scope.where()
+    return int(
+        store.conn.execute(f"SELECT COUNT(*) FROM workouts w WHERE {where}", args).fetchone()[0]
+    )
+
+
+@dataclass(frozen=True)
+class Period:
+    """What a report covers: its first and last day, and what was recorded in it."""
+
+    start: date
+    end: date
+    workouts: int  # in the scope, rehearsals left out
+    recorded: bool  # anything at all: workouts, self-assessments, functional-scale ratings
+
+    @property
+    def weeks(self) -> int:
+        return max(1, ((self.end - self.start).days + 7) // 7)
+
+
+def period(store: HistoryStore, scope: Scope, extras: Extras) -> Period:
+    """The report's period: from the range's start, or the first record of any kind
+    (a workout, an assessment, a functional-scale rating), to its end or today."""
+    found = span(store, scope)
+    rated = [rating.day() for rating in extras.psfs]
+    if rated:
+        found = (
+            (min(found[0], rated[0]), max(found[1], rated[-1])) if found else (rated[0], rated[-1])
+        )
+    start = scope.since or (found[0] if found else scope.today)
+    if scope.since is not None and found:
+        ever = span(store, replace(scope, since=None))  # the first record of any kind
+        first = min([*([ever[0]] if ever else []), *rated], default=None)
+        if first and scope.since < first:
+            start = first  # nothing was ever recorded before: the period starts there
+    end = min(scope.until or scope.today, scope.today)
+    return Period(start, end, workout_count(store, scope), found is not None)
+
+
 def adherence_section(store: HistoryStore, scope: Scope, scheduled: bool = False) -> list[str]:
     """Workouts, weeks, reps; the streak of days in a row only without a schedule
     (with one, the streak of due days is the one that counts: one streak, not two)."""
@@ -60,11 +101,11 @@ def adherence_section(store: HistoryStore, scope: Scope, scheduled: bool = False
     lines = [
         "## Adherence",
         "",
-        f"- Workouts: {facts.workouts} ({facts.completed} done to the end) "
+        f"- Workouts: {facts.workouts} ({facts.ended_text()}) "
         f"on {counted(facts.active_days, 'day')}",
         f"- Weeks: {len(weeks)}, on average {per_week:.1f} workouts a week; "
         f"{counted(sum(1 for w in weeks if w.workouts == 0), 'week')} without any",
-        f"- Reps done: {facts.dose_text()}",
+        f"- {facts.dose_text().capitalize()}",
     ]
     if not scheduled:
         lines.insert(
@@ -162,19 +203,23 @@ def pain_section(store: HistoryStore, scope: Scope, weeks: int) -> list[str]:
     return lines + [""]
 
 
-def assessment_rows(results: list[AssessmentResult], scope: Scope) -> list[list[str]]:
-    """Date, test (with the wording then, if it was worded otherwise), left and right:
-    the self-assessment table of both reports, unescaped."""
-    cells: dict[tuple[str, str], dict[str, str]] = {}
-    for result in results:
-        test = result.test_name
-        if result.wording:  # answered under an earlier set-up or pass mark
-            test += f" (as worded then: {result.wording})"
-        key = (local_day(result.taken_at, scope).isoformat(), test)
-        cells.setdefault(key, {})[result.side] = result.summary
+ASSESSMENT_HEADER = ["Date", "Test", "Finding", "Found on"]
+HIPS_NOTE = (
+    "Each finding is shown with the hip it was found on (LEFT only, RIGHT only or both "
+    "sides), in the words tuitrainer's results screen uses. That hip is not always the "
+    "side tested: in the knee-to-chest test, tight hip flexors show in the leg left "
+    "straight on the floor."
+)
+
+
+def assessment_rows(
+    results: list[AssessmentResult], scope: Scope, battery: Battery
+) -> list[list[str]]:
+    """Date, test (with the wording then, if it was worded otherwise), finding and the
+    hips it was found on: the self-assessment table of both reports, unescaped."""
     return [
-        [day, test, sides.get("left", "-"), sides.get("right", "-")]
-        for (day, test), sides in cells.items()
+        [local_day(f.taken_at, scope).isoformat(), f.test_text(), f.row.finding.name, f.where]
+        for f in found_rows(results, battery)
     ]
 
 
@@ -183,26 +228,33 @@ def assessment_section(store: HistoryStore, scope: Scope, battery: Battery) -> l
     lines = ["## Self-assessment", ""]
     if not results:
         return lines + ["No self-assessment in this period.", ""]
-    lines += finding_legend(battery) + [""]
-    rows = assessment_rows(results, scope)
-    lines += table(
-        ["Date", "Test", "Left", "Right"], ([d, md_text(t), *rest] for d, t, *rest in rows)
-    )
+    lines += ["What each finding means:", "", *finding_legend(battery), "", HIPS_NOTE, ""]
+    rows = assessment_rows(results, scope, battery)
+    lines += table(ASSESSMENT_HEADER, ([d, md_text(t), md_text(f), w] for d, t, f, w in rows))
     return lines + [""]
 
 
-def finding_legend(battery: Battery) -> list[str]:
-    """What each finding means and which test gives it, in the tests file's words."""
-    lines = []
+def legend_entries(battery: Battery) -> list[tuple[str, str, str]]:
+    """Each finding's name, the tests that give it and what it means, in the tests
+    file's words (unescaped: both reports escape them their own way)."""
+    entries = []
     for info in battery.findings:
         tests = [
             test.name
             for test in battery.tests
             if any(a.finding == info.id for q in test.questions for a in q.answers)
         ]
-        source = f" ({md_text(', '.join(tests))})" if tests else ""
-        meaning = f": {md_text(info.meaning)}" if info.meaning else ""
-        lines.append(f"- **{md_text(info.name)}**{source}{meaning}")
+        entries.append((info.name, ", ".join(tests), info.meaning))
+    return entries
+
+
+def finding_legend(battery: Battery) -> list[str]:
+    """What each finding means and which test gives it, as a Markdown list."""
+    lines = []
+    for name, tests, meaning in legend_entries(battery):
+        source = f" ({md_text(tests)})" if tests else ""
+        said = f": {md_text(meaning)}" if meaning else ""
+        lines.append(f"- **{md_text(name)}**{source}{said}")
     return lines
 
 
@@ -211,35 +263,35 @@ def render(
 ) -> str:
     """The whole report as Markdown text; `battery` names the self-assessment's tests."""
     extras = extras or Extras()
-    found = span(store, scope)
-    start = scope.since or (found[0] if found else scope.today)
-    if scope.since is not None and found:
-        ever = span(store, replace(scope, since=None))  # the first record of any kind
-        if ever and scope.since < ever[0]:
-            start = ever[0]  # nothing was ever recorded before: the period starts there
-    end = min(scope.until or scope.today, scope.today)
-    weeks = max(1, ((end - start).days + 7) // 7)
+    covered = period(store, scope, extras)
     lines = [
         "# Exercise and pain report",
         "",
-        f"Period: {start.isoformat()} to {end.isoformat()}"
+        f"Period: {covered.start.isoformat()} to {covered.end.isoformat()}"
         + (f", session {md_code(scope.session)} only" if scope.session else "")
         + f". Made on {scope.today.isoformat()}.",
         "",
         NOTE,
         "",
     ]
-    if found is None:
+    rehearsed = progress.rehearsals(store, scope)
+    if not covered.recorded:
         lines.append("Nothing was recorded in this period.")
-        rehearsed = progress.rehearsals(store, scope)
         if rehearsed:
             lines.append(f"Rehearsals at another speed (`run --speed`), left out: {rehearsed}")
         return "\n".join(lines) + "\n"
-    lines += adherence_section(store, scope, scheduled=extras.schedule is not None)
+    if covered.workouts:
+        lines += adherence_section(store, scope, scheduled=extras.schedule is not None)
+    else:  # a first visit: the scale and the self-assessment, before any workout
+        lines += ["## Adherence", "", "No workouts in this period."]
+        if rehearsed:
+            lines.append(f"Rehearsals at another speed (`run --speed`), left out: {rehearsed}")
+        lines.append("")
     lines += schedule_lines(extras)
-    for section in (sessions_section, balance_section):
-        lines += section(store, scope)
-    lines += pain_section(store, scope, weeks)
+    if covered.workouts:
+        for section in (sessions_section, balance_section):
+            lines += section(store, scope)
+        lines += pain_section(store, scope, covered.weeks)
     lines += psfs_lines(extras)
     lines += assessment_section(store, scope, battery)
     return "\n".join(lines).rstrip() + "\n"

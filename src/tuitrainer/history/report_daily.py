@@ -8,9 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..counts import counted
 from ..schedule.adherence import Adherence
 from .markdown import md_text, table
-from .psfs import NAME, SCALE, Rating, trend_text
+from .psfs import NAME, Rating, trend_text
+
+# The scale's anchors in the third person, as the rest of a report for a clinician is
+# written (the person rating reads "your back trouble"; `psfs.SCALE`).
+SCALE_IN_REPORT = "from 0 (cannot do it at all) to 10 (as well as before their back trouble)"
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,8 @@ def item_rows(extras: Extras) -> list[list[str]]:
         title = extras.titles.get(item.session, item.session)
         when = f" at {item.at:%H:%M}" if item.at else ""
         share = f"{100 * part.share:.0f}%" if part.share is not None else "-"
+        if part.waiting:  # today's, not done yet: neither met nor missed
+            share = "due today" if part.share is None else f"{share}, due today"
         rows.append(
             [md_text(title), f"{item.rule.text()}{when}", str(part.due), str(part.met), share]
         )
@@ -46,10 +53,12 @@ def schedule_lines(extras: Extras) -> list[str]:
         f"- Schedule kept: {facts.text()}, {facts.first.isoformat()} to "
         f"{facts.last.isoformat()} (a day counts when everything due that day was done "
         "to the end; rehearsals, skipped and partial workouts do not count)",
-        f"- Current streak: {facts.streak} due days in a row (days with nothing due do not "
-        "break it)",
+        f"- Current streak: {counted(facts.streak, 'due day')} in a row (days with nothing "
+        "due do not break it)",
         "",
     ]
+    if facts.today_due:
+        lines.insert(-2, f"- {facts.today_text().capitalize()}")
     lines += table(["Session", "Days", "#Due", "#Done", "#Share"], item_rows(extras))
     return lines + [""]
 
@@ -60,7 +69,8 @@ def psfs_lines(extras: Extras) -> list[str]:
     lines = [
         f"## Daily life: {NAME}",
         "",
-        f"Activities the person named as hard because of their back, each rated {SCALE}. "
+        "Activities the person named as hard because of their back, each rated "
+        f"{SCALE_IN_REPORT}. "
         f"Trend: {trend_text(extras.psfs)}.",
         "",
     ]

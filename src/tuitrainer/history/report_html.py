@@ -8,18 +8,28 @@ and prints the same anywhere, offline. The print CSS fits A4 and Letter alike
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
 
 from ..assessment.model import Battery
+from ..counts import counted
 from . import progress, svg
 from .assessment_trend import assessment_trend
-from .psfs import NAME, SCALE, trend_text
-from .report import MONTHLY_AFTER_WEEKS, NOTE, assessment_rows, balance_cells, rating, span
-from .report_daily import Extras, item_rows
-from .scope import Scope, week_start
+from .psfs import NAME, trend_text
+from .report import (
+    ASSESSMENT_HEADER,
+    HIPS_NOTE,
+    MONTHLY_AFTER_WEEKS,
+    NOTE,
+    assessment_rows,
+    balance_cells,
+    legend_entries,
+    period,
+    rating,
+)
+from .report_daily import SCALE_IN_REPORT, Extras, item_rows
+from .scope import Scope, local_day, week_start
 
 if TYPE_CHECKING:
     from .store import HistoryStore
@@ -48,14 +58,16 @@ strong.lag { color: #8a2a00; }
 """
 
 
-DATE_COLUMNS = ("Date", "Week of")  # kept on one line: "2026-10-" over "26" misleads
+# Kept on one line: "2026-10-" over "26" misleads, and so does "neither" over "side".
+ONE_LINE_COLUMNS = ("Date", "Week of", "Last done", "Found on")
 
 
 def _cell(tag: str, name: str, text: str) -> str:
-    """Header names starting with # are numbers: right-aligned; dates never wrap."""
+    """Header names starting with # are numbers: right-aligned; dates and sides never
+    wrap."""
     if name.startswith("#"):
         return f'<{tag} class="n">{escape(text)}</{tag}>'
-    if name in DATE_COLUMNS:
+    if name in ONE_LINE_COLUMNS:
         return f'<{tag} class="d">{escape(text)}</{tag}>'
     return f"<{tag}>{escape(text)}</{tag}>"
 
@@ -73,14 +85,21 @@ def _figure(chart: str, caption: str) -> str:
     return f'<figure class="chart">{chart}<figcaption>{escape(caption)}</figcaption></figure>'
 
 
-def _adherence(store: HistoryStore, scope: Scope, extras: Extras) -> list[str]:
+def _adherence(
+    store: HistoryStore, scope: Scope, extras: Extras, workouts: bool = True
+) -> list[str]:
+    """`workouts` False: none in the period (a first visit), so it says only that,
+    with the schedule's figures if there is one."""
     facts = progress.adherence(store, scope)
-    weeks = progress.weekly_counts(store, scope)
+    weeks = progress.weekly_counts(store, scope) if workouts else []
     out = ["<section><h2>Adherence</h2><ul>"]
-    out.append(
-        f"<li>Workouts: {facts.workouts} ({facts.completed} done to the end) on "
-        f"{facts.active_days} days; reps done: {escape(facts.dose_text())}</li>"
-    )
+    if workouts:
+        out.append(
+            f"<li>Workouts: {facts.workouts} ({facts.ended_text()}) on "
+            f"{counted(facts.active_days, 'day')}; {escape(facts.dose_text())}</li>"
+        )
+    else:
+        out.append("<li>No workouts in this period.</li>")
     schedule = extras.schedule
     if schedule is not None:
         out.append(
@@ -88,9 +107,16 @@ def _adherence(store: HistoryStore, scope: Scope, extras: Extras) -> list[str]:
             f"({schedule.first.isoformat()} to {schedule.last.isoformat()}); a day counts when "
             "everything due was done to the end</li>"
         )
-        out.append(f"<li>Current streak: {schedule.streak} due days in a row</li>")
-    else:
-        out.append(f"<li>Current streak: {facts.streak} days in a row (no schedule set)</li>")
+        if schedule.today_due:
+            out.append(f"<li>{escape(schedule.today_text().capitalize())}</li>")
+        out.append(f"<li>Current streak: {counted(schedule.streak, 'due day')} in a row</li>")
+    elif workouts:
+        out.append(
+            f"<li>Current streak: {counted(facts.streak, 'day')} in a row (no schedule set)</li>"
+        )
+    rehearsed = progress.rehearsals(store, scope)
+    if rehearsed:
+        out.append(f"<li>Rehearsals at another speed (run --speed), left out: {rehearsed}</li>")
     out.append("</ul>")
     if schedule is not None:
         out.append(_table(["Session", "Days", "#Due", "#Done", "#Share"], item_rows(extras)))
@@ -103,10 +129,16 @@ def _adherence(store: HistoryStore, scope: Scope, extras: Extras) -> list[str]:
             counts[1] += 1
         ordered = sorted(by_week)
         values = [100 * by_week[w][0] / by_week[w][1] for w in ordered]
-        chart = svg.bars(
-            "Due days done per week, percent", [f"{w:%d %b}" for w in ordered], values, 100
-        )
-        out.append(_figure(chart, "Due days done per week (%), weeks starting Monday."))
+        if ordered:
+            chart = svg.bars(
+                "Due days done per week, percent", [f"{w:%d %b}" for w in ordered], values, 100
+            )
+            out.append(_figure(chart, "Due days done per week (%), weeks starting Monday."))
+        else:  # an empty chart reads as "none done"; say why there is none
+            out.append(
+                "<p>No chart of due days done yet: no due day has ended, and today counts "
+                "once everything due today is done.</p>"
+            )
     elif weeks:
         chart = svg.bars(
             "Workouts per week",
@@ -115,6 +147,25 @@ def _adherence(store: HistoryStore, scope: Scope, extras: Extras) -> list[str]:
         )
         out.append(_figure(chart, "Workouts per week, weeks starting Monday."))
     return [*out, "</section>"]
+
+
+def _sessions(store: HistoryStore, scope: Scope) -> list[str]:
+    """Which sessions the workouts were, as the Markdown report's table."""
+    used = progress.sessions_used(store, scope)
+    out = ["<section><h2>Sessions used</h2>"]
+    if not used:
+        return [*out, "<p>No workouts in this period.</p></section>"]
+    rows = [
+        [
+            f"{u.title} ({u.session})",
+            str(u.workouts),
+            str(u.completed),
+            local_day(u.last, scope).isoformat(),
+        ]
+        for u in used
+    ]
+    table = _table(["Session", "#Workouts", "#Done to the end", "Last done"], rows)
+    return [*out, table, "</section>"]
 
 
 def _pain(store: HistoryStore, scope: Scope, weeks: int) -> list[str]:
@@ -183,7 +234,7 @@ def _psfs(extras: Extras) -> list[str]:
     return [
         f"<section><h2>Daily life: {escape(NAME)}</h2>",
         f"<p>Activities the person named as hard because of their back, each rated "
-        f"{escape(SCALE)}. Trend: {escape(trend_text(items))}.</p>",
+        f"{escape(SCALE_IN_REPORT)}. Trend: {escape(trend_text(items))}.</p>",
         _figure(chart, "Average of the activities rated each time (higher is better)."),
         table,
         "</section>",
@@ -194,10 +245,19 @@ def _assessments(store: HistoryStore, scope: Scope, battery: Battery) -> list[st
     results = assessment_trend(store, scope, battery)
     if not results:
         return []
-    rows = assessment_rows(results, scope)
+    rows = assessment_rows(results, scope, battery)
+    legend = "".join(
+        f"<li><strong>{escape(name)}</strong>"
+        + (f" ({escape(tests)})" if tests else "")
+        + (f": {escape(meaning)}" if meaning else "")
+        + "</li>"
+        for name, tests, meaning in legend_entries(battery)
+    )
     return [
         "<section><h2>Self-assessment over time</h2>",
-        _table(["Date", "Test", "Left", "Right"], rows),
+        f"<p>What each finding means:</p><ul>{legend}</ul>",
+        f"<p>{escape(HIPS_NOTE)}</p>",
+        _table(ASSESSMENT_HEADER, rows),
         "</section>",
     ]
 
@@ -206,33 +266,31 @@ def render(
     store: HistoryStore, scope: Scope, battery: Battery, extras: Extras | None = None
 ) -> str:
     extras = extras or Extras()
-    found = span(store, scope)
-    start = scope.since or (found[0] if found else scope.today)
-    if scope.since is not None and found:
-        ever = span(store, replace(scope, since=None))
-        if ever and scope.since < ever[0]:
-            start = ever[0]
-    end = min(scope.until or scope.today, scope.today)
-    weeks = max(1, ((end - start).days + 7) // 7)
-    period = f"{start.isoformat()} to {end.isoformat()}"
+    covered = period(store, scope, extras)
+    span_text = f"{covered.start.isoformat()} to {covered.end.isoformat()}"
     if scope.session:
-        period += f", session {scope.session} only"
+        span_text += f", session {scope.session} only"
     body = [
         "<h1>Exercise and pain report</h1>",
-        f"<p>Period: {escape(period)}. Made on {scope.today.isoformat()}.</p>",
+        f"<p>Period: {escape(span_text)}. Made on {scope.today.isoformat()}.</p>",
         f'<p class="note">{escape(NOTE)}</p>',
     ]
-    if found is None and not extras.psfs:
+    if not covered.recorded:
         body.append("<p>Nothing was recorded in this period.</p>")
+        rehearsed = progress.rehearsals(store, scope)
+        if rehearsed:
+            body.append(f"<p>Rehearsals at another speed (run --speed), left out: {rehearsed}</p>")
     else:
-        body += _adherence(store, scope, extras)
-        body += _pain(store, scope, weeks)
-        body += _balance(store, scope)
+        body += _adherence(store, scope, extras, covered.workouts > 0)
+        if covered.workouts:
+            body += _sessions(store, scope)
+            body += _pain(store, scope, covered.weeks)
+            body += _balance(store, scope)
         body += _psfs(extras)
         body += _assessments(store, scope, battery)
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>Exercise and pain report, {escape(period)}</title>"
+        f"<title>Exercise and pain report, {escape(span_text)}</title>"
         f"<style>{CSS}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n"
     )

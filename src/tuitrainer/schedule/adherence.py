@@ -40,6 +40,7 @@ class ItemAdherence:
     item: Item
     due: int
     met: int
+    waiting: bool = False  # due today and not done yet: neither met nor missed
 
     @property
     def share(self) -> float | None:
@@ -55,16 +56,33 @@ class Adherence:
     met_days: int  # of those, days with everything due done
     streak: int
     days: dict[date, str]  # "met", "missed" or "due" (today, not yet done), for calendars
+    today_due: int = 0  # items due today while today is not yet met in full (else 0)
+    today_met: int = 0  # of those, the ones done so far
 
     @property
     def share(self) -> float | None:
         return self.met_days / self.due_days if self.due_days else None
 
     def text(self) -> str:
+        """The due days done; a today still under way is neither, and `today_text` says
+        so, so the figure never reads "nothing was due" beside a row of today's done."""
         if not self.due_days:
-            return "nothing was due yet"
+            return "nothing was due before today" if self.today_due else "nothing was due yet"
         share = 100 * self.met_days / self.due_days
         return f"{self.met_days} of {self.due_days} due days done ({share:.0f}%)"
+
+    def today_text(self) -> str:
+        """Today while something due is left: how far it is, and when it counts ("")."""
+        if not self.today_due:
+            return ""
+        return (
+            f"today {self.today_met} of {self.today_due} due workouts done so far "
+            "(today counts once all are done)"
+        )
+
+    def full_text(self) -> str:
+        """`text` and, while today is under way, `today_text`, in one line."""
+        return "; ".join(part for part in (self.text(), self.today_text()) if part)
 
 
 def adherence(schedule: Schedule, done: Done, first: date, last: date, today: date) -> Adherence:
@@ -72,7 +90,8 @@ def adherence(schedule: Schedule, done: Done, first: date, last: date, today: da
     last = min(last, today)
     per_item: dict[int, list[int]] = {id(item): [0, 0] for item in schedule.items}
     days: dict[date, str] = {}
-    due_days = met_days = 0
+    waiting: set[int] = set()
+    due_days = met_days = today_due = today_met = 0
     day = first
     while day <= last:
         results = met_on(schedule, day, done)
@@ -80,10 +99,13 @@ def adherence(schedule: Schedule, done: Done, first: date, last: date, today: da
             all_met = all(met for _, met in results)
             if day == today and not all_met:
                 days[day] = "due"
+                today_due, today_met = len(results), sum(met for _, met in results)
                 for item, met in results:  # today's items done so far count, the rest wait
                     if met:
                         per_item[id(item)][0] += 1
                         per_item[id(item)][1] += 1
+                    else:
+                        waiting.add(id(item))
             else:
                 days[day] = "met" if all_met else "missed"
                 due_days += 1
@@ -92,8 +114,12 @@ def adherence(schedule: Schedule, done: Done, first: date, last: date, today: da
                     per_item[id(item)][0] += 1
                     per_item[id(item)][1] += met
         day += timedelta(days=1)
-    items = [ItemAdherence(item, *per_item[id(item)]) for item in schedule.items]
-    return Adherence(first, last, items, due_days, met_days, streak(schedule, done, today), days)
+    items = [
+        ItemAdherence(item, per_item[id(item)][0], per_item[id(item)][1], id(item) in waiting)
+        for item in schedule.items
+    ]
+    runs = streak(schedule, done, today)
+    return Adherence(first, last, items, due_days, met_days, runs, days, today_due, today_met)
 
 
 def streak(schedule: Schedule, done: Done, today: date, since: date | None = None) -> int:

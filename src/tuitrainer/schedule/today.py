@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from ..plain_text import printable
 from .adherence import Done, met_on
-from .model import Schedule
+from .model import Item, Schedule
 
 
 @dataclass(frozen=True)
@@ -50,3 +50,13 @@ def ripe(items: list[DueItem], now: datetime) -> list[DueItem]:
     """The items still to do whose time has come (or that have no time): a reminder at
     07:00 does not nag about the evening's session."""
     return [item for item in left(items) if item.at is None or item.at <= now.time()]
+
+
+def next_due(schedule: Schedule, done: Done, today: date) -> list[tuple[Item, date | None]]:
+    """Each item (file order) and the next day it is due: today while it is still to do,
+    the following due day once today's is done, as `today` shows it done."""
+    met_today = {id(item) for item, met in met_on(schedule, today, done) if met}
+    return [
+        (item, item.next_due(today + timedelta(days=1) if id(item) in met_today else today))
+        for item in schedule.items
+    ]

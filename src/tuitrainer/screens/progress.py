@@ -27,7 +27,7 @@ from ..history import progress as queries
 from ..history.assessment_trend import assessment_trend
 from ..history.progress import Balance
 from ..history.psfs import NAME, trend_text
-from ..history.scope import Scope, local_offset, local_time
+from ..history.scope import Scope, local_offset, local_time, week_start
 from ..plain_text import printable
 from ..widgets.footer import Footer
 from ..widgets.text import cell, plain, styled
@@ -47,7 +47,7 @@ RANGES: list[tuple[str, int | None]] = [
     ("everything", None),
 ]
 DEFAULT_RANGE = 1
-CALENDAR_WEEKS = 8
+CALENDAR_WEEKS = 13  # the most the calendar shows: the default range's weeks
 PANES = ["recent", "calendar", "balance", "pain", "assessments"]
 
 
@@ -232,13 +232,19 @@ class ProgressScreen(Screen[None]):
         return cached[1]
 
     def _fill_calendar(self, history: HistoryStore) -> None:
-        facts = queries.adherence(history, self.scope, CALENDAR_WEEKS)
+        end = min(self.scope.until or self.scope.today, self.scope.today)
+        weeks = CALENDAR_WEEKS
+        if self.scope.since is not None:  # the range's weeks, Monday to Sunday
+            spanned = (week_start(end) - week_start(self.scope.since)).days // 7 + 1
+            weeks = max(1, min(weeks, spanned))
+        facts = queries.adherence(history, self.scope, weeks)
         fill_calendar(
             self.query_one("#days", DataTable),
             self.query_one("#streak", Label),
             self.query_one("#adherence", Label),
             facts,
             self._extras().schedule,
+            clipped=self.scope.since is None or self.scope.since < facts.first_day,
         )
 
     def _fill_balance(self, history: HistoryStore) -> None:
@@ -311,7 +317,7 @@ class ProgressScreen(Screen[None]):
         plt.clear_data()
         plt.clear_figure()
         scale = self._extras().psfs
-        daily_life = f"\nDaily life ({NAME}): {trend_text(scale)}." if scale else ""
+        daily_life = f"\nDaily life, {NAME}: {trend_text(scale)}." if scale else ""
         if not self.pain:
             label.update(plain("No pain ratings in this range." + daily_life))
             plot.refresh()
@@ -343,9 +349,10 @@ class ProgressScreen(Screen[None]):
         from ..assessment.load import names_for
         from .progress_tests import fill_tests
 
-        results = assessment_trend(history, self.scope, names_for(host(self).locations))
+        battery = names_for(host(self).locations)
+        results = assessment_trend(history, self.scope, battery)
         table, label = self.query_one("#tests", DataTable), self.query_one("#tests-summary", Label)
-        fill_tests(table, label, results, self.scope)
+        fill_tests(table, label, results, self.scope, battery)
 
     # -- keys ----------------------------------------------------------------------
 

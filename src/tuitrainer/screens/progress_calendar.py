@@ -27,8 +27,15 @@ def short_day(day: date) -> str:
 
 
 def fill_calendar(
-    table: DataTable, streak: Label, summary: Label, facts: Adherence, planned: Planned | None
+    table: DataTable,
+    streak: Label,
+    summary: Label,
+    facts: Adherence,
+    planned: Planned | None,
+    clipped: bool = False,
 ) -> None:
+    """`clipped`: the range starts before the calendar's first week, so it says which
+    weeks it shows (the counts below it cover the whole range)."""
     if planned is None:
         streak_content = styled(
             "Streak: [b]$n[/b] $days in a row",
@@ -40,16 +47,19 @@ def fill_calendar(
             "Streak: [b]$n[/b] $days in a row · $done",
             n=planned.streak,
             days="due day" if planned.streak == 1 else "due days",
-            done=planned.text(),
+            done=planned.full_text(),
         )
     streak.update(streak_content)
     legend = "  (✓ done to the end; ~ stopped early or skipped"
     legend += "; x: due, not done)" if planned is not None else ")"
+    shown = ""
+    if clipped:
+        weeks = len(facts.weeks())
+        shown = f"\nThe calendar shows the range's last {counted(weeks, 'week')}."
     summary.update(
         plain(
-            f"In the range: {counted(facts.workouts, 'workout')} ({facts.completed} to the "
-            f"end) on {counted(facts.active_days, 'day')}; reps done: {facts.dose_text()}"
-            f"{legend}"
+            f"In the range: {counted(facts.workouts, 'workout')} ({facts.ended_text()}) "
+            f"on {counted(facts.active_days, 'day')}; {facts.dose_text()}{legend}{shown}"
         )
     )
     due = planned.days if planned is not None else {}
