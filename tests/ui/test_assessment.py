@@ -6,7 +6,8 @@ import pytest
 from textual.content import Content
 
 from tests.conftest import FakeClock
-from tests.ui.conftest import QUICK, advance, make_app, text_of
+from tests.ui.conftest import QUICK, advance, footer_keys_shown, make_app, text_of
+from tuitrainer import glyphs
 from tuitrainer.history import HistoryStore
 from tuitrainer.history.assessments import acknowledge, acknowledged, assessments
 from tuitrainer.library import resolve
@@ -18,6 +19,7 @@ from tuitrainer.screens.home import HomeScreen
 from tuitrainer.screens.questions import ConfirmScreen
 from tuitrainer.screens.safety import SafetyScreen
 from tuitrainer.screens.workout import WorkoutScreen
+from tuitrainer.widgets.big_text import BigText
 
 # Answers are typed as keys, in the order the questions come: knee-to-chest left
 # (straight leg lifts, knee straightens), right (the same two), figure-4 left
@@ -111,9 +113,9 @@ async def test_steps_hold_on_the_clock_and_back(locations: Locations, clock: Fak
         assert text_of(app, "#side") == "LEFT SIDE"
         assert "Bring your left knee up to your chest" in text_of(app, "#text")
         assert "Leave your right leg relaxed" in text_of(app, "#text")
-        assert not screen.query_one("#hold").display
+        assert not screen.query_one("#hold").region.height
         await pilot.press("space")
-        assert screen.query_one("#hold").display
+        assert screen.query_one("#hold").region.height
         assert text_of(app, "#hold") == "10"
         assert "watch your right leg" in text_of(app, "#cue")
         assert app.audio.played == ["go"]
@@ -195,6 +197,9 @@ async def test_answers_give_findings_plan_and_history(
         assert rows_of(app, "#findings") == findings
         assert rows_of(app, "#changes") == changes
         assert "tuitrainer's suggestion" in text_of(app, "#note")
+        heading = text_of(app, "#plan-title")  # the session as the home list names it
+        assert heading.startswith("Proposed plan: Low back routine: hips and mid back, with")
+        assert "low-back-routine" not in heading
         [saved] = stored(locations)
         answers = {(a["test_id"], a["side"], a["question_id"]): a for a in saved["answers"]}
         assert len(answers) == 6
@@ -367,7 +372,7 @@ async def test_b_during_the_hold_stops_it(locations: Locations, clock: FakeClock
         await pilot.press("b")
         await pilot.pause()
         assert screen.hold is None and screen.walk.step == before
-        assert not screen.query_one("#hold").display  # no frozen countdown left up
+        assert not screen.query_one("#hold").region.height  # no frozen countdown left up
         assert any("Hold stopped" in n.message for n in app._notifications)
 
 
@@ -391,3 +396,88 @@ async def test_a_second_plan_the_same_day_has_its_own_title(locations: Locations
         saved = app.screen.query_one("#saved")
         assert f"tuitrainer plan {session.slug}" in str(saved.content)
         assert saved.region.right <= 90 and saved.region.height >= 1
+
+
+def visible(widget, inside) -> bool:
+    """Whether all of `widget` is on screen inside `inside` (nothing of it cut)."""
+    outer, region = inside.region, widget.region
+    return region.height > 0 and outer.contains_region(region)
+
+
+@pytest.mark.parametrize(
+    ("size", "rows"), [((80, 24), 8), ((40, 12), 5), ((120, 40), 10), ((70, 12), 5), ((100, 14), 5)]
+)
+async def test_the_hold_countdown_is_big_enough_to_read_from_the_floor(
+    locations: Locations, clock: FakeClock, size: tuple[int, int], rows: int
+):
+    acknowledge_safety(locations)
+    app = build(locations, clock, assess=True)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("space")
+        await advance(pilot, clock, 2.5)
+        countdown = screen.query_one("#hold", BigText)
+        assert countdown.drawn == "8"
+        assert glyphs.rows(countdown.scale) >= rows
+        drawn = [line for line in countdown.render().plain.splitlines() if line.strip()]
+        assert len(drawn) >= rows  # the glyphs themselves, not padding
+        body = screen.query_one("#body")
+        assert body.max_scroll_y == 0  # nothing below the fold
+        for shown in (countdown, screen.query_one("#cue")):
+            assert visible(shown, body), shown
+        figure = screen.query_one("#test-figure")
+        assert not figure.region.height or visible(figure, body)  # whole, or left out
+        await advance(pilot, clock, 1)  # the next second, as big
+        assert countdown.drawn == "7" and len(countdown.render().plain.splitlines()) >= rows
+
+
+async def test_the_keys_during_a_hold_say_what_they_do(locations: Locations, clock: FakeClock):
+    acknowledge_safety(locations)
+    app = build(locations, clock, assess=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert "Space start the 10 s hold" in plain(app, "#keys")
+        await pilot.press("space")
+        await footer_keys_shown(pilot)
+        keys = plain(app, "#keys")
+        assert "Space" not in keys  # space does nothing while the hold runs
+        assert "b stop the hold" in keys and "Enter answer now" in keys
+        footer = [k.description for k in screen.query("FooterKey")]
+        assert "Start hold" not in footer and "Back" in footer
+        await pilot.press("space")  # pressed again: the hold runs on, not restarted
+        await advance(pilot, clock, 1)
+        assert text_of(app, "#hold") == "9" and app.audio.played == ["go"]
+        await pilot.press("enter")  # answer now: the hold ends, the first question comes
+        assert screen.hold is None and screen.walk.step.question is not None
+
+
+@pytest.mark.parametrize("size", [(80, 24), (90, 30)])
+async def test_the_figure_stays_beside_the_countdown(
+    locations: Locations, clock: FakeClock, size: tuple[int, int]
+):
+    acknowledge_safety(locations)
+    app = build(locations, clock, assess=True)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+        figure = app.screen.query_one("#test-figure")
+        countdown = app.screen.query_one("#hold")
+        assert figure.display and visible(figure, app.screen.query_one("#body"))
+        assert figure.region.x >= countdown.region.right  # beside it, not under it
+        assert figure.picture is not None
+
+
+def test_snapshot_hold(snap_compare, locations: Locations, clock: FakeClock):
+    acknowledge_safety(locations)
+    app = build(locations, clock, assess=True)
+
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        await pilot.press("space")
+        await advance(pilot, clock, 2.5)
+        await footer_keys_shown(pilot)
+
+    assert snap_compare(app, run_before=run_before, terminal_size=(80, 24))

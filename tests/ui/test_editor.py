@@ -184,6 +184,24 @@ async def test_new_session_from_the_home_screen(locations: Locations, clock: Fak
         assert problems(app) == []
 
 
+async def test_the_example_new_name_is_one_that_is_free(locations: Locations, clock: FakeClock):
+    from tuitrainer.screens.questions import AskScreen
+
+    (locations.user_sessions / "short-hips.yaml").write_text(QUICK.read_text())
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, AskScreen)
+        detail = str(app.screen.query_one(".detail").content)
+        assert detail == "e.g. short-hips-2"  # short-hips is taken
+        await pilot.press(*"short-hips-2", "enter")  # the example is taken as it is
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+        assert app.screen.path == locations.user_sessions / "short-hips-2.yaml"
+
+
 async def test_a_bad_new_name_is_explained_in_the_dialog_and_kept(
     locations: Locations, clock: FakeClock
 ):

@@ -133,9 +133,10 @@ async def test_the_assessment_shows_each_tests_position_for_the_side_tested(
         widget = app.screen.query_one("#test-figure", FigureWidget)
         assert widget.display and widget.figure is not None
         assert (widget.figure.spec.id, widget.figure.side) == ("knee-to-chest", "left")
-        await pilot.press("space")  # the hold: its countdown comes first
+        await pilot.press("space")  # the hold: the figure stays, beside its countdown
         await pilot.pause()
-        assert not widget.display
+        assert widget.display and widget.region.height
+        assert widget.region.x >= app.screen.query_one("#hold").region.right
 
 
 async def test_the_planning_screen_shows_start_and_end_of_the_exercise_under_the_cursor(

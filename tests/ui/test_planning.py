@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from tests.conftest import FakeClock
-from tests.ui.conftest import QUICK, make_app
+from tests.ui.conftest import QUICK, footer_keys_shown, make_app
 from tuitrainer.locations import Locations
 from tuitrainer.screens.exercise_picker import ExercisePickerScreen
 from tuitrainer.screens.home import HomeScreen
-from tuitrainer.screens.planning import FIELDS, PlanningScreen
+from tuitrainer.screens.planning import FIELDS, PlanningScreen, open_planning
 from tuitrainer.screens.questions import AskScreen, ConfirmScreen
 from tuitrainer.screens.workout import WorkoutScreen
 from tuitrainer.session import load_session
@@ -62,9 +62,13 @@ async def test_change_values_reorder_fit_and_save(locations: Locations, clock: F
         await goto(pilot, 0, "rest_seconds")
         await pilot.press("1", "2", "enter")
         assert table_rows(app)[0][column("rest_seconds")] == "12"
-        # An out-of-bounds value is refused with the reason.
+        # An out-of-bounds value is refused with the reason, the line open to correct it.
         await goto(pilot, 0, "sets")
         await pilot.press("9", "9", "enter")
+        assert table_rows(app)[0][column("sets")] == "1"
+        assert label(app, "#entry-hint").startswith("Sets must be from 1 up to 50, not 99")
+        await pilot.press("escape")  # cancel: nothing changed
+        assert not app.screen.query_one("#entry").display
         assert table_rows(app)[0][column("sets")] == "1"
 
         # Mode, side order, reorder.
@@ -233,3 +237,86 @@ async def test_the_entry_line_is_brought_into_view_on_a_small_terminal(
         entry = app.screen.query_one("#entry")
         assert app.focused is entry
         assert entry.region.y >= 0 and entry.region.bottom <= 11  # above the footer
+
+
+async def open_quick(locations: Locations, clock: FakeClock, pilot, app) -> PlanningScreen:
+    (locations.user_sessions / "quick.yaml").write_text(QUICK.read_text())
+    await pilot.pause()
+    open_planning(app, locations.user_sessions / "quick.yaml", "user")
+    await footer_keys_shown(pilot)
+    assert isinstance(app.screen, PlanningScreen)
+    return app.screen
+
+
+def footer_words(screen) -> list[str]:
+    return [str(w.render()).strip() for w in screen.query("Footer FooterKey, Footer FooterLabel")]
+
+
+async def test_a_refused_value_says_why_in_the_columns_words_and_stays_to_be_corrected(
+    locations: Locations, clock: FakeClock
+):
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_quick(locations, clock, pilot, app)
+        entry = screen.query_one("#entry")
+        await goto(pilot, 0, "get_ready_seconds")
+        await pilot.press("enter", *"abc", "enter")
+        hint = label(app, "#entry-hint")
+        assert hint.startswith("Get ready must be a number of seconds, not 'abc'"), hint
+        assert "get_ready" not in hint and not app._notifications
+        assert entry.display and app.focused is entry and entry.value == "abc"
+        assert table_rows(app)[0][column("get_ready_seconds")] == "4"
+        await pilot.press("backspace", "backspace", "backspace", *"99999", "enter")
+        hint = label(app, "#entry-hint")
+        assert hint.startswith("Get ready must be from 0 up to 3600 seconds, not 99999"), hint
+        assert entry.value == "99999"
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "enter")
+        assert table_rows(app)[0][column("get_ready_seconds")] == "9"  # corrected, taken
+        assert not entry.display and label(app, "#entry-hint") == ""
+        await pilot.press("f", *"soon", "enter")  # a time to fit to: the same
+        assert entry.display and entry.value == "soon"
+        assert label(app, "#entry-hint").startswith("Not a time: 'soon'")
+        await pilot.press("escape")  # escape still cancels
+        assert not entry.display and app.focused is screen.query_one("#plan")
+        assert not screen.undo[1:]  # the one change made, nothing from the refusals
+
+
+async def test_while_typing_a_value_the_footer_shows_only_the_keys_that_work(
+    locations: Locations, clock: FakeClock
+):
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_quick(locations, clock, pilot, app)
+        await goto(pilot, 0, "rest_seconds")
+        await pilot.press("enter")
+        await footer_keys_shown(pilot)
+        words = footer_words(screen)
+        assert words == ["⏎ Set", "esc Cancel"], words
+        await pilot.press("plus", "m")  # typed, not a step or a mode change
+        assert screen.query_one("#entry").value.endswith("+m")
+        assert table_rows(app)[0][column("mode")] == "guided"
+        await pilot.press("escape")
+        await footer_keys_shown(pilot)
+        assert "r Start" in footer_words(screen)
+        assert table_rows(app)[0][column("rest_seconds")] == "5"
+
+
+async def test_save_as_of_a_built_in_plan_suggests_a_name_still_free(
+    locations: Locations, clock: FakeClock
+):
+    from tuitrainer.library import resolve
+
+    (locations.user_sessions / "thoracic-mobility-2.yaml").write_text(QUICK.read_text())
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.push_screen(PlanningScreen(resolve("thoracic-mobility", locations)))
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AskScreen)
+        assert app.screen.query_one("#answer").value == "thoracic-mobility-3"
+        await pilot.press("enter")  # taken as it is: a copy beside the built-in one
+        await pilot.pause()
+        assert isinstance(app.screen, PlanningScreen)
+        assert (locations.user_sessions / "thoracic-mobility-3.yaml").is_file()

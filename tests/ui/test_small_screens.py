@@ -3,8 +3,10 @@ workout, the quit question at 20x5)."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import FakeClock
-from tests.ui.conftest import QUICK, make_app
+from tests.ui.conftest import QUICK, footer_keys_shown, make_app
 from tests.ui.test_progress import known_app, open_progress
 from tuitrainer.locations import Locations
 from tuitrainer.screens.planning import FIELDS, PlanningScreen, open_planning
@@ -59,8 +61,12 @@ async def test_planning_keys_that_get_you_anywhere_fit_in_80_columns(
         footer = screen.query_one("Footer")
         shown = [k for k in footer.query("FooterKey") if k.region.right <= 80 and k.region.width]
         words = " ".join(k.description for k in shown)
-        for needed in ("Start", "Save as", "Help", "Back"):
+        for needed in ("Start", "Save as", "Help", "Back", "Add", "Drop", "Fit", "Undo"):
             assert needed in words, words
+        # Nothing cut at the edge: every key the footer shows is whole within 80 columns
+        # (the help lists the rest).
+        parts = list(footer.query("FooterKey, FooterLabel"))
+        assert parts and all(p.region.width > 0 and p.region.right <= 79 for p in parts)
 
 
 async def test_the_quit_question_shows_at_20x5(locations: Locations, clock: FakeClock):
@@ -73,3 +79,23 @@ async def test_the_quit_question_shows_at_20x5(locations: Locations, clock: Fake
         keys = app.screen.query_one(".keys")
         assert question.region.height == 1 and keys.region.height == 1
         assert question.region.bottom <= 5 and keys.region.bottom <= 5
+
+
+@pytest.mark.parametrize("width", [40, 50, 62, 80])
+async def test_the_planning_footer_shows_plus_and_minus_whole_or_not_at_all(
+    locations: Locations, clock: FakeClock, width: int
+):
+    """+ and - are one footer entry with one label: never the label without its keys."""
+    from textual.widgets._footer import FooterLabel, KeyGroup
+
+    app = make_app(locations, clock, session_path=None)
+    async with app.run_test(size=(width, 20)) as pilot:
+        screen = await open_plan(locations, clock, pilot, app)
+        await footer_keys_shown(pilot)
+        await pilot.pause()
+        footer = screen.query_one("Footer")
+        [group] = footer.query(KeyGroup)
+        [label] = footer.query(FooterLabel)
+        assert group.display == label.display == (width >= 50)
+        shown = [part for part in footer.children if part.display]
+        assert all(part.region.right <= width - 1 for part in shown)

@@ -49,7 +49,8 @@ def test_the_assessment_in_lines_saves_answers_and_the_plan(
     ]
     assert "  5. Figure-4 test, left side: More than a fist-width" in lines
     after = lines[lines.index("Saved.") :]
-    assert any(line.startswith("Proposed plan: low-back-routine with") for line in after)
+    heading = "Proposed plan: Low back routine: hips and mid back, with"  # its title, not file
+    assert any(line.startswith(heading) for line in after)
     assert any(line.startswith("Stiff hip (LEFT only): ") for line in after)
     assert lines[-1].startswith("Saved as your session 'hip-plan-")
     store, _ = HistoryStore.open(locations.database)

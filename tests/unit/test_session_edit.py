@@ -32,8 +32,8 @@ def test_set_value_returns_a_new_session_and_leaves_the_old_one():
 @pytest.mark.parametrize(
     ("field", "value", "words"),
     [
-        ("sets", 51, "sets must be from 1 up to 50"),
-        ("sets", 0, "sets must be from 1 up to 50"),
+        ("sets", 51, "Sets must be from 1 up to 50"),
+        ("sets", 0, "Sets must be from 1 up to 50"),
         ("sets", 2.5, "whole number"),
         ("rep_seconds", 0, "more than 0"),
         ("hold_seconds", 601, "up to 600"),
@@ -43,6 +43,25 @@ def test_set_value_returns_a_new_session_and_leaves_the_old_one():
 def test_values_outside_the_schema_are_refused(field, value, words):
     with pytest.raises(EditError, match=words):
         set_value(QUICK, 0, field, value)
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "said"),
+    [
+        ("get_ready_seconds", "abc", "Get ready must be a number of seconds, not 'abc'"),
+        ("get_ready_seconds", "99999", "Get ready must be from 0 up to 3600 seconds, not 99999"),
+        ("side_rest_seconds", "-5", "Switch sides must be from 0 up to"),
+        ("rep_seconds", "0", "Rep time must be more than 0 up to"),
+        ("sets", "two", "Sets must be a whole number, not 'two'"),
+        ("reps", "ten", "Reps must be a number or a range such as 8-10, not 'ten'"),
+    ],
+)
+def test_a_refused_value_is_named_as_its_column_is_not_by_its_field(field, typed, said):
+    """The planning screen shows these as they are: the file's field names mean nothing there."""
+    with pytest.raises(EditError) as refused:
+        set_text(QUICK, 0, field, typed)
+    assert str(refused.value).startswith(said)
+    assert "_" not in str(refused.value)
 
 
 def test_typed_reps_forms():

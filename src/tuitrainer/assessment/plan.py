@@ -37,6 +37,7 @@ class Proposal:
     changes: tuple[Change, ...]
     note: str  # who suggests the changes (the rules file's note)
     unmatched: tuple[str, ...] = ()  # rules naming exercises the base session lacks
+    base_title: str = ""  # the title of the session it starts from, as the home list shows it
 
 
 def _applying(rules: Rules, exercise_id: str, findings: list[str]) -> list[Rule]:
@@ -133,7 +134,7 @@ def propose(
         path=None,
         source="user",
     )
-    return Proposal(session, tuple(changes), rules.note, unmatched)
+    return Proposal(session, tuple(changes), rules.note, unmatched, base.title)
 
 
 def to_yaml(proposal: Proposal) -> str:

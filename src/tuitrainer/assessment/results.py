@@ -54,11 +54,11 @@ def meanings(battery: Battery, found: list[Response]) -> str:
 def plan_heading(rules: Rules, proposal: Proposal | None, problem: str) -> str:
     if proposal is None:
         return problem
-    base = rules.base
+    base = proposal.base_title or rules.base  # its title, as the home list names it
     if not proposal.changes:
-        return f"Proposed plan: {base} as it is (no changes needed)."
+        return f"Proposed plan: {base}, as it is (no changes needed)."
     count = len(proposal.changes)
-    return f"Proposed plan: {base} with {count} change{'s' if count > 1 else ''}:"
+    return f"Proposed plan: {base}, with {count} change{'s' if count > 1 else ''}:"
 
 
 def notes(proposal: Proposal | None) -> str:

@@ -11,10 +11,10 @@ from __future__ import annotations
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Digits, Label, Static
+from textual.widgets import Label, Static
 
 from ..assessment.findings import finding_table
 from ..assessment.hold import Hold
@@ -23,7 +23,9 @@ from ..assessment.walk import Step, Walk
 from ..history.assessments import save_assessment
 from ..history.user_writes import write_now
 from ..locations import Locations
+from ..plain_text import printable
 from ..session.poses import find_pose
+from ..widgets.big_text import BigText
 from ..widgets.figure import FigureWidget
 from ..widgets.footer import Footer
 from ..widgets.text import plain, styled
@@ -33,11 +35,30 @@ from .messages import AssessmentClosed
 from .questions import ConfirmScreen
 
 TICK_SECONDS = 0.1
+FIGURE_BESIDE_WIDTH = 70  # columns from which the figure stays up beside a hold's countdown
+FIGURE_BESIDE_HEIGHT = 14  # and rows
+
+
+def hold_scale(width: int, height: int) -> int:
+    """How big a hold's countdown is drawn (`glyphs` scale) on a terminal of this size.
+
+    The person reads it lying on the floor, so while a hold runs it is the
+    biggest thing on the screen: 5 rows at 40x12, 10 at 80x24 (where the
+    workout's count, `floor_view.scales`, has 3), 13 from 100x34. Each size
+    leaves the cue under it its rows; `BigText` draws smaller where the width
+    is short."""
+    if height >= 34 and width >= 100:
+        return 5
+    if height >= 22:
+        return 4
+    return 3 if height >= 16 else 2
 
 
 class AssessmentScreen(Screen[None]):
     CSS_PATH = "assessment.tcss"
     VERTICAL_BREAKPOINTS = [(0, "-short"), (26, "-tall")]  # the figure needs room
+    # During a hold the figure goes beside the countdown, where the width allows.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (FIGURE_BESIDE_WIDTH, "-wide")]
     RUNS_A_CLOCK = True  # no command palette over a hold's countdown
     BINDINGS = [
         Binding("enter", "forward", "Next", id="assess.next"),
@@ -68,16 +89,26 @@ class AssessmentScreen(Screen[None]):
         # Scrolls (arrow keys) when a long review or a small terminal does not fit.
         with VerticalScroll(id="body"):
             yield Static("", id="text", markup=False)
-            yield FigureWidget(id="test-figure")
-            yield Digits("", id="hold")
-            yield Label("", id="cue", markup=False)
+            # During a hold: the countdown in big glyphs, the cue under it, the
+            # figure beside them; the instructions step aside.
+            with Horizontal(id="stage"):
+                with Vertical(id="hold-box"):
+                    yield BigText(id="hold")
+                    yield Label("", id="cue", markup=False)
+                yield FigureWidget(id="test-figure")
             yield Static("", id="answers")
         yield Label("", id="keys")
         yield Footer()
 
     def on_mount(self) -> None:
         self.set_interval(TICK_SECONDS, self.sync)
+        self.query_one("#hold", BigText).set_scale(hold_scale(*self.app.size))
         self.show()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one("#hold", BigText).set_scale(hold_scale(*event.size))
+        # Below this the figure (9 rows) would not fit beside the countdown: left out.
+        self.set_class(event.size.height < FIGURE_BESIDE_HEIGHT, "-low")
 
     # -- the hold ------------------------------------------------------------------
 
@@ -91,7 +122,12 @@ class AssessmentScreen(Screen[None]):
             self.notify("Time: let go, then answer.", timeout=2)
             self.show()
             return
-        self.query_one("#hold", Digits).update(str(self.hold.shown()))
+        self._show_countdown()
+
+    def _show_countdown(self) -> None:
+        """The whole seconds left, in big glyphs (drawn as given: a number, never markup)."""
+        if self.hold is not None:
+            self.query_one("#hold", BigText).update(printable(str(self.hold.shown())))
 
     def action_hold(self) -> None:
         step = self.walk.step
@@ -184,8 +220,9 @@ class AssessmentScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keep the footer to the keys that do something on this step."""
         step = self.walk.step
-        if action == "hold":
-            return bool(step and step.question is None and step.test.hold_seconds)
+        if action == "hold":  # space does nothing while a hold runs: not offered then
+            holding = self.hold is not None
+            return bool(step and step.question is None and step.test.hold_seconds) and not holding
         if action == "forward" and step is not None and step.question is not None:
             return self.walk.current_answer() is not None
         return True
@@ -213,22 +250,21 @@ class AssessmentScreen(Screen[None]):
         self.query_one("#text", Static).update(plain(text))
         self.query_one("#answers", Static).update(Content("\n").join(answers))
         self.query_one("#keys", Label).update(styled(keys))
-        holding = self.hold is not None
-        self.query_one("#hold", Digits).display = holding
-        self.query_one("#cue", Label).display = holding
-        self.set_class(holding, "-holding")
+        self.set_class(self.hold is not None, "-holding")
 
     def _show_instructions(self, step: Step) -> None:
         test, side = step.test, step.side
         lines = [fill(test.setup, side), ""] if test.setup else []
         lines += [f"{n}. {fill(text, side)}\n" for n, text in enumerate(test.steps, 1)]
         keys = "[b]Enter[/b] answer the questions    [b]b[/b] back"
-        if test.hold_seconds:
+        if self.hold is not None:  # space does nothing now; b and Enter end the hold
+            keys = "[b]b[/b] stop the hold    [b]Enter[/b] answer now"
+        elif test.hold_seconds:
             keys = f"[b]Space[/b] start the {test.hold_seconds:g} s hold    " + keys
         self._set(test.name, f"{side.upper()} SIDE", "\n".join(lines), [], keys)
         if self.hold is not None:
             self.query_one("#cue", Label).update(plain(fill(test.hold_cue, side) or "Hold"))
-            self.query_one("#hold", Digits).update(str(self.hold.shown()))
+            self._show_countdown()
 
     def _show_question(self, step: Step) -> None:
         assert step.question is not None

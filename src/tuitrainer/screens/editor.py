@@ -307,7 +307,7 @@ class EditorScreen(Screen[None]):
 
 def ask_new_session(screen: Screen) -> None:
     """Ask for a name, write the template under it, and open it in the editor."""
-    from ..session.create import new_file, new_name_problem, template_text, title_of
+    from ..session.create import free_name, new_file, new_name_problem, template_text, title_of
     from .questions import AskScreen
 
     app, locations = screen.app, host(screen).locations
@@ -326,7 +326,7 @@ def ask_new_session(screen: Screen) -> None:
         AskScreen(
             "Name of the new session (letters, digits, - and _):",
             "",
-            "e.g. short-hips",
+            f"e.g. {free_name(locations, 'short-hips')}",  # an example that is free to take
             check=lambda name: new_name_problem(locations, name) if name else None,
         ),
         named,

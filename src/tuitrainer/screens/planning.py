@@ -12,11 +12,10 @@ from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.coordinate import Coordinate
 from textual.screen import Screen
-from textual.widgets import DataTable, Input, Label
+from textual.widgets import DataTable, Label
 
 from .. import dose
 from ..planner import format_duration, outline, plan
@@ -30,7 +29,9 @@ from .help import HelpScreen
 from .host import host
 from .leaving import leave_asking
 from .messages import StartSession
-from .planning_table import COLUMNS, ENTRY_HINTS, FIELDS, cell_text, value_hint
+from .planning_entry import EntryInput
+from .planning_keys import PLANNING_KEYS
+from .planning_table import COLUMNS, FIELDS, cell_text, value_hint
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -45,87 +46,13 @@ class PlanningScreen(Screen[None]):
     """Change the plan with keys; `r` starts it, ctrl+s saves it as a session of your own."""
 
     CSS_PATH = "planning.tcss"
-    # In the footer's order: what gets you anywhere first (a narrow footer shows the
-    # first few), in short words; the help (?) gives each key's full sentence.
-    BINDINGS = [
-        Binding(
-            "r", "start", "Start", tooltip="Start a workout of this plan now.", id="planning.start"
-        ),
-        Binding(
-            "ctrl+s",
-            "save",
-            "Save as",
-            tooltip="Save this plan as a session of yours.",
-            id="planning.save",
-        ),
-        Binding("question_mark", "help", "Help", key_display="?", id="planning.help"),
-        Binding(
-            "escape,q", "back", "Back", tooltip="Back (asks first if unsaved).", id="planning.back"
-        ),
-        Binding(
-            "plus,equals_sign,shift+up",
-            "step(1)",
-            "+1",
-            key_display="+",
-            tooltip="One more of the value under the cursor.",
-            id="planning.more",
-        ),
-        Binding(
-            "minus,shift+down",
-            "step(-1)",
-            "-1",
-            key_display="-",
-            tooltip="One less of the value under the cursor.",
-            id="planning.less",
-        ),
-        Binding(
-            "a", "add", "Add", tooltip="Add an exercise from the catalogue.", id="planning.add"
-        ),
-        Binding(
-            "x,delete",
-            "drop",
-            "Drop",
-            tooltip="Drop the exercise under the cursor.",
-            id="planning.drop",
-        ),
-        Binding(
-            "m",
-            "mode",
-            "Mode",
-            tooltip="Guided or self-paced, for this exercise.",
-            id="planning.mode",
-        ),
-        Binding("s", "swap", "Swap", tooltip="Swap the order of its sides.", id="planning.swap"),
-        Binding(
-            "f", "fit", "Fit", tooltip="Fit the whole plan to a time you give.", id="planning.fit"
-        ),
-        Binding("u", "undo", "Undo", tooltip="Undo the last change.", id="planning.undo"),
-        Binding(
-            "ctrl+up,K",
-            "move(-1)",
-            "Move up",
-            key_display="K",
-            show=False,
-            tooltip="Move the exercise up (ctrl+up too).",
-            id="planning.move_up",
-        ),
-        Binding(
-            "ctrl+down,J",
-            "move(1)",
-            "Move down",
-            key_display="J",
-            show=False,
-            tooltip="Move the exercise down (ctrl+down too).",
-            id="planning.move_down",
-        ),
-    ]
+    BINDINGS = PLANNING_KEYS  # planning_keys.py: the footer's order and words
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
         self.baseline = session  # as loaded or last saved: anything else is unsaved
         self.undo: list[Session] = []
-        self.entry_mode = ""
 
     @property
     def dirty(self) -> bool:
@@ -139,7 +66,7 @@ class PlanningScreen(Screen[None]):
         yield Label("", id="dose", markup=False)
         yield Label("", id="origin", markup=False)
         yield Label("", id="entry-hint", markup=False)
-        yield Input(id="entry")
+        yield EntryInput(id="entry")
         yield Label("", id="changes", markup=False)
         with Horizontal(id="plan-figures"):
             yield FigureWidget(id="plan-start")
@@ -292,25 +219,29 @@ class PlanningScreen(Screen[None]):
     def action_fit(self) -> None:
         self.open_entry("fit", "")
 
+    @property
+    def entry_mode(self) -> str:
+        """What the entry line is open for ("value", "fit"), or "" while it is closed."""
+        return self.query_one("#entry", EntryInput).mode
+
     def open_entry(self, mode: str, value: str, select: bool = True, hint: str = "") -> None:
         """The entry line under the table; `select`: typing replaces the value shown."""
-        self.entry_mode = mode
-        entry = self.query_one("#entry", Input)
-        entry.value = value
-        entry.select_on_focus = select
-        entry.display = True
-        self.query_one("#entry-hint", Label).update(text.plain(hint or ENTRY_HINTS[mode]))
-        entry.focus()
-        entry.cursor_position = len(value)
+        entry = self.query_one("#entry", EntryInput)
+        entry.open(mode, value, select, hint)
         # Shown just now, so laid out on the next refresh: then bring it into view (on
         # a small terminal the entry is below the fold).
         self.call_after_refresh(entry.scroll_visible, animate=False)
 
     def close_entry(self) -> None:
-        self.entry_mode = ""
-        self.query_one("#entry").display = False
-        self.query_one("#entry-hint", Label).update("")
+        self.query_one("#entry", EntryInput).close()
         self.query_one(DataTable).focus()
+
+    def action_cancel_entry(self) -> None:
+        self.close_entry()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the entry line is open only its keys work (the rest would be typed)."""
+        return action == "cancel_entry" or not self.entry_mode
 
     def show_figure(self, row: int) -> None:
         """The start and end position of the exercise under the cursor."""
@@ -337,28 +268,28 @@ class PlanningScreen(Screen[None]):
             event.stop()
             self.action_type_value(event.character)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        mode, text = self.entry_mode, event.value
-        self.close_entry()
-        if mode == "value":
-            from ..session.edit import set_text
-
-            row, field = self.cell()
-            self.edit(set_text, row, field, text)
-        elif mode == "fit":
-            self.fit(text)
-
-    def fit(self, text: str) -> None:
+    def on_input_submitted(self, event: EntryInput.Submitted) -> None:
+        """Take the value typed; a refused one leaves the line open, as typed, to correct."""
         from ..fit import parse_duration
+        from ..session.edit import set_text
         from .planning_fit import fit_keeping_dose
 
+        event.stop()
+        mode = self.entry_mode
         try:
-            target = parse_duration(text)
-        except ValueError as error:
-            self.notify(str(error), severity="warning")
+            if mode == "fit":
+                target = parse_duration(event.value)
+            else:
+                row, field = self.cell()
+                changed = set_text(self.session, row, field, event.value)
+        except ValueError as error:  # EditError too
+            self.query_one("#entry", EntryInput).say(str(error))
             return
-        fit_keeping_dose(self, target)
+        self.close_entry()
+        if mode == "fit":
+            fit_keeping_dose(self, target)
+        else:
+            self.apply(changed)
 
     def action_start(self) -> None:
         self.post_message(StartSession(self.session))

@@ -34,9 +34,13 @@ class PlanningScreen(Protocol):
 
 
 def ask_save_as(screen: PlanningScreen) -> None:
-    from ..session.create import name_problem
+    from ..session.create import free_name, name_problem
 
-    suggestion = screen.session.slug if screen.session.source == "user" else ""
+    # Its own name for a session of the user's (replaced after a question); for a
+    # built-in one a name no session has yet, so Enter makes a copy beside it.
+    slug = screen.session.slug
+    mine = screen.session.source == "user"
+    suggestion = slug if mine else free_name(host(screen).locations, slug)
     builtin = (
         ""
         if screen.session.source == "user"

@@ -19,10 +19,6 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("source", "From"),
 )
 FIELDS = [key for key, _ in COLUMNS]
-ENTRY_HINTS = {
-    "value": "New value, then Enter (escape: cancel)",
-    "fit": "Total time wanted, e.g. 12 min or 10:30, then Enter",
-}
 
 
 def cell_text(exercise: Exercise, field: str) -> str:

@@ -26,6 +26,9 @@ class Knob:
 
     `step` is what one press of up/down or +/- adds; `floor` keeps a step from
     going below a sensible value (typing a number may go down to the schema's bound).
+    `label` is the planning column's heading; `words` names the value in a
+    refusal as that column does, in full ("Get ready" for "Ready s"), since the
+    user never sees the file's field name there.
     """
 
     field: str
@@ -33,19 +36,31 @@ class Knob:
     step: float
     floor: float
     integer: bool = False
+    words: str = ""
+
+    @property
+    def seconds(self) -> bool:
+        return self.field.endswith("_seconds")
 
 
 KNOBS: tuple[Knob, ...] = (
-    Knob("sets", "Sets", 1, 1, integer=True),
-    Knob("reps", "Reps", 1, 1, integer=True),
-    Knob("rep_seconds", "Rep s", 0.5, 0.5),
-    Knob("hold_seconds", "Hold s", 1, 0),
-    Knob("side_rest_seconds", "Switch s", 5, 0),
-    Knob("set_rest_seconds", "Set rest s", 5, 0),
-    Knob("rest_seconds", "Rest s", 5, 0),
-    Knob("get_ready_seconds", "Ready s", 1, 0),
+    Knob("sets", "Sets", 1, 1, integer=True, words="Sets"),
+    Knob("reps", "Reps", 1, 1, integer=True, words="Reps"),
+    Knob("rep_seconds", "Rep s", 0.5, 0.5, words="Rep time"),
+    Knob("hold_seconds", "Hold s", 1, 0, words="Hold"),
+    Knob("side_rest_seconds", "Switch s", 5, 0, words="Switch sides"),
+    Knob("set_rest_seconds", "Set rest s", 5, 0, words="Set rest"),
+    Knob("rest_seconds", "Rest s", 5, 0, words="Rest"),
+    Knob("get_ready_seconds", "Ready s", 1, 0, words="Get ready"),
 )
 KNOB_BY_FIELD = {knob.field: knob for knob in KNOBS}
+
+
+def _knob(field: str) -> Knob:
+    """The field's knob; a field without one is named by itself."""
+    return KNOB_BY_FIELD.get(field) or Knob(field, field, 1, 0, words=field)
+
+
 _BOUNDS = {f.name: f for f in EXERCISE_FIELDS}
 _REPS = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$")
 
@@ -68,11 +83,13 @@ def check_number(field: str, value: float) -> float:
     low = bound.minimum if bound.minimum is not None else 0
     high = bound.maximum if bound.maximum is not None else math.inf
     too_low = value <= low if bound.exclusive_minimum else value < low
+    knob = _knob(field)
     if math.isnan(value) or too_low or value > high:
         word = "more than" if bound.exclusive_minimum else "from"
-        raise EditError(f"{field} must be {word} {low:g} up to {high:g}, not {value:g}")
-    if KNOB_BY_FIELD.get(field, Knob(field, field, 1, 0)).integer and value != int(value):
-        raise EditError(f"{field} must be a whole number, not {value:g}")
+        unit = " seconds" if knob.seconds else ""
+        raise EditError(f"{knob.words} must be {word} {low:g} up to {high:g}{unit}, not {value:g}")
+    if knob.integer and value != int(value):
+        raise EditError(f"{knob.words} must be a whole number, not {value:g}")
     return value
 
 
@@ -88,18 +105,18 @@ def parse_reps(exercise: Exercise, text: str) -> dict[str, RepRange]:
     """`10`, `8-10`, or `10/12` (one per side, in side order) -> reps by side."""
     parts = text.split("/")
     if len(parts) not in (1, len(exercise.sides)):
-        raise EditError(f"give one count, or {len(exercise.sides)} joined by '/'")
+        raise EditError(f"Reps: give one count, or {len(exercise.sides)} joined by '/'")
     ranges = []
     for part in parts:
         match = _REPS.match(part)
         if not match:
-            raise EditError(f"reps must be a number or a range such as 8-10, not {part!r}")
+            raise EditError(f"Reps must be a number or a range such as 8-10, not {part!r}")
         low = int(match.group(1))
         high = int(match.group(2) or low)
         if low > high:
-            raise EditError(f"the range {low}-{high} runs backwards; write {high}-{low}")
+            raise EditError(f"Reps: the range {low}-{high} runs backwards; write {high}-{low}")
         if not (low >= 1 and high <= MAX_REPS):
-            raise EditError(f"reps must be from 1 to {MAX_REPS}")
+            raise EditError(f"Reps must be from 1 up to {MAX_REPS}, not {part.strip()}")
         ranges.append(RepRange(low, high))
     if len(ranges) == 1:
         ranges *= len(exercise.sides)
@@ -119,7 +136,7 @@ def set_value(session: Session, index: int, field: str, value: float) -> Session
     if field == "reps":
         count = int(value)
         if count != value:
-            raise EditError("reps must be a whole number")
+            raise EditError("Reps must be a whole number")
         return set_reps(session, index, parse_reps(exercise, str(count)))
     if field not in KNOB_BY_FIELD:
         raise EditError(f"{field} cannot be changed here")
@@ -136,7 +153,9 @@ def set_text(session: Session, index: int, field: str, text: str) -> Session:
     try:
         value = float(text.strip().removesuffix("s"))
     except ValueError:
-        raise EditError(f"{field} must be a number, not {text!r}") from None
+        knob = _knob(field)
+        kind = "a number of seconds" if knob.seconds else "a whole number"
+        raise EditError(f"{knob.words} must be {kind}, not {text!r}") from None
     return set_value(session, index, field, value)
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer as TextualFooter
+from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
 
 
 class Footer(TextualFooter):
@@ -56,14 +58,33 @@ class Footer(TextualFooter):
             return
         used = 0
         fits = True
-        for key in self.query("FooterKey"):
-            if key.display and key.region.width:
-                key._whole_width = key.region.width  # type: ignore[attr-defined]
-            width = getattr(key, "_whole_width", None)
-            if width is None:  # not laid out yet: measure once it is
+        for unit in self._units():
+            widths = [self._whole_width(part) for part in unit]
+            if None in widths:  # not laid out yet: measure once it is
                 self.call_after_refresh(self._fit_keys)
                 return
-            used += width
+            used += sum(width for width in widths if width is not None)
             fits = fits and used <= room
-            if key.display != fits:
-                key.display = fits
+            for part in unit:
+                if part.display != fits:
+                    part.display = fits
+
+    def _units(self) -> list[list[Widget]]:
+        """The footer's entries, each shown whole or not at all: a key, or a group of
+        keys (`Binding.Group`, such as + and - as one) with the label after it."""
+        units: list[list[Widget]] = []
+        for child in self.children:
+            if isinstance(child, FooterKey):
+                units.append([child])
+            elif isinstance(child, FooterLabel) and units and isinstance(units[-1][0], KeyGroup):
+                units[-1].append(child)
+            elif isinstance(child, KeyGroup):
+                units.append([child])
+        return units
+
+    @staticmethod
+    def _whole_width(part: Widget) -> int | None:
+        """Columns it takes with its margins, measured while it was shown (None: not yet)."""
+        if part.display and part.region.width:
+            part._whole_width = part.region.width + part.styles.margin.width  # type: ignore[attr-defined]
+        return getattr(part, "_whole_width", None)
