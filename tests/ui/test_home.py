@@ -315,3 +315,17 @@ async def test_the_footer_shows_whole_keys_only_and_schedule_and_psfs_where_they
         descriptions = {key.description for key in keys}
         assert {"Help", "Quit"} <= descriptions
         assert ({"Schedule", "Daily life"} <= descriptions) is shown
+
+
+async def test_the_resume_question_keeps_its_keys_in_view_at_40x12(
+    locations: Locations, clock: FakeClock
+):
+    left_unfinished(locations)
+    app = make_app(locations, clock, session_path=None)  # offered on the home screen
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        keys = app.screen.query_one(".keys")
+        assert keys.region.height >= 1 and keys.region.bottom <= 12
+        dialog = app.screen.query_one(".dialog")
+        assert keys.region.bottom <= dialog.content_region.bottom  # inside its box, not cut off
