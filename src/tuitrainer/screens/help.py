@@ -67,7 +67,8 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         # The box scrolls (arrow keys) when the terminal is too short for every key.
         with VerticalScroll(classes="dialog help"):
-            yield Label(plain(self.title_text), classes="question")
+            # How to close it first: on a short terminal the end of the list is a scroll away.
+            yield Label(plain(f"{self.title_text}   (escape closes)"), classes="question")
             keymap = getattr(self.app, "keymap", None)  # keys.toml, when there is one
             yield Static(key_table(self.bindings, keymap), classes="detail")
             if self.notes:
