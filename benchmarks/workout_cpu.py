@@ -8,7 +8,10 @@ side at most termdown's CPU; a guided side (a part of the rep every second or
 two, and its cues) at most the bare countdown's; peak memory at most 2x the bare
 countdown's.
 
-    python benchmarks/workout_cpu.py [--seconds 30]
+CPU time is counted in 10 ms ticks: at half a percent of one core, 30 s is some 15
+ticks a program, too few to tell 0.9 from 1.1; the default is 60 s (90 s steadier).
+
+    python benchmarks/workout_cpu.py [--seconds 60]
 """
 
 from __future__ import annotations
@@ -52,7 +55,7 @@ PARTS = {
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--seconds", type=float, default=60.0)
     args = parser.parse_args()
     session = Path(tempfile.mkdtemp(prefix="tt-bench-")) / "benchmark.yaml"
     session.write_text(SESSION, encoding="utf-8")
