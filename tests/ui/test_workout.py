@@ -522,3 +522,17 @@ async def test_the_footer_says_what_space_does_now(locations, clock: FakeClock):
         while not app.screen.engine.finished:
             await pilot.press("n")
         assert await space_says() == "Summary"
+
+
+async def test_a_notice_goes_when_the_help_covers_the_workout(locations, clock: FakeClock):
+    """Under a dialog it cannot be read, and clearing it later repainted both screens
+    with no key pressed: it goes as the dialog opens."""
+    app = make_app(locations, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("escape", "space", "n")  # on the guided left side
+        await pilot.press("u")
+        workout = app.screen
+        assert "count themselves" in workout.notice
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert workout.notice == "" and workout._notice_timer is None

@@ -115,6 +115,14 @@ class WorkoutScreen(Screen[None]):
         not under the pain question or the help."""
         self.show_sound_notice()
 
+    def on_screen_suspend(self) -> None:
+        """Covered (help, the end question): a notice goes now, with the cover's own
+        repaint. Cleared later by its timer it cost the waiting screen a full repaint
+        of both, with no key pressed (benchmarks/idle_cpu.py)."""
+        if self._notice_timer is not None:
+            self._notice_timer.stop()
+            self._clear_notice()
+
     def on_resize(self, event: Resize) -> None:
         for selector, scale in scales(event.size.width, event.size.height).items():
             self.query_one(selector, BigText).set_scale(scale)

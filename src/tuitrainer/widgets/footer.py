@@ -33,7 +33,7 @@ class Footer(TextualFooter):
         # a workout) may have no keys yet, and must be composed again when it has.
         if self._bindings_ready:
             self._composed_for = self._shown_keys(self.screen)
-        self.call_after_refresh(self._fit_keys)
+        self._fit_soon()
         yield from super().compose()
 
     def bindings_changed(self, screen: Screen) -> None:
@@ -44,12 +44,19 @@ class Footer(TextualFooter):
             super().bindings_changed(screen)
         else:
             self._bindings_ready = True
+            self._fit_soon()  # back on top after a modal: keys composed under it fit now
 
     # -- keys that do not fit are left out whole --------------------------------------
     # A key cut in half ("S Schedul", "u Un") reads as a mistake; the help (?) lists
     # every key, so the footer shows only the keys that fit entire, in their order.
 
     def on_resize(self) -> None:
+        self._fit_soon()
+
+    FIT_TRIES = 3  # refreshes to wait for keys to be laid out (under a modal they are not)
+
+    def _fit_soon(self) -> None:
+        self._fit_tries = 0
         self.call_after_refresh(self._fit_keys)
 
     def _fit_keys(self) -> None:
@@ -60,8 +67,12 @@ class Footer(TextualFooter):
         fits = True
         for unit in self._units():
             widths = [self._whole_width(part) for part in unit]
-            if None in widths:  # not laid out yet: measure once it is
-                self.call_after_refresh(self._fit_keys)
+            if None in widths:  # not laid out yet: measure once it is, a few times at most
+                # (a screen under a modal is not laid out: waiting on would spin; its
+                # bindings change again when it is back on top)
+                self._fit_tries = getattr(self, "_fit_tries", 0) + 1
+                if self._fit_tries <= self.FIT_TRIES:
+                    self.call_after_refresh(self._fit_keys)
                 return
             used += sum(width for width in widths if width is not None)
             fits = fits and used <= room
