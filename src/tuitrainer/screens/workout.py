@@ -70,6 +70,8 @@ class WorkoutScreen(Screen[None]):
         self._notice_timer: Timer | None = None
         self.paint = FloorPaint(self)
         self._easier_for = -1  # the exercise whose easier variant `t` is showing
+        self._shown_notice: tuple[str, float] = ("", 0.0)  # the notice up now, its seconds
+        self._covered: tuple[str, float] | None = None  # one a dialog cut short
         self._space_label = "Rep"  # what the footer says space does (WORKOUT_BINDINGS)
         self._figure_room = False  # set by the size: whether the figure can be drawn
 
@@ -113,6 +115,9 @@ class WorkoutScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         """On top again (or for the first time): a notice that waited can be read now,
         not under the pain question or the help."""
+        covered, self._covered = self._covered, None
+        if covered is not None:
+            self._say(*covered)
         self.show_sound_notice()
 
     def on_screen_suspend(self) -> None:
@@ -121,6 +126,7 @@ class WorkoutScreen(Screen[None]):
         of both, with no key pressed (benchmarks/idle_cpu.py)."""
         if self._notice_timer is not None:
             self._notice_timer.stop()
+            self._covered = self._shown_notice  # said again once the workout is on top
             self._clear_notice()
 
     def on_resize(self, event: Resize) -> None:
@@ -287,6 +293,7 @@ class WorkoutScreen(Screen[None]):
         notice = self.query_one("#notice", Label)
         notice.update(plain(reason))
         notice.display = True
+        self._shown_notice = (reason, seconds)
         if self._notice_timer is not None:
             self._notice_timer.stop()
         self._notice_timer = self.set_timer(seconds, self._clear_notice)
