@@ -1,8 +1,12 @@
-"""Textual's Footer, composed again only when the keys it shows have changed.
+"""Textual's Footer, composed again only when the keys it shows have changed, and
+showing only the keys that fit whole.
 
 The stock footer rebuilds all its keys on every bindings signal (mounting, each
 focus change), even when the same keys come out; on the home screen that was a
-fifth of the time to the first frame (benchmarks/startup.py).
+fifth of the time to the first frame (benchmarks/startup.py). And it cuts the last
+key that does not fit ("S Schedul"); here such keys are left out, the help (?)
+listing them all. It reads Textual's footer parts (`textual.widgets._footer`):
+check it on a Textual upgrade.
 """
 
 from __future__ import annotations
