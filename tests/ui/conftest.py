@@ -72,3 +72,17 @@ async def footer_keys_shown(pilot) -> None:
             break
         await pilot.pause(0.02)
     await pilot.pause()
+
+
+def logging_notices(app):
+    """The app, keeping every notice it is asked to show in `app.said_log` (it shows
+    only the newest, one at a time)."""
+    app.said_log = []
+    show = app.notify
+
+    def notify(message, **options):
+        app.said_log.append(str(message))
+        show(message, **options)
+
+    app.notify = notify
+    return app

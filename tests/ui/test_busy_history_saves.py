@@ -12,7 +12,7 @@ from textual.widgets import Input
 
 from tests.conftest import FakeClock
 from tests.history_lock import LockHolder
-from tests.ui.conftest import make_app
+from tests.ui.conftest import logging_notices, make_app
 from tests.ui.test_assessment import acknowledge_safety, answer_all, build, stored
 from tuitrainer.history.assessments import acknowledged
 from tuitrainer.history.psfs import ratings
@@ -24,18 +24,6 @@ from tuitrainer.screens.psfs import PsfsScreen
 from tuitrainer.screens.safety import SafetyScreen
 
 BUSY = "another program is using the history"
-
-
-def logging_notices(app):
-    app.said_log = []
-    show = app.notify
-
-    def notify(message, **options):
-        app.said_log.append(str(message))
-        show(message, **options)
-
-    app.notify = notify
-    return app
 
 
 async def test_an_assessment_saved_while_the_history_is_held_keeps_every_answer(

@@ -12,7 +12,7 @@ import sys
 import time
 
 from tests.conftest import FakeClock
-from tests.ui.conftest import advance, make_app, text_of
+from tests.ui.conftest import advance, logging_notices, make_app, text_of
 from tuitrainer.history import HistoryStore
 from tuitrainer.locations import Locations
 
@@ -31,18 +31,6 @@ LOCK_SECONDS = 10.0  # the issue's 10 s: two hundred times the workout's 50 ms w
 def notices(app) -> list[str]:
     """Every notice the app was asked to show (it keeps only the newest on screen)."""
     return app.said_log
-
-
-def logging_notices(app):
-    app.said_log = []
-    show = app.notify
-
-    def notify(message, **options):
-        app.said_log.append(str(message))
-        show(message, **options)
-
-    app.notify = notify
-    return app
 
 
 async def test_a_locked_history_never_stops_the_workout_and_loses_no_rep(
