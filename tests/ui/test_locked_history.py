@@ -7,24 +7,14 @@ and once the lock is gone every rep is in the history, each once.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 
 from tests.conftest import FakeClock
+from tests.history_lock import LockHolder
 from tests.ui.conftest import advance, logging_notices, make_app, text_of
 from tuitrainer.history import HistoryStore
 from tuitrainer.locations import Locations
 
-HOLDER = """
-import sqlite3, sys
-conn = sqlite3.connect(sys.argv[1], isolation_level=None)
-conn.execute("BEGIN EXCLUSIVE")
-print("locked", flush=True)
-sys.stdin.readline()
-conn.execute("COMMIT")
-print("released", flush=True)
-"""
 LOCK_SECONDS = 10.0  # the issue's 10 s: two hundred times the workout's 50 ms write wait
 
 
@@ -42,14 +32,7 @@ async def test_a_locked_history_never_stops_the_workout_and_loses_no_rep(
         for _ in range(6):  # get ready, left, switch, right, rest, get ready
             await pilot.press("n")
         assert text_of(app, "#phase") == "RIGHT"  # Reach and rotate, self-paced
-        holder = subprocess.Popen(
-            [sys.executable, "-c", HOLDER, str(locations.database)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        try:
-            assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
+        with LockHolder(locations.database) as lock:
             locked_at = time.monotonic()
             for count in (1, 2):
                 await advance(pilot, clock, 2)
@@ -63,13 +46,7 @@ async def test_a_locked_history_never_stops_the_workout_and_loses_no_rep(
             assert text_of(app, "#phase") == "SWITCH SIDES"
             while time.monotonic() - locked_at < LOCK_SECONDS:
                 await pilot.pause(0.1)  # the retry timer keeps failing meanwhile
-            assert holder.stdin is not None
-            holder.stdin.write("go\n")
-            holder.stdin.flush()
-            assert holder.stdout.readline() == "released\n"
-        finally:
-            holder.kill()
-            holder.wait()
+            lock.release()
         deadline = time.monotonic() + 5
         while not any("every rep is saved" in n for n in notices(app)):
             assert time.monotonic() < deadline, notices(app)
@@ -95,20 +72,10 @@ async def test_resuming_while_another_program_holds_the_history_says_so(
     app = logging_notices(make_app(locations, clock, session_path=None))
     async with app.run_test() as pilot:
         await pilot.pause()
-        holder = subprocess.Popen(
-            [sys.executable, "-c", HOLDER, str(locations.database)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        try:
-            assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
+        with LockHolder(locations.database):
             began = time.monotonic()
             await pilot.press("r")
             await pilot.pause()
             assert time.monotonic() - began < 1.0
             assert isinstance(app.screen, HomeScreen)
             assert any("Could not resume it now" in n for n in notices(app))
-        finally:
-            holder.kill()
-            holder.wait()
